@@ -1,0 +1,64 @@
+// Loads fixture cases (test/fixtures/cases/<case>/source.* + expected.json) and parses them like the CLI does.
+
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Window } from 'happy-dom';
+import { type KamervraagDocument, parseHtmlDocument, parseText, parseXml } from '../../utils/kamervraag';
+
+export const CASES_DIR = join(import.meta.dirname, '..', 'fixtures', 'cases');
+
+export interface Expected {
+  file: string;
+  id: string | null;
+  kind: KamervraagDocument['kind'];
+  numbers: number[][];
+  answers?: number;
+  related?: string[];
+  footnotes?: number;
+  subject?: string;
+  dateSubmitted?: string;
+  dateReceived?: string;
+  askers?: { name: string; party?: string }[];
+  answeredBy?: KamervraagDocument['answeredBy'];
+  coSigners?: number;
+  references?: string[];
+}
+
+export interface FixtureCase {
+  name: string;
+  dir: string;
+  source: string;
+  expected: Expected;
+}
+
+export function fixtureCases(prefix = ''): FixtureCase[] {
+  return readdirSync(CASES_DIR, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && d.name.startsWith(prefix) && existsSync(join(CASES_DIR, d.name, 'expected.json')))
+    .map((d) => {
+      const dir = join(CASES_DIR, d.name);
+      const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as Expected;
+      return { name: d.name, dir, source: join(dir, expected.file), expected };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Case folders, with or without expected.json (a folder without one is a mistake the tests report). */
+export function caseFolders(): string[] {
+  return readdirSync(CASES_DIR, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name);
+}
+
+const window = new Window();
+
+export function loadDom(file: string): Document {
+  const raw = readFileSync(file, 'utf8');
+  const type = file.endsWith('.xml') ? 'application/xml' : 'text/html';
+  return new window.DOMParser().parseFromString(raw, type) as unknown as Document;
+}
+
+export function parseFixture(file: string): KamervraagDocument {
+  if (file.endsWith('.txt')) return parseText(readFileSync(file, 'utf8')).document;
+  if (file.endsWith('.xml')) return parseXml(loadDom(file)).document;
+  return parseHtmlDocument(loadDom(file), `https://zoek.officielebekendmakingen.nl/${file}`).document;
+}

@@ -1,0 +1,73 @@
+// Every fixture case parses to its hand-checked expected.json, and the model keeps every character of the source.
+
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { modelTexts, parseHtmlDocument, parseText, parseXml } from '../../utils/kamervraag';
+import { findBodyRoot, visibleText } from '../../utils/kamervraag/html';
+import { caseFolders, fixtureCases, loadDom, parseFixture } from '../support/fixtures';
+import { bagDiff, charBag } from '../support/nothing-lost';
+
+const cases = fixtureCases();
+
+describe('fixture cases', () => {
+  it('has the real documents: 22 PDF texts, the seed, 6 XML fragments, HTML pages', () => {
+    expect(cases.filter((c) => c.name.startsWith('txt-ah-')).length).toBe(22);
+    expect(cases.some((c) => c.name === 'txt-seed-eerdmans-vws')).toBe(true);
+    expect(cases.filter((c) => c.name.startsWith('xml-')).length).toBe(6);
+    expect(cases.filter((c) => c.name.startsWith('html-')).length).toBeGreaterThanOrEqual(10);
+    expect(caseFolders().length).toBe(cases.length);
+  });
+
+  it.each(cases)('$name matches expected.json', ({ source, expected }) => {
+    const doc = parseFixture(source);
+    expect(doc.id).toBe(expected.id);
+    expect(doc.kind).toBe(expected.kind);
+    expect(doc.pairs.map((p) => p.numbers)).toEqual(expected.numbers);
+    if (expected.answers !== undefined) {
+      expect(doc.pairs.filter((p) => p.answer !== null).length).toBe(expected.answers);
+    }
+    if (expected.related) expect(doc.related.map((r) => r.id)).toEqual(expected.related);
+    if (expected.footnotes !== undefined) {
+      expect(doc.footnotes.length).toBe(expected.footnotes);
+      expect(doc.footnotes.map((f) => f.marker)).toEqual(doc.footnotes.map((_, i) => String(i + 1)));
+    }
+    for (const key of ['subject', 'dateSubmitted', 'dateReceived', 'askers', 'answeredBy'] as const) {
+      if (expected[key] !== undefined) expect(doc[key]).toEqual(expected[key]);
+    }
+    if (expected.coSigners !== undefined) expect(doc.coSigners.length).toBe(expected.coSigners);
+    if (expected.references) expect(doc.references.map((r) => r.id)).toEqual(expected.references);
+    for (const r of doc.related) expect(r.url).toBe(`https://zoek.officielebekendmakingen.nl/${r.id}.html`);
+    if (doc.kind !== 'antwoord') expect(doc.pairs.every((p) => p.answer === null)).toBe(true);
+  });
+
+  it.each(cases)('$name loses nothing and duplicates nothing', ({ source }) => {
+    let expectedText: string;
+    let texts: string[];
+    if (source.endsWith('.txt')) {
+      // Text input: only hyphens at line ends ("aanlei-\nding") may go; every other character must stay.
+      const raw = readFileSync(source, 'utf8');
+      texts = modelTexts(parseText(raw).document);
+      const hyphens = (t: string) => t.split('-').length - 1;
+      const lineEndHyphens = raw.split('\n').filter((l) => /\p{L}-\s*$/u.test(l)).length;
+      const lost = hyphens(raw) - hyphens(texts.join('\n'));
+      expect(lost).toBeGreaterThanOrEqual(0);
+      expect(lost).toBeLessThanOrEqual(lineEndHyphens);
+      expectedText = raw.replaceAll('-', '');
+      texts = texts.map((t) => t.replaceAll('-', ''));
+    } else if (source.endsWith('.xml')) {
+      const dom = loadDom(source);
+      expectedText = dom.documentElement.textContent ?? '';
+      texts = modelTexts(parseXml(dom).document);
+    } else {
+      const dom = loadDom(source);
+      const root = findBodyRoot(dom);
+      expect(root).not.toBeNull();
+      expectedText = visibleText(root as Element);
+      texts = modelTexts(parseHtmlDocument(dom).document);
+    }
+    const want = charBag([expectedText]);
+    const got = charBag(texts);
+    expect(got.length, bagDiff(want, got)).toBe(want.length);
+    expect(got === want, bagDiff(want, got)).toBe(true);
+  });
+});

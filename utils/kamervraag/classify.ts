@@ -1,0 +1,235 @@
+// The classifier: turns a run of blocks into a KamervraagDocument. Pure; never drops a block.
+
+import { aanhangselId, findKamervraagId, idParts } from '../site/ids';
+import type { Block, SourceMeta } from './blocks';
+import { type Heading, pairLabel, parseHeading, type Side } from './headings';
+import { parseHeader } from './header';
+import type { Chamber, DocumentKind, KamervraagDocument, Pair, Reference, Related } from './model';
+import { findReferences } from './references';
+import { normalizeSpace } from './text';
+
+/** Where each block went, so an adapter can move its source node to the same place. */
+export type Placement =
+  | { part: 'header' | 'mededeling' | 'furniture' | 'unclassified' }
+  | { part: 'footnote'; index: number }
+  | { part: 'question' | 'answer' | 'question-label' | 'answer-label'; pair: number };
+
+export interface Classified {
+  document: KamervraagDocument;
+  placements: Placement[];
+}
+
+interface Section {
+  side: Side;
+  heading: Heading | null;
+  /** Block index of the heading, if any */
+  headingBlock: number | null;
+  body: number[];
+  group: number | undefined;
+}
+
+const sideOfRole = (b: Block): Side | undefined =>
+  b.role === 'vraag' || b.role === 'antwoord' || b.role === 'mededeling' ? b.role : undefined;
+
+export function classify(blocks: readonly Block[], meta: SourceMeta = {}): Classified {
+  const texts = blocks.map((b) => normalizeSpace(b.text));
+  const placements: Placement[] = blocks.map(() => ({ part: 'unclassified' }));
+  const header: number[] = [];
+  const sections: Section[] = [];
+  const footnotes: { marker: string; text: string }[] = [];
+  let current: Section | null = null;
+
+  blocks.forEach((block, i) => {
+    const text = texts[i];
+    if (block.role === 'furniture') {
+      placements[i] = { part: 'furniture' };
+      return;
+    }
+    if (block.role === 'noot') {
+      placements[i] = { part: 'footnote', index: footnotes.length };
+      footnotes.push({ marker: block.marker ?? '', text });
+      return;
+    }
+    const hint = sideOfRole(block);
+    // Only a label the markup marks as one may be a bare number ("1" in p.nummer); other blocks need the words.
+    const heading = parseHeading(text, block.heading ? hint : undefined);
+    if (block.role === 'omschrijving' || (!current && !hint && !heading)) {
+      // Everything before the first question is the omschrijving (header).
+      header.push(i);
+      placements[i] = { part: 'header' };
+      return;
+    }
+    if (heading) {
+      current = { side: heading.side, heading, headingBlock: i, body: [], group: block.group };
+      sections.push(current);
+      return;
+    }
+    const newGroup = block.group !== undefined && current?.group !== block.group;
+    if (hint && (!current || newGroup || current.side !== hint)) {
+      current = { side: hint, heading: null, headingBlock: null, body: [i], group: block.group };
+      sections.push(current);
+      return;
+    }
+    if (current) current.body.push(i);
+  });
+
+  const { pairs, mededelingBlocks } = pairUp(sections, texts, placements);
+  const headerText = header.map((i) => texts[i]).join('\n');
+  const info = parseHeader(headerText);
+  const mededeling = mededelingBlocks.length ? mededelingBlocks.map((i) => texts[i]).join('\n') : null;
+
+  const id = meta.id ?? derivedId(meta, headerText);
+  const parts = id ? idParts(id) : null;
+  const chamber: Chamber | null = parts?.chamber ?? chamberFromName(meta.chamberName);
+  const kind = documentKind(id, meta, info.replyKind, pairs, mededeling);
+
+  const related: Related[] = [];
+  for (const ref of findReferences(headerText, chamber ?? 'tk')) {
+    if (ref.type !== 'aanhangsel' || ref.id === id || related.some((r) => r.id === ref.id)) continue;
+    related.push({ id: ref.id, url: ref.url, number: Number(ref.id.split('-')[3]) });
+  }
+
+  const references: Reference[] = [];
+  const bodyTexts = [
+    headerText,
+    ...pairs.flatMap((p) => [p.question, p.answer ?? '']),
+    mededeling ?? '',
+    ...footnotes.map((f) => f.text),
+  ];
+  for (const t of bodyTexts) {
+    for (const { index: _index, ...ref } of findReferences(t, chamber ?? 'tk')) {
+      if (ref.id !== id && !references.some((r) => r.id === ref.id)) references.push(ref);
+    }
+  }
+
+  const document: KamervraagDocument = {
+    id,
+    kind,
+    chamber,
+    vergaderjaar: parts?.vergaderjaar ?? meta.vergaderjaar ?? null,
+    aanhangselnummer: parts?.aanhangselnummer ?? meta.aanhangselnummer ?? null,
+    subject: info.subject,
+    askers: info.askers,
+    addressees: info.addressees,
+    dateSubmitted: info.dateSubmitted ?? meta.dateSubmitted ?? null,
+    dateReceived: info.dateReceived ?? meta.dateReceived ?? null,
+    answeredBy: info.answeredBy,
+    coSigners: info.coSigners,
+    related,
+    pairs,
+    mededeling,
+    footnotes,
+    references,
+    header: header.map((i) => texts[i]),
+    furniture: placements.flatMap((p, i) => (p.part === 'furniture' ? [texts[i]] : [])),
+    unclassified: placements.flatMap((p, i) => (p.part === 'unclassified' ? [texts[i]] : [])),
+  };
+  return { document, placements };
+}
+
+function pairUp(sections: Section[], texts: string[], placements: Placement[]) {
+  const pairs: Pair[] = [];
+  const mededelingBlocks: number[] = [];
+  let pending: Section[] = [];
+  let lastNumber = 0;
+
+  const numbersOf = (s: Section): number[] => {
+    if (s.heading?.numbers.length) return s.heading.numbers;
+    return [lastNumber + 1]; // an unnumbered question follows the previous one
+  };
+  const emit = (questions: Section[], answer: Section | null) => {
+    const qNumbers = questions.map(numbersOf);
+    const numbers = [...new Set([...qNumbers.flat(), ...(answer?.heading?.numbers ?? [])])].sort((a, b) => a - b);
+    if (numbers.length === 0) numbers.push(lastNumber + 1);
+    lastNumber = Math.max(lastNumber, ...numbers);
+    const index = pairs.length;
+    const questionBlocks: number[] = [];
+    for (const q of questions) {
+      if (q.headingBlock !== null) placements[q.headingBlock] = { part: 'question-label', pair: index };
+      for (const b of q.body) placements[b] = { part: 'question', pair: index };
+      questionBlocks.push(...q.body);
+    }
+    const answerBlocks = answer?.body ?? [];
+    if (answer?.headingBlock != null) placements[answer.headingBlock] = { part: 'answer-label', pair: index };
+    for (const b of answerBlocks) placements[b] = { part: 'answer', pair: index };
+    pairs.push({
+      label: pairLabel(numbers),
+      numbers,
+      questionLabels: questions.flatMap((q) => (q.heading ? [q.heading.label] : [])),
+      question: questionBlocks.map((b) => texts[b]).join('\n'),
+      answerLabel: answer?.heading?.label ?? null,
+      answer: answer ? answerBlocks.map((b) => texts[b]).join('\n') : null,
+      questionBlocks,
+      answerBlocks,
+    });
+  };
+
+  for (const s of sections) {
+    if (s.side === 'vraag') {
+      // A question that repeats a pending one's numbers starts afresh: the earlier one went unanswered.
+      pending.push(s);
+      continue;
+    }
+    if (s.side === 'mededeling') {
+      for (const q of pending) emit([q], null);
+      pending = [];
+      if (s.headingBlock !== null) {
+        placements[s.headingBlock] = { part: 'mededeling' };
+        mededelingBlocks.push(s.headingBlock);
+      }
+      for (const b of s.body) placements[b] = { part: 'mededeling' };
+      mededelingBlocks.push(...s.body);
+      continue;
+    }
+    const wanted = s.heading?.numbers ?? [];
+    let matched: Section[];
+    if (wanted.length === 0) {
+      matched = pending.length ? [pending[pending.length - 1]] : [];
+    } else {
+      matched = pending.filter((q) => q.heading?.numbers.some((n) => wanted.includes(n)));
+      if (matched.length === 0 && pending.length) {
+        const last = pending[pending.length - 1];
+        if (!last.heading?.numbers.length) matched = [last];
+      }
+    }
+    const firstMatched = matched.length ? pending.indexOf(matched[0]) : pending.length;
+    for (const q of pending.slice(0, firstMatched)) emit([q], null);
+    pending = pending.slice(firstMatched).filter((q) => !matched.includes(q));
+    emit(matched, s);
+  }
+  for (const q of pending) emit([q], null);
+  return { pairs, mededelingBlocks };
+}
+
+function chamberFromName(name: string | null | undefined): Chamber | null {
+  if (!name) return null;
+  if (/Eerste\s+Kamer/u.test(name)) return 'ek';
+  if (/Tweede\s+Kamer/u.test(name)) return 'tk';
+  return null;
+}
+
+/** An id from the printed header (chamber, vergaderjaar, Aanhangsel number) or an id printed in the text. */
+function derivedId(meta: SourceMeta, headerText: string): string | null {
+  const chamber = chamberFromName(meta.chamberName);
+  if (chamber && meta.vergaderjaar && meta.aanhangselnummer) {
+    return aanhangselId(chamber, meta.vergaderjaar, meta.aanhangselnummer);
+  }
+  const printed = findKamervraagId(headerText);
+  return printed;
+}
+
+function documentKind(
+  id: string | null,
+  meta: SourceMeta,
+  replyKind: 'antwoord' | 'mededeling' | null,
+  pairs: Pair[],
+  mededeling: string | null,
+): DocumentKind {
+  const answered = pairs.some((p) => p.answer !== null);
+  if (replyKind === 'mededeling' || (mededeling !== null && !answered)) return 'mededeling';
+  if (answered || replyKind === 'antwoord') return 'antwoord';
+  if ((id && idParts(id).kind === 'vragen') || /zonder\s+antwoord/iu.test(meta.publicationName ?? '')) {
+    return 'vragen';
+  }
+  return 'vragen';
+}

@@ -1,0 +1,72 @@
+// Recognises question/answer headings ("Vraag 3, 4 en 5", "Antwoord op vraag 3", "Vragen 4 t/m 6") and their numbers.
+
+export type Side = 'vraag' | 'antwoord' | 'mededeling';
+
+export interface Heading {
+  side: Side;
+  /** Question numbers, ascending, unique; empty for an unnumbered heading */
+  numbers: number[];
+  label: string;
+}
+
+const NUMS = String.raw`\d{1,6}(?:\s*(?:,|&|\ben\b|t\/m|tot\s+en\s+met|[-–])?\s*\d{1,6})*`;
+const HEADING = new RegExp(
+  String.raw`^(Vra(?:ag|gen)|Antwoord(?:en)?)(?:\s+(?:op|bij)\s+(?:de\s+)?vra(?:ag|gen))?(?:\s+(${NUMS}))?\s*[:.]?$`,
+  'u',
+);
+const MEDEDELING = /^Mededeling\s*:?$/u;
+/** A bare number as a label ("1" in <p class="nummer">1</p>) */
+const BARE_NUMBERS = new RegExp(String.raw`^(${NUMS})\s*[:.]?$`, 'u');
+
+/** Ranges longer than this are not real numbering; they are kept as text. */
+const MAX_RANGE = 200;
+const MAX_NUMBER = 99_999;
+
+/** "7, 8, 9 10 en 11" → [7,8,9,10,11]; "4 t/m 6" → [4,5,6]; absurd ranges are not expanded. */
+export function parseNumbers(text: string): number[] {
+  const out = new Set<number>();
+  const expanded = text.replace(
+    /(\d+)\s*(?:t\/m|tot\s+en\s+met|[-–])\s*(\d+)/gu,
+    (all, a: string, b: string) => {
+      const from = Number(a);
+      const to = Number(b);
+      if (to >= from && to - from <= MAX_RANGE) {
+        for (let n = from; n <= to; n++) out.add(n);
+        return ' ';
+      }
+      return all;
+    },
+  );
+  for (const m of expanded.matchAll(/\d+/g)) {
+    const n = Number(m[0]);
+    if (n <= MAX_NUMBER) out.add(n);
+  }
+  return [...out].sort((a, b) => a - b);
+}
+
+/**
+ * The heading a block's whole text is, or null. `hint` is the side the markup says the block belongs to: with a hint,
+ * a bare number ("1") or a bare "Vraag" is a heading too.
+ */
+export function parseHeading(text: string, hint?: Side): Heading | null {
+  const label = text.replace(/\s+/g, ' ').trim();
+  if (label.length > 80) return null;
+  const m = HEADING.exec(label);
+  if (m) {
+    const side: Side = m[1].startsWith('Vra') ? 'vraag' : 'antwoord';
+    return { side, numbers: m[2] ? parseNumbers(m[2]) : [], label };
+  }
+  if (MEDEDELING.test(label)) return { side: 'mededeling', numbers: [], label };
+  if (hint && hint !== 'mededeling') {
+    const bare = BARE_NUMBERS.exec(label);
+    if (bare) return { side: hint, numbers: parseNumbers(bare[1]), label };
+  }
+  return null;
+}
+
+/** "Vraag 1 en 2", "Vraag 1, 2, 3 en 5": how a reader names a group of questions. */
+export function pairLabel(numbers: number[]): string {
+  if (numbers.length === 0) return 'Vraag';
+  if (numbers.length === 1) return `Vraag ${numbers[0]}`;
+  return `Vraag ${numbers.slice(0, -1).join(', ')} en ${numbers[numbers.length - 1]}`;
+}

@@ -1,0 +1,190 @@
+// Adapter: an HTML Document (the site's page) → blocks, each keeping its source node, then the classified model.
+
+import { metaContent, metaContents } from '../site/detect';
+import { documentUrl, findKamervraagId, idParts, isKamervraagId } from '../site/ids';
+import { BLOCK_TAGS, BODY, BODY_ROOTS, META, SKIP_TAGS } from '../site/selectors';
+import type { Block, BlockRole, SourceMeta } from './blocks';
+import { type Classified, classify } from './classify';
+import { parseHeading } from './headings';
+
+/** A block's source: its element, or the text nodes it was made of when they sit loose in a container. */
+export type HtmlSource = Element | Text[];
+
+export interface HtmlParse extends Classified {
+  blocks: Block<HtmlSource>[];
+  /** The element holding the document body, null when none was found */
+  root: Element | null;
+}
+
+const ELEMENT = 1;
+const TEXT = 3;
+
+/** The element that holds the document body: around the semantic classes, else around text-only headings. */
+export function findBodyRoot(doc: Document): Element | null {
+  const semantic = Array.from(doc.querySelectorAll(`${BODY.question}, ${BODY.answer}`));
+  const anchors = semantic.length ? semantic : headingElements(doc);
+  if (anchors.length === 0) return null;
+  let root: Element | null = anchors.length === 1 ? anchors[0].parentElement : commonAncestor(anchors);
+  if (!root) return null;
+  for (const sel of BODY_ROOTS) {
+    const outer = root.closest(sel);
+    if (outer) {
+      root = outer;
+      break;
+    }
+  }
+  return root;
+}
+
+/** Elements whose whole text is a question/answer heading ("Vraag 3", "Antwoord 1 en 2"), outermost first. */
+function headingElements(doc: Document): Element[] {
+  const found: Element[] = [];
+  const candidates = doc.body ? doc.body.querySelectorAll('h1, h2, h3, h4, h5, h6, p, strong, b, dt, div') : [];
+  for (const el of Array.from(candidates)) {
+    const text = el.textContent ?? '';
+    if (text.length > 80 || !parseHeading(text)) continue;
+    if (found.some((f) => f.contains(el))) continue;
+    found.push(el);
+  }
+  return found;
+}
+
+function commonAncestor(nodes: Element[]): Element | null {
+  let anc: Element | null = nodes[0];
+  for (const n of nodes.slice(1)) {
+    while (anc && !anc.contains(n)) anc = anc.parentElement;
+  }
+  return anc;
+}
+
+function hasBlockChild(el: Element): boolean {
+  for (const c of Array.from(el.children)) {
+    const tag = c.localName;
+    if (BLOCK_TAGS.has(tag) || (!SKIP_TAGS.has(tag) && hasBlockChild(c))) return true;
+  }
+  return false;
+}
+
+/** Text of a subtree without script/style. */
+export function visibleText(node: Node): string {
+  if (node.nodeType === TEXT) return node.textContent ?? '';
+  if (node.nodeType !== ELEMENT || SKIP_TAGS.has((node as Element).localName)) return '';
+  let out = '';
+  for (const c of Array.from(node.childNodes)) out += visibleText(c);
+  return out;
+}
+
+function roleOf(el: Element, root: Element): { role?: BlockRole; container: Element | null } {
+  for (let e: Element | null = el; e && e !== root.parentElement; e = e.parentElement) {
+    if (e.matches(BODY.question)) return { role: 'vraag', container: e };
+    if (e.matches(BODY.answer)) return { role: 'antwoord', container: e };
+    if (e.matches(BODY.mededeling)) return { role: 'mededeling', container: e };
+    if (e.matches(BODY.omschrijving)) return { role: 'omschrijving', container: e };
+  }
+  return { container: null };
+}
+
+export function htmlToBlocks(root: Element): Block<HtmlSource>[] {
+  const blocks: Block<HtmlSource>[] = [];
+  const groups = new Map<Element, number>();
+
+  const leaf = (el: Element) => {
+    const text = visibleText(el);
+    if (!text.trim()) return;
+    const { role, container } = roleOf(el, root);
+    let group: number | undefined;
+    if (container && (role === 'vraag' || role === 'antwoord' || role === 'mededeling')) {
+      if (!groups.has(container)) groups.set(container, groups.size + 1);
+      group = groups.get(container);
+    }
+    const heading = role !== undefined && role !== 'omschrijving' && el.matches(BODY.label);
+    blocks.push({ text, role, heading, group, source: el });
+  };
+
+  const footnote = (el: Element) => {
+    const close = el.querySelector(BODY.footnoteClose);
+    const marker = el.querySelector(BODY.footnoteMarker);
+    if (close?.textContent?.trim()) blocks.push({ text: close.textContent, role: 'furniture', source: close });
+    let text = '';
+    const walk = (n: Node) => {
+      if (n === close || n === marker) return;
+      if (n.nodeType === TEXT) text += ` ${n.textContent ?? ''}`;
+      else if (n.nodeType === ELEMENT && !SKIP_TAGS.has((n as Element).localName)) n.childNodes.forEach(walk);
+    };
+    walk(el);
+    blocks.push({ text, role: 'noot', marker: marker?.textContent?.trim() ?? '', source: el });
+  };
+
+  const walk = (el: Element) => {
+    if (el.matches(BODY.footnote)) return footnote(el);
+    if (!hasBlockChild(el)) return leaf(el);
+    let loose: Text[] = [];
+    const flush = () => {
+      const text = loose.map((t) => t.textContent ?? '').join('');
+      if (text.trim()) {
+        const { role } = roleOf(el, root);
+        blocks.push({ text, role, source: loose });
+      }
+      loose = [];
+    };
+    for (const c of Array.from(el.childNodes)) {
+      if (c.nodeType === TEXT) loose.push(c as Text);
+      else if (c.nodeType === ELEMENT) {
+        const child = c as Element;
+        if (SKIP_TAGS.has(child.localName)) continue;
+        if (BLOCK_TAGS.has(child.localName) || hasBlockChild(child)) {
+          flush();
+          walk(child);
+        } else {
+          // inline element among blocks: its text runs with the loose text around it
+          loose.push(...textNodes(child));
+        }
+      }
+    }
+    flush();
+  };
+  walk(root);
+  return blocks;
+}
+
+function textNodes(el: Element): Text[] {
+  const out: Text[] = [];
+  const walk = (n: Node) => {
+    if (n.nodeType === TEXT) out.push(n as Text);
+    else if (n.nodeType === ELEMENT && !SKIP_TAGS.has((n as Element).localName)) n.childNodes.forEach(walk);
+  };
+  walk(el);
+  return out;
+}
+
+export function htmlMeta(doc: Document): SourceMeta {
+  const nummer = metaContent(doc, META.aanhangselnummer);
+  return {
+    id: metaContent(doc, META.identifier),
+    publicationName: metaContent(doc, META.publicationName),
+    vergaderjaar: metaContent(doc, META.vergaderjaar)?.replace(/\s*[–/]\s*/u, '-') ?? null,
+    aanhangselnummer: nummer && /^\d+$/u.test(nummer) ? Number(nummer) : null,
+    chamberName: metaContent(doc, META.creator),
+    dateSubmitted: metaContent(doc, META.dateSubmitted),
+    dateReceived: metaContent(doc, META.dateReceived),
+  };
+}
+
+/** Parse a page: find the body, cut it into blocks, classify. The page is only read, never changed. */
+export function parseHtmlDocument(doc: Document, url?: string): HtmlParse {
+  const meta = htmlMeta(doc);
+  if (meta.id && !isKamervraagId(meta.id)) meta.id = null;
+  if (!meta.id && url) meta.id = findKamervraagId(url.replace(/[?#].*$/su, ''));
+  const root = findBodyRoot(doc);
+  const blocks = root ? htmlToBlocks(root) : [];
+  const classified = classify(blocks, meta);
+  // A kv page names its answers and mededelingen in meta tags.
+  const related = classified.document.related;
+  for (const id of metaContents(doc, META.aanhangsel)) {
+    const parts = idParts(id);
+    if (isKamervraagId(id) && !related.some((r) => r.id === id)) {
+      related.push({ id, url: documentUrl(id), number: parts.aanhangselnummer ?? 0 });
+    }
+  }
+  return { ...classified, blocks, root };
+}

@@ -1,0 +1,169 @@
+// Adapter: plain text as extracted from the PDFs (pdftotext) → blocks. Knows PDF page furniture and footnote zones.
+
+import type { Block, SourceMeta } from './blocks';
+
+const KAMER = /^(Tweede|Eerste) Kamer der Staten-Generaal$/u;
+const VERGADERJAAR = /^Vergaderjaar (\d{4})\s*[–-]\s*(\d{4})(?: Aanhangsel van de Handelingen)?$/u;
+const RUNNING_FOOTER = /^(Tweede|Eerste) Kamer, vergaderjaar \d{4}\s*[–-]\s*\d{4}, Aanhangsel$/u;
+/** pdftotext -raw glues the footer to the line before it: "’s-Gravenhage 2024 Tweede Kamer, vergaderjaar …, Aanhangsel 1" */
+const GLUED_FOOTER = /^(.*?)\s*((?:Tweede|Eerste) Kamer, vergaderjaar \d{4}\s*[–-]\s*\d{4}, Aanhangsel(?: \d+)?)$/u;
+const FURNITURE = [
+  /^Aanhangsel van de Handelingen$/u,
+  /^Vragen gesteld door de leden der Kamer, met de daarop door de$/u,
+  /^regering gegeven antwoorden$/u,
+  /^Vragen gesteld door de leden der Kamer, met de daarop door de regering gegeven antwoorden$/u,
+  /^ISSN \d{4}\s*-\s*\d{3}[\dX]$/u,
+  /^[’']s-Gravenhage \d{4}$/u,
+];
+const PRINTED_ID = /^((?:ah|kv)-(?:tk|ek)-\d{8}-\d+(?:-[nh]\d+)?)$/u;
+const BARE_NUMBER = /^\d{1,5}$/u;
+/** Words after a line-end hyphen that make it a real (suspended) hyphen: "milieu-\nen sociale" */
+const KEEP_HYPHEN_BEFORE = /^(?:en|of|tot|als|noch|dan)\b/u;
+
+export interface TextParse {
+  blocks: Block<number>[];
+  meta: SourceMeta;
+}
+
+/** Joins words split over lines ("aanlei-\nding" → "aanleiding"), keeping suspended hyphens ("milieu-\nen"). */
+export function joinHyphenated(lines: string[]): string[] {
+  const out: string[] = [];
+  for (const line of lines) {
+    const prev = out.length ? out[out.length - 1] : undefined;
+    if (prev !== undefined && /\p{L}-$/u.test(prev) && /^\p{Ll}/u.test(line) && !KEEP_HYPHEN_BEFORE.test(line)) {
+      const [first, ...rest] = line.split(' ');
+      out[out.length - 1] = prev.slice(0, -1) + first;
+      if (rest.length) out.push(rest.join(' '));
+      continue;
+    }
+    out.push(line);
+  }
+  return out;
+}
+
+interface Line {
+  text: string;
+  page: number;
+}
+
+export function textToBlocks(input: string): TextParse {
+  const meta: SourceMeta = {};
+  const blocks: Block<number>[] = [];
+  const furniture = (text: string, page: number) => blocks.push({ text, role: 'furniture', source: page });
+  const body: Line[] = [];
+  const notes: Block<number>[] = [];
+
+  let nextNote = 1;
+  const pages = input.replace(/\r\n?/g, '\n').split('\f');
+  pages.forEach((pageText, page) => {
+    const lines = pageText.split('\n').map((l) => l.trim());
+    const footerAt = lines.findIndex((l) => RUNNING_FOOTER.test(l));
+    let i = 0;
+    // Page 1 of a typeset document: title lines, then the Aanhangsel number right before "Vragen van".
+    const firstAsk = lines.findIndex((l) => /^(?:Vragen van|Mededeling van|Antwoord van)\b/u.test(l));
+    if (firstAsk > 0 && lines.slice(0, firstAsk).some((l) => KAMER.test(l) || VERGADERJAAR.test(l))) {
+      for (; i < firstAsk; i++) {
+        const l = lines[i];
+        if (!l) continue;
+        const kamer = KAMER.exec(l);
+        const jaar = VERGADERJAAR.exec(l);
+        if (kamer) meta.chamberName = l;
+        if (jaar) meta.vergaderjaar = `${jaar[1]}-${jaar[2]}`;
+        if (BARE_NUMBER.test(l) && i === firstAsk - 1) meta.aanhangselnummer = Number(l);
+        furniture(l, page);
+      }
+    }
+    if (footerAt < 0) {
+      // No page layout (pdftotext -raw, or text from elsewhere): furniture can stand on any line.
+      for (; i < lines.length; i++) {
+        const l = lines[i];
+        if (!l) continue;
+        const glued = GLUED_FOOTER.exec(l);
+        const printed = PRINTED_ID.exec(l);
+        if (printed) meta.id = printed[1];
+        if (glued && (!glued[1] || isFurniture(glued[1]))) furniture(l, page);
+        else if (isFurniture(l)) furniture(l, page);
+        else body.push({ text: l, page });
+      }
+      return;
+    }
+    // A typeset page: body, blank line, footnote zone, running footer, page number.
+    while (i < footerAt && !lines[i]) i++;
+    const pageBody: string[] = [];
+    for (; i < footerAt && lines[i]; i++) {
+      if (isFurniture(lines[i])) furniture(lines[i], page);
+      else pageBody.push(lines[i]);
+    }
+    // The first footnote marker can hang under the last body line, with no blank line between.
+    const zone: string[] = [];
+    while (pageBody.length > 1 && isMarker(pageBody[pageBody.length - 1], nextNote)) {
+      zone.unshift(pageBody.pop() as string);
+    }
+    for (const text of pageBody) body.push({ text, page });
+    for (; i < footerAt; i++) {
+      const l = lines[i];
+      if (!l) continue;
+      const printed = PRINTED_ID.exec(l);
+      if (printed) meta.id = printed[1];
+      if (printed || isFurniture(l)) furniture(l, page);
+      else zone.push(l);
+    }
+    for (const n of footnoteZone(zone, nextNote)) {
+      notes.push({ ...n, source: page });
+      if (n.marker) nextNote = Math.max(nextNote, Number(n.marker) + 1);
+    }
+    for (const l of lines.slice(footerAt)) if (l) furniture(l, page);
+  });
+
+  const text = joinHyphenated(body.map((l) => l.text)).map((t): Block<number> => ({ text: t }));
+  return { blocks: [...text, ...notes, ...blocks], meta };
+}
+
+/** A footnote marker line: a small number close to the next expected footnote number (not a year, not a count). */
+function isMarker(line: string, nextNote: number): boolean {
+  if (!BARE_NUMBER.test(line)) return false;
+  const n = Number(line);
+  return n >= nextNote && n <= nextNote + 9;
+}
+
+function isFurniture(line: string): boolean {
+  return FURNITURE.some((re) => re.test(line)) || PRINTED_ID.test(line);
+}
+
+/**
+ * Footnotes at a page bottom: marker lines ("3") and text lines. pdftotext sometimes puts a marker after the texts
+ * it belongs to; such a late marker takes the last line of the first text that holds more than one line.
+ */
+export function footnoteZone(lines: string[], nextNote = 1): Block[] {
+  const notes: { marker: string | null; lines: string[] }[] = [];
+  const late: string[] = [];
+  let open: { marker: string | null; lines: string[] } | null = null;
+  for (const line of lines) {
+    if (isMarker(line, nextNote)) {
+      if (open && open.lines.length === 0) late.push(open.marker ?? '');
+      open = { marker: line, lines: [] };
+      notes.push(open);
+      continue;
+    }
+    if (!open) {
+      open = { marker: null, lines: [] };
+      notes.push(open);
+    }
+    open.lines.push(line);
+  }
+  if (open && open.lines.length === 0) late.push(open.marker ?? '');
+  const withText = notes.filter((n) => n.lines.length > 0);
+  for (const marker of late) {
+    const orphan = withText.find((n) => n.marker === null);
+    if (orphan) {
+      orphan.marker = marker;
+      continue;
+    }
+    const donor = withText.find((n) => n.lines.length > 1);
+    if (donor) withText.push({ marker, lines: [donor.lines.pop() as string] });
+    else withText.push({ marker, lines: [] });
+  }
+  return withText
+    .sort((a, b) => Number(a.marker ?? 0) - Number(b.marker ?? 0))
+    .map((n) => ({ text: n.lines.join('\n'), role: 'noot', marker: n.marker ?? '' }));
+}

@@ -1,0 +1,46 @@
+// Finds references to other publications in running text: Aanhangsel numbers, Kamerstukken, kamervraagnummers.
+
+import { aanhangselId, documentUrl, kamerstukId, vergaderjaarFrom } from '../site/ids';
+import type { Chamber, Reference } from './model';
+
+/**
+ * "Aanhangsel Handelingen, vergaderjaar 2023–2024, nr. 1047", "Aanhangsel Handelingen II 2014/15, nr. 1241",
+ * "Aanhangsel van de Handelingen, vergaderjaar 2023–2024, nr. 76", "…, 2023–2024, 1028" (no "nr."),
+ * "…, vergaderjaar 2022–203, nr. 844" (typo'd second year).
+ */
+const AANHANGSEL =
+  /Aanhangsel\s+(?:van\s+de\s+)?Handelingen(?:\s+(II|I)\b)?,?\s+(?:vergaderjaar\s+)?(\d{4})\s*[/–-]\s*\d{2,4},?\s+(?:nrs?\.?\s*)?(\d{1,5})(?!\d)/gu;
+
+/**
+ * "Kamerstuk 36 410, nr. 72", "Kamerstukken II 2014/15, 34 000, nr. 3", and the long form
+ * "Tweede Kamer, vergaderjaar 2022–2023, 26 485, nr. 424".
+ */
+const KAMERSTUK =
+  /(?:Kamerstuk(?:ken)?(?:\s+I{1,2})?(?:\s+\d{4}\/\d{2})?|vergaderjaar\s+\d{4}[–-]\d{2,4}),?\s+(\d{2}\s?\d{3}(?:-[A-Z]{1,4})?),\s*nr\.?\s*(\d{1,4})(?!\d)/gu;
+
+/** Kamervraagnummer (zaak), e.g. 2024Z01234 */
+const KAMERVRAAG = /(?<![\w])((?:19|20)\d{2}Z\d{5})(?!\d)/gu;
+
+export interface FoundReference extends Reference {
+  /** Offset of `text` in the searched string */
+  index: number;
+}
+
+/** Every reference in `text`, in order of appearance. `chamber` is the page's own chamber, for unmarked Aanhangsels. */
+export function findReferences(text: string, chamber: Chamber = 'tk'): FoundReference[] {
+  const found: FoundReference[] = [];
+  for (const m of text.matchAll(AANHANGSEL)) {
+    const ch: Chamber = m[1] === 'I' ? 'ek' : m[1] === 'II' ? 'tk' : chamber;
+    const id = aanhangselId(ch, vergaderjaarFrom(m[2]), Number(m[3]));
+    found.push({ type: 'aanhangsel', text: m[0], id, url: documentUrl(id), index: m.index ?? 0 });
+  }
+  for (const m of text.matchAll(KAMERSTUK)) {
+    const id = kamerstukId(m[1], m[2]);
+    found.push({ type: 'kamerstuk', text: m[0], id, url: documentUrl(id), index: m.index ?? 0 });
+  }
+  for (const m of text.matchAll(KAMERVRAAG)) {
+    const id = `kv-tk-${m[1]}`;
+    found.push({ type: 'kamervraag', text: m[1], id, url: documentUrl(id), index: m.index ?? 0 });
+  }
+  return found.sort((a, b) => a.index - b.index);
+}

@@ -1,0 +1,37 @@
+// Small text helpers shared by the adapters and the classifier: whitespace, Dutch dates.
+
+/** Collapse all whitespace (incl. no-break spaces and form feeds) to single spaces and trim. */
+export function normalizeSpace(text: string): string {
+  return text.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+}
+
+const MONTHS: Record<string, number> = {
+  januari: 1,
+  februari: 2,
+  maart: 3,
+  april: 4,
+  mei: 5,
+  juni: 6,
+  juli: 7,
+  augustus: 8,
+  september: 9,
+  oktober: 10,
+  november: 11,
+  december: 12,
+};
+
+/** "16 februari 2024" → "2024-02-16"; null when it is not a valid Dutch date. */
+export function dutchDateToIso(text: string): string | null {
+  const m = /^(\d{1,2})\s+(\p{L}+)\s+(\d{4})$/u.exec(normalizeSpace(text));
+  if (!m) return null;
+  const month = MONTHS[m[2].toLowerCase()];
+  const day = Number(m[1]);
+  if (!month || day < 1 || day > 31) return null;
+  return `${m[3]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** Words of a text, for comparisons that must ignore layout ("nothing lost" checks). */
+export function words(text: string): string[] {
+  const n = normalizeSpace(text);
+  return n ? n.split(' ') : [];
+}

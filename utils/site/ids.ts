@@ -1,0 +1,76 @@
+// Identifiers and URLs of officielebekendmakingen.nl publications: the one place that knows their shapes.
+
+import type { Chamber, DocumentKind } from '../kamervraag/model';
+
+export const SITE_ORIGIN = 'https://zoek.officielebekendmakingen.nl';
+export const SITE_HOSTS = ['zoek.officielebekendmakingen.nl', 'www.officielebekendmakingen.nl'] as const;
+
+/** ah-tk-20232024-1064, ah-ek-20232024-12, ah-tk-20142015-1669-n1, kv-tk-2024Z01234, kv-1234, ah-1271549 */
+const ID_SOURCE = String.raw`(?:(?:ah|kv)-(?:tk|ek)-\d{8}-\d+(?:-[nh]\d+)?|kv-(?:tk|ek)-(?:19|20)\d{2}Z\d{5}|ah-\d{6,}|kv-\d{3,})`;
+const ID_ANYWHERE = new RegExp(String.raw`(?:^|[^\w-])(${ID_SOURCE})(?![\w-])`);
+const ID_EXACT = new RegExp(`^${ID_SOURCE}$`);
+
+export function isKamervraagId(id: string): boolean {
+  return ID_EXACT.test(id);
+}
+
+/** The first Kamervragen identifier in a URL path or a text. */
+export function findKamervraagId(text: string): string | null {
+  const m = ID_ANYWHERE.exec(text);
+  return m ? m[1] : null;
+}
+
+export function documentUrl(id: string): string {
+  return `${SITE_ORIGIN}/${id}.html`;
+}
+
+export function isSiteHost(hostname: string): boolean {
+  return (SITE_HOSTS as readonly string[]).includes(hostname.toLowerCase());
+}
+
+export interface IdParts {
+  chamber: Chamber | null;
+  vergaderjaar: string | null;
+  aanhangselnummer: number | null;
+  kind: DocumentKind | null;
+}
+
+/** What the identifier itself tells: chamber, vergaderjaar and number for ah-ids, kind for kv-ids. */
+export function idParts(id: string): IdParts {
+  const ah = /^ah-(tk|ek)-(\d{4})(\d{4})-(\d+)/.exec(id);
+  if (ah) {
+    return {
+      chamber: ah[1] as Chamber,
+      vergaderjaar: `${ah[2]}-${ah[3]}`,
+      aanhangselnummer: Number(ah[4]),
+      kind: null,
+    };
+  }
+  const kv = /^kv-(tk|ek)-/.exec(id);
+  if (kv) return { chamber: kv[1] as Chamber, vergaderjaar: null, aanhangselnummer: null, kind: 'vragen' };
+  if (id.startsWith('kv-'))
+    return { chamber: null, vergaderjaar: null, aanhangselnummer: null, kind: 'vragen' };
+  return { chamber: null, vergaderjaar: null, aanhangselnummer: null, kind: null };
+}
+
+/**
+ * The vergaderjaar "2023-2024" from printed years, tolerating "2023–24", "2023/24" and typos like "2022–203":
+ * a vergaderjaar always spans two consecutive years, so the second year is derived from the first.
+ */
+export function vergaderjaarFrom(firstYear: string): string {
+  const y = Number(firstYear);
+  return `${y}-${y + 1}`;
+}
+
+export function aanhangselId(chamber: Chamber, vergaderjaar: string, nummer: number): string {
+  return `ah-${chamber}-${vergaderjaar.replace('-', '')}-${nummer}`;
+}
+
+/** Kamerstuk "36 410, nr. 72" → kst-36410-72; "35 925-A, nr. 68" → kst-35925-A-68 */
+export function kamerstukId(dossier: string, nummer: string): string {
+  return `kst-${dossier.replace(/\s+/g, '').replace(/-$/, '')}-${nummer}`;
+}
+
+export function kamervraagnummerUrl(nummer: string): string {
+  return `https://www.tweedekamer.nl/kamerstukken/kamervragen/zoeken?qry=${encodeURIComponent(nummer)}`;
+}
