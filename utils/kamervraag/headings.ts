@@ -9,7 +9,9 @@ export interface Heading {
   label: string;
 }
 
-const NUMS = String.raw`\d{1,6}(?:\s*(?:,|&|\ben\b|t\/m|tot\s+en\s+met|[-–])?\s*\d{1,6})*`;
+// Each number is separated by a word/sign or at least a space, so a run of digits can be read only one way
+// (an optional separator between \d groups backtracks exponentially on long digit runs).
+const NUMS = String.raw`\d+(?:\s*(?:,|&|\ben\b|t\/m|tot\s+en\s+met|[-–])\s*\d+|\s+\d+)*`;
 const HEADING = new RegExp(
   String.raw`^(Vra(?:ag|gen)|Antwoord(?:en)?)(?:\s+(?:op|bij)\s+(?:de\s+)?vra(?:ag|gen))?(?:\s+(${NUMS}))?\s*[:.]?$`,
   'u',

@@ -101,9 +101,10 @@ export function htmlToBlocks(root: Element): Block<HtmlSource>[] {
     blocks.push({ text, role, heading, group, source: el });
   };
 
+  const plainNotes = unmarkedFootnotes(root);
   const footnote = (el: Element) => {
     const close = el.querySelector(BODY.footnoteClose);
-    const marker = el.querySelector(BODY.footnoteMarker);
+    const marker = el.querySelector(BODY.footnoteMarker) ?? plainNotes.get(el) ?? null;
     if (close?.textContent?.trim()) blocks.push({ text: close.textContent, role: 'furniture', source: close });
     let text = '';
     const walk = (n: Node) => {
@@ -116,7 +117,7 @@ export function htmlToBlocks(root: Element): Block<HtmlSource>[] {
   };
 
   const walk = (el: Element) => {
-    if (el.matches(BODY.footnote)) return footnote(el);
+    if (el.matches(BODY.footnote) || plainNotes.has(el)) return footnote(el);
     if (!hasBlockChild(el)) return leaf(el);
     let loose: Text[] = [];
     const flush = () => {
@@ -145,6 +146,23 @@ export function htmlToBlocks(root: Element): Block<HtmlSource>[] {
   };
   walk(root);
   return blocks;
+}
+
+/**
+ * Footnotes without the site's classes: blocks that a superscript link in the text points into
+ * (<sup><a href="#n1">1</a></sup> … <div><sup id="n1">1</sup> text</div>). Maps the block to its marker element.
+ */
+function unmarkedFootnotes(root: Element): Map<Element, Element> {
+  const notes = new Map<Element, Element>();
+  for (const link of Array.from(root.querySelectorAll(BODY.noteLink))) {
+    const id = link.getAttribute('href')?.slice(1);
+    const target = id ? root.ownerDocument.getElementById(id) : null;
+    if (!target || !root.contains(target) || target.closest(BODY.footnote)) continue;
+    let block: Element | null = target;
+    while (block && block !== root && !BLOCK_TAGS.has(block.localName)) block = block.parentElement;
+    if (block && block !== root && !block.contains(link)) notes.set(block, target);
+  }
+  return notes;
 }
 
 function textNodes(el: Element): Text[] {

@@ -28,6 +28,8 @@ export const BODY = {
   footnote: 'div.voet.noot, div.noot.voet',
   footnoteMarker: 'span.nootnum',
   footnoteClose: 'h5.note-close, .note-close',
+  /** A footnote marker in running text, linking to its note */
+  noteLink: 'sup > a[href^="#"]',
 } as const;
 
 /** Containers that hold a whole document body, most specific first: 2019+ (div.stuk), old design, generic. */

@@ -1,0 +1,38 @@
+// Messages between the extension's pages (popup) and the content script, with their shapes.
+import { browser } from '#imports';
+import type { DocumentKind } from './kamervraag/model';
+
+export const STATUS_REQUEST = { type: 'kvl:status' } as const;
+
+/** What the content script found on its page. */
+export interface KvlStatus {
+  id: string;
+  kind: DocumentKind;
+  pairs: number;
+  subject: string | null;
+}
+
+export function isStatusRequest(message: unknown): boolean {
+  return (
+    typeof message === 'object' &&
+    message !== null &&
+    (message as { type?: unknown }).type === STATUS_REQUEST.type
+  );
+}
+
+function isStatus(value: unknown): value is KvlStatus {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.id === 'string' && typeof v.kind === 'string' && typeof v.pairs === 'number';
+}
+
+/** Asks the content script in a tab; null when there is none (not a Kamervragen page, or a page we do not run on). */
+export async function requestStatus(tabId: number): Promise<KvlStatus | null> {
+  try {
+    const response: unknown = await browser.tabs.sendMessage(tabId, STATUS_REQUEST);
+    return isStatus(response) ? response : null;
+  } catch {
+    // "Could not establish connection. Receiving end does not exist.": no listener in that tab.
+    return null;
+  }
+}
