@@ -33,7 +33,10 @@ export interface FixtureCase {
 
 export function fixtureCases(prefix = ''): FixtureCase[] {
   return readdirSync(CASES_DIR, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && d.name.startsWith(prefix) && existsSync(join(CASES_DIR, d.name, 'expected.json')))
+    .filter(
+      (d) =>
+        d.isDirectory() && d.name.startsWith(prefix) && existsSync(join(CASES_DIR, d.name, 'expected.json')),
+    )
     .map((d) => {
       const dir = join(CASES_DIR, d.name);
       const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as Expected;

@@ -2,12 +2,12 @@
 
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
 import { Window } from 'happy-dom';
+import { describe, expect, it } from 'vitest';
 import { modelTexts, parseHtmlDocument, parseText } from '../../utils/kamervraag';
-import { visibleText } from '../../utils/kamervraag/html';
 import type { Block, BlockRole } from '../../utils/kamervraag/blocks';
 import { classify } from '../../utils/kamervraag/classify';
+import { visibleText } from '../../utils/kamervraag/html';
 import { textToBlocks } from '../../utils/kamervraag/plaintext';
 import { fixtureCases } from '../support/fixtures';
 import { charBag } from '../support/nothing-lost';
@@ -58,13 +58,19 @@ describe('parser properties', () => {
 
   it('survives real documents with blocks shuffled, dropped and duplicated', () => {
     const mutated = fc
-      .tuple(fc.constantFrom(...realBlocks), fc.array(fc.nat(), { maxLength: 40 }), fc.integer({ min: 0, max: 3 }))
+      .tuple(
+        fc.constantFrom(...realBlocks),
+        fc.array(fc.nat(), { maxLength: 40 }),
+        fc.integer({ min: 0, max: 3 }),
+      )
       .map(([blocks, picks, mode]) => {
         const out = [...blocks];
         for (const p of picks) {
           const i = p % Math.max(out.length, 1);
-          if (mode === 0 && out.length) out.splice(i, 1); // drop
-          else if (mode === 1 && out.length) out.splice(i, 0, out[i]); // duplicate
+          if (mode === 0 && out.length)
+            out.splice(i, 1); // drop
+          else if (mode === 1 && out.length)
+            out.splice(i, 0, out[i]); // duplicate
           else if (out.length) [out[i], out[(i * 7) % out.length]] = [out[(i * 7) % out.length], out[i]]; // shuffle
         }
         return out;
@@ -113,9 +119,16 @@ describe('parser properties', () => {
   }, 60_000);
 
   it('handles a 10,000-block document', () => {
-    const blocks: Block[] = [{ text: 'Vragen van het lid X (Y) aan de Minister van Z over W (ingezonden 1 mei 2024).' }];
+    const blocks: Block[] = [
+      { text: 'Vragen van het lid X (Y) aan de Minister van Z over W (ingezonden 1 mei 2024).' },
+    ];
     for (let n = 1; blocks.length < 10_000; n++) {
-      blocks.push({ text: `Vraag ${n}` }, { text: `Vraagtekst ${n}?` }, { text: `Antwoord ${n}` }, { text: `Ja ${n}.` });
+      blocks.push(
+        { text: `Vraag ${n}` },
+        { text: `Vraagtekst ${n}?` },
+        { text: `Antwoord ${n}` },
+        { text: `Ja ${n}.` },
+      );
     }
     const started = performance.now();
     const { document } = classify(blocks);

@@ -53,19 +53,26 @@ describe('headings', () => {
 
 describe('pairing', () => {
   it('pairs plain and grouped headings', () => {
-    expect(numbersOf('Vraag 1', 'q', 'Antwoord 1', 'a', 'Vraag 2 en 3', 'q', 'Antwoord 2 en 3', 'a')).toEqual([
-      [1],
-      [2, 3],
-    ]);
+    expect(numbersOf('Vraag 1', 'q', 'Antwoord 1', 'a', 'Vraag 2 en 3', 'q', 'Antwoord 2 en 3', 'a')).toEqual(
+      [[1], [2, 3]],
+    );
   });
   it('joins separate questions answered together (Vraag 5, Vraag 6 → Antwoord 5 en 6)', () => {
     const { pairs } = classify(blocks('Vraag 5', 'q5', 'Vraag 6', 'q6', 'Antwoord 5 en 6', 'a')).document;
     expect(pairs).toHaveLength(1);
-    expect(pairs[0]).toMatchObject({ numbers: [5, 6], label: 'Vraag 5 en 6', question: 'q5\nq6', answer: 'a' });
+    expect(pairs[0]).toMatchObject({
+      numbers: [5, 6],
+      label: 'Vraag 5 en 6',
+      question: 'q5\nq6',
+      answer: 'a',
+    });
     expect(pairs[0].questionLabels).toEqual(['Vraag 5', 'Vraag 6']);
   });
   it('pairs "Antwoord op vraag 3" and a bare "Antwoord"', () => {
-    expect(numbersOf('Vraag 3', 'q', 'Antwoord op vraag 3', 'a', 'Vraag 4', 'q', 'Antwoord', 'a')).toEqual([[3], [4]]);
+    expect(numbersOf('Vraag 3', 'q', 'Antwoord op vraag 3', 'a', 'Vraag 4', 'q', 'Antwoord', 'a')).toEqual([
+      [3],
+      [4],
+    ]);
   });
   it('numbers unnumbered questions after the previous one', () => {
     const doc = classify([
@@ -126,10 +133,15 @@ describe('Zie ook and other references', () => {
     expect(ids(text)).toEqual([id]);
   });
   it('takes the page chamber for an unmarked Aanhangsel', () => {
-    expect(ids('Aanhangsel Handelingen, vergaderjaar 2023–2024, nr. 12', 'ek')).toEqual(['ah-ek-20232024-12']);
+    expect(ids('Aanhangsel Handelingen, vergaderjaar 2023–2024, nr. 12', 'ek')).toEqual([
+      'ah-ek-20232024-12',
+    ]);
   });
   it('finds Kamerstukken and kamervraagnummers', () => {
-    expect(ids('zie Kamerstuk 36 410, nr. 72 en vragen 2024Z01234.')).toEqual(['kst-36410-72', 'kv-tk-2024Z01234']);
+    expect(ids('zie Kamerstuk 36 410, nr. 72 en vragen 2024Z01234.')).toEqual([
+      'kst-36410-72',
+      'kv-tk-2024Z01234',
+    ]);
     expect(ids('Tweede Kamer, vergaderjaar 2022–2023, 26 485, nr. 424')).toEqual(['kst-26485-424']);
     expect(ids('Kamerstuk 35 925-A, nr. 68')).toEqual(['kst-35925-A-68']);
   });
@@ -147,7 +159,10 @@ describe('header', () => {
       { name: 'Van Eijk', party: 'VVD' },
       { name: 'Aartsen', party: 'VVD' },
     ]);
-    expect(h.addressees).toEqual(['Staatssecretaris van Financiën', 'Minister van Sociale Zaken en Werkgelegenheid']);
+    expect(h.addressees).toEqual([
+      'Staatssecretaris van Financiën',
+      'Minister van Sociale Zaken en Werkgelegenheid',
+    ]);
     expect(h.dateSubmitted).toBe('2024-05-29');
     expect(h.dateReceived).toBe('2024-06-14');
     expect(h.answeredBy).toEqual({
@@ -155,10 +170,16 @@ describe('header', () => {
       name: 'Van Rij',
       ministry: 'Financiën – Fiscaliteit en Belastingdienst',
     });
-    expect(h.coSigners).toEqual([{ role: 'Minister', name: '', ministry: 'Sociale Zaken en Werkgelegenheid' }]);
+    expect(h.coSigners).toEqual([
+      { role: 'Minister', name: '', ministry: 'Sociale Zaken en Werkgelegenheid' },
+    ]);
   });
   it('reads askers glued to their party', () => {
-    expect(parseHeader('Vragen van de leden Bushoff en Patijn(beiden GroenLinks-PvdA) aan de Minister van X over Y (ingezonden 5 juli 2024).').askers).toEqual([
+    expect(
+      parseHeader(
+        'Vragen van de leden Bushoff en Patijn(beiden GroenLinks-PvdA) aan de Minister van X over Y (ingezonden 5 juli 2024).',
+      ).askers,
+    ).toEqual([
       { name: 'Bushoff', party: 'GroenLinks-PvdA' },
       { name: 'Patijn', party: 'GroenLinks-PvdA' },
     ]);

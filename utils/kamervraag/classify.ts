@@ -2,8 +2,8 @@
 
 import { aanhangselId, findKamervraagId, idParts } from '../site/ids';
 import type { Block, SourceMeta } from './blocks';
-import { type Heading, pairLabel, parseHeading, type Side } from './headings';
 import { parseHeader } from './header';
+import { type Heading, pairLabel, parseHeading, type Side } from './headings';
 import type { Chamber, DocumentKind, KamervraagDocument, Pair, Reference, Related } from './model';
 import { findReferences } from './references';
 import { normalizeSpace } from './text';
@@ -139,7 +139,9 @@ function pairUp(sections: Section[], texts: string[], placements: Placement[]) {
   };
   const emit = (questions: Section[], answer: Section | null) => {
     const qNumbers = questions.map(numbersOf);
-    const numbers = [...new Set([...qNumbers.flat(), ...(answer?.heading?.numbers ?? [])])].sort((a, b) => a - b);
+    const numbers = [...new Set([...qNumbers.flat(), ...(answer?.heading?.numbers ?? [])])].sort(
+      (a, b) => a - b,
+    );
     if (numbers.length === 0) numbers.push(lastNumber + 1);
     lastNumber = Math.max(lastNumber, ...numbers);
     const index = pairs.length;

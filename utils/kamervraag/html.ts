@@ -39,7 +39,9 @@ export function findBodyRoot(doc: Document): Element | null {
 /** Elements whose whole text is a question/answer heading ("Vraag 3", "Antwoord 1 en 2"), outermost first. */
 function headingElements(doc: Document): Element[] {
   const found: Element[] = [];
-  const candidates = doc.body ? doc.body.querySelectorAll('h1, h2, h3, h4, h5, h6, p, strong, b, dt, div') : [];
+  const candidates = doc.body
+    ? doc.body.querySelectorAll('h1, h2, h3, h4, h5, h6, p, strong, b, dt, div')
+    : [];
   for (const el of Array.from(candidates)) {
     const text = el.textContent ?? '';
     if (text.length > 80 || !parseHeading(text)) continue;
@@ -105,7 +107,8 @@ export function htmlToBlocks(root: Element): Block<HtmlSource>[] {
   const footnote = (el: Element) => {
     const close = el.querySelector(BODY.footnoteClose);
     const marker = el.querySelector(BODY.footnoteMarker) ?? plainNotes.get(el) ?? null;
-    if (close?.textContent?.trim()) blocks.push({ text: close.textContent, role: 'furniture', source: close });
+    if (close?.textContent?.trim())
+      blocks.push({ text: close.textContent, role: 'furniture', source: close });
     let text = '';
     const walk = (n: Node) => {
       if (n === close || n === marker) return;

@@ -6,8 +6,8 @@ import type { KamervraagDocument } from './model';
 import { textToBlocks } from './plaintext';
 import { xmlToBlocks } from './xml';
 
-export type { KamervraagDocument } from './model';
 export { parseHtmlDocument } from './html';
+export type { KamervraagDocument } from './model';
 
 export interface ParseResult<S = unknown> extends Classified {
   blocks: Block<S>[];

@@ -6,7 +6,8 @@ const KAMER = /^(Tweede|Eerste) Kamer der Staten-Generaal$/u;
 const VERGADERJAAR = /^Vergaderjaar (\d{4})\s*[–-]\s*(\d{4})(?: Aanhangsel van de Handelingen)?$/u;
 const RUNNING_FOOTER = /^(Tweede|Eerste) Kamer, vergaderjaar \d{4}\s*[–-]\s*\d{4}, Aanhangsel$/u;
 /** pdftotext -raw glues the footer to the line before it: "’s-Gravenhage 2024 Tweede Kamer, vergaderjaar …, Aanhangsel 1" */
-const GLUED_FOOTER = /^(.*?)\s*((?:Tweede|Eerste) Kamer, vergaderjaar \d{4}\s*[–-]\s*\d{4}, Aanhangsel(?: \d+)?)$/u;
+const GLUED_FOOTER =
+  /^(.*?)\s*((?:Tweede|Eerste) Kamer, vergaderjaar \d{4}\s*[–-]\s*\d{4}, Aanhangsel(?: \d+)?)$/u;
 const FURNITURE = [
   /^Aanhangsel van de Handelingen$/u,
   /^Vragen gesteld door de leden der Kamer, met de daarop door de$/u,
@@ -30,7 +31,12 @@ export function joinHyphenated(lines: string[]): string[] {
   const out: string[] = [];
   for (const line of lines) {
     const prev = out.length ? out[out.length - 1] : undefined;
-    if (prev !== undefined && /\p{L}-$/u.test(prev) && /^\p{Ll}/u.test(line) && !KEEP_HYPHEN_BEFORE.test(line)) {
+    if (
+      prev !== undefined &&
+      /\p{L}-$/u.test(prev) &&
+      /^\p{Ll}/u.test(line) &&
+      !KEEP_HYPHEN_BEFORE.test(line)
+    ) {
       const [first, ...rest] = line.split(' ');
       out[out.length - 1] = prev.slice(0, -1) + first;
       if (rest.length) out.push(rest.join(' '));

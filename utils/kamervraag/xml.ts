@@ -25,7 +25,8 @@ function textWithoutNotes(el: Element): string {
   let out = '';
   for (const node of Array.from(el.childNodes)) {
     if (node.nodeType === 3 || node.nodeType === 4) out += node.textContent ?? '';
-    else if (node.nodeType === 1 && (node as Element).localName !== NOTE) out += textWithoutNotes(node as Element);
+    else if (node.nodeType === 1 && (node as Element).localName !== NOTE)
+      out += textWithoutNotes(node as Element);
   }
   return out;
 }
@@ -84,7 +85,9 @@ export function xmlToBlocks(doc: Document): XmlParse {
 
 /** Elements that hold paragraphs rather than running text. */
 function isBlockish(el: Element): boolean {
-  return ['al', 'lijst', 'li', 'li.nr', 'tussenkop', 'vragen', 'reactie', 'body', 'kamervragen', 'tabel'].includes(
-    el.localName,
-  ) || ROLE_OF[el.localName] !== undefined;
+  return (
+    ['al', 'lijst', 'li', 'li.nr', 'tussenkop', 'vragen', 'reactie', 'body', 'kamervragen', 'tabel'].includes(
+      el.localName,
+    ) || ROLE_OF[el.localName] !== undefined
+  );
 }

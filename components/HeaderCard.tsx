@@ -1,0 +1,124 @@
+// The header card: what the document is, who asked and answered, when, related documents, and the view's controls.
+
+import { t } from '../utils/i18n';
+import type { KamervraagDocument } from '../utils/kamervraag/model';
+import { documentUrl } from '../utils/site/ids';
+
+export interface Controls {
+  onExpandAll(): void;
+  onCollapseAll(): void;
+  onShowOriginal(): void;
+  openByDefault: boolean;
+  onOpenByDefault(open: boolean): void;
+}
+
+const KIND = { antwoord: 'kindAntwoord', mededeling: 'kindMededeling', vragen: 'kindVragen' } as const;
+
+function dateNl(iso: string | null): string | null {
+  if (!iso) return null;
+  const [y, m, d] = iso.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('nl-NL', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+}
+
+export function HeaderCard({
+  doc,
+  origin,
+  controls,
+}: {
+  doc: KamervraagDocument;
+  origin: string;
+  controls: Controls;
+}) {
+  const rows: [string, string][] = [];
+  if (doc.askers.length) {
+    rows.push([
+      t('askedBy'),
+      doc.askers.map((a) => (a.party ? `${a.name} (${a.party})` : a.name)).join(', '),
+    ]);
+  }
+  if (doc.addressees.length) rows.push([t('addressedTo'), doc.addressees.join(', ')]);
+  const submitted = dateNl(doc.dateSubmitted);
+  if (submitted) rows.push([t('submitted'), submitted]);
+  if (doc.answeredBy) {
+    const who = (a: { role: string; name: string; ministry?: string }) =>
+      [a.role, a.name].filter(Boolean).join(' ') + (a.ministry ? ` (${a.ministry})` : '');
+    const co = doc.coSigners.length ? `, ${t('coSigned')} ${doc.coSigners.map(who).join(', ')}` : '';
+    rows.push([t('answeredBy'), who(doc.answeredBy) + co]);
+  }
+  const received = dateNl(doc.dateReceived);
+  if (received) rows.push([t('received'), received]);
+  if (doc.id) rows.push([t('identifier'), doc.id]);
+  const relatedLabel = doc.kind === 'vragen' ? t('answersOfKv') : t('seeAlso');
+
+  return (
+    <div class="kvl-card">
+      <p class="kvl-kind">{t(KIND[doc.kind])}</p>
+      {doc.subject ? <p class="kvl-subject">{doc.subject}</p> : null}
+      <dl class="kvl-facts">
+        {rows.map(([k, v]) => (
+          <div key={k}>
+            <dt>{k}</dt>
+            <dd>{v}</dd>
+          </div>
+        ))}
+        {doc.id ? (
+          <div>
+            <dt>{t('downloads')}</dt>
+            <dd>
+              <a href={`${origin}/${doc.id}.pdf`}>PDF</a> · <a href={`${origin}/${doc.id}.xml`}>XML</a>
+            </dd>
+          </div>
+        ) : null}
+        {doc.related.length ? (
+          <div>
+            <dt>{relatedLabel}</dt>
+            <dd>
+              <ul class="kvl-related">
+                {doc.related.map((r) => (
+                  <li key={r.id}>
+                    <a
+                      href={documentUrl(r.id).replace('https://zoek.officielebekendmakingen.nl', origin)}
+                      data-kvl-ref={r.id}
+                    >
+                      {r.number ? t('number', String(r.number)) : r.id}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </div>
+        ) : null}
+      </dl>
+      <div class="kvl-controls">
+        {doc.pairs.some((p) => p.answer !== null) ? (
+          <>
+            <button type="button" data-kvl-action="expand-all" onClick={controls.onExpandAll}>
+              {t('expandAll')}
+            </button>
+            <button type="button" data-kvl-action="collapse-all" onClick={controls.onCollapseAll}>
+              {t('collapseAll')}
+            </button>
+            <label class="kvl-setting">
+              <input
+                type="checkbox"
+                data-kvl-action="open-by-default"
+                checked={controls.openByDefault}
+                onChange={(e) => controls.onOpenByDefault((e.currentTarget as HTMLInputElement).checked)}
+              />
+              {t('openByDefault')}
+            </label>
+          </>
+        ) : null}
+        <button type="button" data-kvl-action="toggle-original" onClick={controls.onShowOriginal}>
+          {t('showOriginal')}
+        </button>
+      </div>
+      <p class="kvl-keys">{t('keys')}</p>
+    </div>
+  );
+}

@@ -1,0 +1,160 @@
+// The reading view: header card, table of contents, collapsible question/answer pairs, mededeling, notes.
+
+import { useEffect, useState } from 'preact/hooks';
+import { t } from '../utils/i18n';
+import type { KamervraagDocument, Pair } from '../utils/kamervraag/model';
+import { type Controls, HeaderCard } from './HeaderCard';
+import { Slot } from './Slot';
+
+/** The page's own nodes, sorted into the places of the view. */
+export interface ViewNodes {
+  header: Node[];
+  pairs: { head: Node | null; question: Node[]; answerHead: Node | null; answer: Node[] }[];
+  mededeling: Node[];
+  notes: Node[];
+  other: Node[];
+}
+
+export interface ReadingViewProps {
+  doc: KamervraagDocument;
+  nodes: ViewNodes;
+  origin: string;
+  pageUrl: string;
+  openByDefault: boolean;
+  /** Render this many pairs at once, the rest in later tasks (no long task on huge documents) */
+  firstChunk: number;
+  controls: Controls;
+  onRendered(): void;
+}
+
+const CHUNK = 100;
+const TOC_FROM = 8;
+
+export function ReadingView(props: ReadingViewProps) {
+  const { doc, nodes } = props;
+  const [count, setCount] = useState(Math.min(props.firstChunk, doc.pairs.length));
+  useEffect(() => {
+    if (count >= doc.pairs.length) {
+      props.onRendered();
+      return;
+    }
+    const timer = setTimeout(() => setCount((c) => Math.min(c + CHUNK, doc.pairs.length)), 0);
+    return () => clearTimeout(timer);
+  }, [count]);
+
+  return (
+    <>
+      <HeaderCard doc={doc} origin={props.origin} controls={props.controls} />
+      {nodes.header.length ? <Slot className="kvl-omschrijving" nodes={nodes.header} /> : null}
+      {doc.pairs.length >= TOC_FROM ? <Toc pairs={doc.pairs} /> : null}
+      <div class="kvl-pairs">
+        {doc.pairs.slice(0, count).map((pair, i) => (
+          <PairView
+            key={i}
+            pair={pair}
+            nodes={nodes.pairs[i]}
+            open={props.openByDefault}
+            pageUrl={props.pageUrl}
+          />
+        ))}
+      </div>
+      {nodes.mededeling.length ? (
+        <section class="kvl-mededeling" aria-label={t('mededeling')}>
+          <Slot nodes={nodes.mededeling} />
+        </section>
+      ) : null}
+      {nodes.notes.length ? (
+        <section class="kvl-notes" aria-label={t('notes')}>
+          <Slot nodes={nodes.notes} />
+        </section>
+      ) : null}
+      {nodes.other.length ? (
+        <section class="kvl-other" aria-label={t('otherText')}>
+          <Slot nodes={nodes.other} />
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+function firstWords(text: string, n = 10): string {
+  const words = text.split(/\s+/).filter(Boolean);
+  return words.slice(0, n).join(' ') + (words.length > n ? ' …' : '');
+}
+
+function Toc({ pairs }: { pairs: Pair[] }) {
+  return (
+    <nav class="kvl-toc" aria-label={t('contents')}>
+      <ol>
+        {pairs.map((p) => (
+          <li key={p.label}>
+            <a href={`#vraag-${p.numbers[0]}`}>
+              <strong>{p.label}</strong> {firstWords(p.question)}
+            </a>
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
+
+function PairView({
+  pair,
+  nodes,
+  open,
+  pageUrl,
+}: {
+  pair: Pair;
+  nodes: ViewNodes['pairs'][number];
+  open: boolean;
+  pageUrl: string;
+}) {
+  const [copied, setCopied] = useState(false);
+  const id = `vraag-${pair.numbers[0]}`;
+  const copy = async () => {
+    const url = `${pageUrl.replace(/#.*$/, '')}#${id}`;
+    try {
+      await navigator.clipboard.writeText(url);
+      setCopied(true);
+      setTimeout(() => setCopied(false), 1500);
+    } catch {
+      window.prompt(t('copyLink'), url);
+    }
+  };
+  return (
+    <article class="kvl-pair" id={id} data-kvl-pair={pair.numbers.join(',')} aria-labelledby={`${id}-label`}>
+      {pair.numbers.slice(1).map((n) => (
+        <span key={n} id={`vraag-${n}`} class="kvl-anchor" />
+      ))}
+      <div class="kvl-pair-head" id={`${id}-label`}>
+        {nodes.head ? (
+          <Slot className="kvl-label" nodes={[nodes.head]} />
+        ) : (
+          <h2 class="kvl-label">{pair.label}</h2>
+        )}
+        <button
+          type="button"
+          class="kvl-copy"
+          data-kvl-action="copy-link"
+          onClick={copy}
+          aria-label={`${t('copyLink')}: ${pair.label}`}
+        >
+          {copied ? t('copied') : '🔗'}
+        </button>
+      </div>
+      <Slot className="kvl-question" nodes={nodes.question} />
+      {pair.answer !== null ? (
+        <details class="kvl-answer" open={open}>
+          <summary>
+            {nodes.answerHead ? (
+              <Slot className="kvl-answer-label" nodes={[nodes.answerHead]} />
+            ) : (
+              t('answer')
+            )}
+          </summary>
+          <Slot className="kvl-answer-body" nodes={nodes.answer} />
+        </details>
+      ) : null}
+    </article>
+  );
+}

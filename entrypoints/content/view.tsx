@@ -1,0 +1,90 @@
+// Mounts the reading view in place of the document body, and unmounts it leaving the page exactly as it was.
+
+import { render } from 'preact';
+import { ReadingView } from '@/components/ReadingView';
+import { t } from '@/utils/i18n';
+import type { HtmlParse } from '@/utils/kamervraag/html';
+import { deepLinks, openHash } from '@/utils/reading-view/deep-link';
+import { keyboardNavigation } from '@/utils/reading-view/keyboard';
+import { linkReferences } from '@/utils/reading-view/links';
+import { nodeMoves } from '@/utils/reading-view/moves';
+import { printAllOpen } from '@/utils/reading-view/print';
+import { sortNodes } from '@/utils/reading-view/sort-nodes';
+
+export interface MountedView {
+  element: HTMLElement;
+  unmount(): void;
+}
+
+export interface MountOptions {
+  openByDefault: boolean;
+  onShowOriginal(): void;
+  onOpenByDefault(open: boolean): void;
+  onRendered(): void;
+}
+
+/** Throws only after undoing whatever it did: the caller can rely on the page being unchanged then. */
+export function mountReadingView(parsed: HtmlParse, options: MountOptions): MountedView {
+  const root = parsed.root;
+  if (!root?.parentNode) throw new Error('no document body to restructure');
+  const moves = nodeMoves();
+  const abort = new AbortController();
+  const hiddenBefore = root.getAttribute('hidden');
+  const view = document.createElement('div');
+  let unlink: () => void = () => {};
+
+  const unmount = () => {
+    abort.abort();
+    render(null, view);
+    moves.restore();
+    unlink();
+    view.remove();
+    if (hiddenBefore === null) root.removeAttribute('hidden');
+    else root.setAttribute('hidden', hiddenBefore);
+  };
+
+  try {
+    const { nodes, all } = sortNodes(parsed);
+    for (const n of all) moves.record(n);
+    unlink = linkReferences(all, parsed.document.chamber ?? 'tk');
+    view.setAttribute('data-kvl-view', '');
+    view.setAttribute('role', 'region');
+    view.setAttribute('aria-label', t('readerLabel'));
+    view.className = 'kvl-view';
+    root.parentNode.insertBefore(view, root);
+    root.setAttribute('hidden', '');
+    const setAll = (open: boolean) => {
+      for (const d of Array.from(view.querySelectorAll('details'))) d.open = open;
+    };
+    const hash = location.hash;
+    render(
+      <ReadingView
+        doc={parsed.document}
+        nodes={nodes}
+        origin={location.origin}
+        pageUrl={location.href}
+        openByDefault={options.openByDefault}
+        firstChunk={hash ? Number.POSITIVE_INFINITY : 60}
+        controls={{
+          onExpandAll: () => setAll(true),
+          onCollapseAll: () => setAll(false),
+          onShowOriginal: options.onShowOriginal,
+          openByDefault: options.openByDefault,
+          onOpenByDefault: options.onOpenByDefault,
+        }}
+        onRendered={() => {
+          if (hash) openHash(view, hash);
+          options.onRendered();
+        }}
+      />,
+      view,
+    );
+    keyboardNavigation(view, setAll, abort.signal);
+    deepLinks(view, abort.signal);
+    printAllOpen(view, abort.signal);
+  } catch (err) {
+    unmount();
+    throw err;
+  }
+  return { element: view, unmount };
+}

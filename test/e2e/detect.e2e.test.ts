@@ -1,0 +1,89 @@
+// The built extension in a real Chromium marks Kamervragen pages and leaves every other page exactly as it was.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { htmlCasesWithId } from './support/cases';
+import {
+  collectExtensionErrors,
+  type ExtensionBrowser,
+  launchPlain,
+  launchWithExtension,
+  type PlainBrowser,
+  readKvl,
+  SAMPLE_ID,
+  siteUrl,
+} from './support/extension';
+import { type FixtureServer, fixtureFileFor, startFixtureServer } from './support/server';
+
+/** Real pages of the site that are not Kamervragen documents (test/fixtures/pages/). */
+const OTHER_PAGES = ['kst-36410-72.html', 'gmb-2017-100007.html'];
+
+let server: FixtureServer;
+let withExtension: ExtensionBrowser;
+let plain: PlainBrowser;
+
+beforeAll(async () => {
+  server = await startFixtureServer();
+  [withExtension, plain] = await Promise.all([launchWithExtension({ server }), launchPlain({ server })]);
+});
+
+afterAll(async () => {
+  await Promise.all([withExtension?.close(), plain?.close()]);
+  await server?.close();
+});
+
+/** Loads `url` in a fresh tab and waits for the content script to mark the page. */
+async function kvlOf(url: string): Promise<{ kvl: string | null; errors: string[] }> {
+  const page = await withExtension.context.newPage();
+  const errors = collectExtensionErrors(page);
+  try {
+    await page.goto(url);
+    await page.waitForFunction(() => document.documentElement.hasAttribute('data-kvl'), null, {
+      timeout: 10_000,
+    });
+    return { kvl: await readKvl(page), errors };
+  } finally {
+    await page.close();
+  }
+}
+
+/** The page's DOM one second after load, and the extension's console errors meanwhile. */
+async function settledHtml(browser: PlainBrowser, url: string): Promise<{ html: string; errors: string[] }> {
+  const page = await browser.context.newPage();
+  const errors = collectExtensionErrors(page);
+  try {
+    await page.goto(url, { waitUntil: 'load' });
+    await page.waitForTimeout(1000);
+    return { html: await page.evaluate(() => document.documentElement.outerHTML), errors };
+  } finally {
+    await page.close();
+  }
+}
+
+describe('Kamervragen pages', () => {
+  it('marks the sample page with its id', async () => {
+    expect(fixtureFileFor(`/${SAMPLE_ID}.html`), 'sample fixture is missing').not.toBeNull();
+    const { kvl, errors } = await kvlOf(siteUrl(`${SAMPLE_ID}.html`));
+    expect(kvl).toBe(SAMPLE_ID);
+    expect(errors).toEqual([]);
+  });
+
+  it.each(htmlCasesWithId().map((c) => [c.name, c] as const))('marks %s with its id', async (_name, c) => {
+    server.route(`/${c.id}.html`, c.source);
+    const { kvl, errors } = await kvlOf(siteUrl(`${c.id}.html`));
+    expect(kvl).toBe(c.id);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('other pages of the site', () => {
+  it.each(OTHER_PAGES)('%s is left exactly as it was', async (file) => {
+    expect(fixtureFileFor(`/${file}`), `test/fixtures/pages/${file} is missing`).not.toBeNull();
+    const url = siteUrl(file);
+    const [extended, reference] = await Promise.all([
+      settledHtml(withExtension, url),
+      settledHtml(plain, url),
+    ]);
+    expect(extended.html).not.toContain('data-kvl');
+    expect(extended.html).toBe(reference.html);
+    expect(extended.errors).toEqual([]);
+  });
+});

@@ -1,0 +1,204 @@
+// The reading view in a real Chromium with the built extension: pairs, deep links, controls, the way back, a11y.
+
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { htmlCasesWithId } from './support/cases';
+import {
+  collectExtensionErrors,
+  type ExtensionBrowser,
+  launchWithExtension,
+  SAMPLE_ID,
+  siteUrl,
+} from './support/extension';
+import { CHROME_BUILD_DIR } from './support/paths';
+
+const require = createRequire(import.meta.url);
+const AXE = require.resolve('axe-core/axe.min.js');
+
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  browser = await launchWithExtension();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Opens a page and waits until the content script has decided (reading view, original, or notice). */
+async function open(path: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.context.newPage();
+  const errors = collectExtensionErrors(page);
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(siteUrl(path));
+  await page.waitForFunction(() => document.documentElement.hasAttribute('data-kvl-status'), null, {
+    timeout: 10_000,
+  });
+  return { page, errors };
+}
+
+/** The body as served, parsed by the browser itself: what "exactly as it was" compares against. */
+function servedBody(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const html = await (await fetch(location.href)).text();
+    return new DOMParser().parseFromString(html, 'text/html').body.outerHTML;
+  });
+}
+const liveBody = (page: Page) => page.evaluate(() => document.body.outerHTML);
+
+describe('reading view on every HTML fixture', () => {
+  it.each(htmlCasesWithId())('$name renders the expected pairs', async ({ name, expected }) => {
+    const { page, errors } = await open(`${name.slice('html-'.length)}.html`);
+    expect(await page.getAttribute('html', 'data-kvl-status')).toBe('lezer');
+    const pairs = await page
+      .locator('[data-kvl-view] [data-kvl-pair]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-kvl-pair')));
+    expect(pairs).toEqual((expected.numbers ?? []).map((n) => n.join(',')));
+    // A document without answers shows no empty answer boxes.
+    const answers = await page.locator('[data-kvl-view] details.kvl-answer').count();
+    if ((expected as { answers?: number }).answers !== undefined) {
+      expect(answers).toBe((expected as { answers?: number }).answers);
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('reading view behaviour', () => {
+  it('opens the pair holding a grouped question from a deep link', async () => {
+    const { page } = await open(`${SAMPLE_ID}.html#vraag-6`);
+    const pair = page.locator('[data-kvl-pair="5,6"]');
+    await expect
+      .poll(() => pair.locator('details').evaluate((d) => (d as HTMLDetailsElement).open))
+      .toBe(true);
+    const top = await pair.evaluate((el) => el.getBoundingClientRect().top);
+    expect(Math.abs(top)).toBeLessThan(5);
+    // and from a later hash change, to another pair
+    await page.evaluate(() => {
+      location.hash = '#vraag-2';
+    });
+    await expect
+      .poll(() => page.locator('[data-kvl-pair="2"] details').evaluate((d) => (d as HTMLDetailsElement).open))
+      .toBe(true);
+    await page.close();
+  });
+
+  it('expands and collapses all answers', async () => {
+    const { page } = await open(`${SAMPLE_ID}.html`);
+    const openCount = () =>
+      page
+        .locator('[data-kvl-view] details')
+        .evaluateAll((ds) => ds.filter((d) => (d as HTMLDetailsElement).open).length);
+    await page.click('[data-kvl-action="expand-all"]');
+    expect(await openCount()).toBe(5);
+    await page.click('[data-kvl-action="collapse-all"]');
+    expect(await openCount()).toBe(0);
+    await page.close();
+  });
+
+  it('turns references into links to the documents they name', async () => {
+    const { page } = await open('ah-tk-20202021-876.html');
+    expect(
+      await page.locator('[data-kvl-view] a[data-kvl-ref="ah-tk-20192020-3975"]').count(),
+    ).toBeGreaterThan(0);
+    const { page: p2 } = await open(`${SAMPLE_ID}.html`);
+    const related = p2.locator('.kvl-card a[data-kvl-ref="ah-tk-20232024-1137"]');
+    expect(await related.getAttribute('href')).toMatch(/\/ah-tk-20232024-1137\.html$/);
+    await page.close();
+    await p2.close();
+  });
+
+  it('switches to the original layout, restoring the DOM exactly, and back', async () => {
+    const { page } = await open(`${SAMPLE_ID}.html`);
+    const served = await servedBody(page);
+    expect(await liveBody(page)).not.toBe(served);
+    await page.click('[data-kvl-view] [data-kvl-action="toggle-original"]');
+    expect(await page.getAttribute('html', 'data-kvl-status')).toBe('origineel');
+    expect(await liveBody(page)).toBe(served);
+    // The choice is remembered for the next page.
+    const { page: next } = await open('ah-tk-20232024-1314.html');
+    expect(await next.getAttribute('html', 'data-kvl-status')).toBe('origineel');
+    expect(await liveBody(next)).toBe(await servedBody(next));
+    await next.close();
+    // And back: the floating control (outside <body>) brings the reading view again.
+    await page.click('kvl-floating [data-kvl-action="toggle-original"]');
+    await page.waitForSelector('[data-kvl-view] [data-kvl-pair]');
+    expect(await page.locator('[data-kvl-pair]').count()).toBe(5);
+    await page.close();
+  });
+
+  it('lets find-in-page text fragments reach text inside a collapsed answer', async () => {
+    const { page } = await open(`${SAMPLE_ID}.html`);
+    await page.click('[data-kvl-action="collapse-all"]');
+    const text = await page.locator('[data-kvl-pair="2"] .kvl-answer-body').evaluate((el) => {
+      const words = (el.textContent ?? '').trim().split(/\s+/).slice(0, 4);
+      return words.join(' ');
+    });
+    // Chromium's find-in-page and text fragments open a closed <details> that holds the match ("auto-expand").
+    await page.evaluate((t) => {
+      location.hash = `:~:text=${encodeURIComponent(t)}`;
+    }, text);
+    await expect
+      .poll(
+        () => page.locator('[data-kvl-pair="2"] details').evaluate((d) => (d as HTMLDetailsElement).open),
+        {
+          timeout: 5000,
+        },
+      )
+      .toBe(true);
+    await page.close();
+  });
+
+  it('has no serious or critical accessibility violations (axe-core)', async () => {
+    for (const path of [`${SAMPLE_ID}.html`, 'ah-tk-20232024-1999.html', 'ah-tk-20172018-1547.html']) {
+      const { page } = await open(path);
+      await page.addScriptTag({ path: AXE });
+      const violations = await page.evaluate(async () => {
+        const axe = (
+          window as unknown as {
+            axe: { run(ctx: unknown): Promise<{ violations: { id: string; impact: string }[] }> };
+          }
+        ).axe;
+        const result = await axe.run({ include: [['[data-kvl-view]']] });
+        return result.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => v.id);
+      });
+      expect(violations, path).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it('leaves a page it cannot parse exactly as it was, with a notice outside the body and no errors', async () => {
+    const { page, errors } = await open('ah-tk-20232024-2367-scrambled.html');
+    expect(await page.getAttribute('html', 'data-kvl-status')).toBe('geen-paren');
+    expect(await liveBody(page)).toBe(await servedBody(page));
+    expect(await page.locator('kvl-floating [data-kvl-notice]').count()).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('does nothing when the content script is injected a second time', async () => {
+    const { page } = await open(`${SAMPLE_ID}.html`);
+    const before = await page.evaluate(() => document.documentElement.outerHTML);
+    const script = readFileSync(join(CHROME_BUILD_DIR, 'content-scripts', 'content.js'), 'utf8');
+    const cdp = await browser.context.newCDPSession(page);
+    const { frameTree } = await cdp.send('Page.getFrameTree');
+    const { executionContextId } = await cdp.send('Page.createIsolatedWorld', {
+      frameId: frameTree.frame.id,
+      worldName: 'kvl-second-injection',
+    });
+    // A world of its own has no extension API; the script needs only to see that it runs in an extension.
+    const stub = 'globalThis.chrome = { runtime: { id: "kvl-second-injection" } };';
+    const result = await cdp.send('Runtime.evaluate', {
+      expression: stub + script,
+      contextId: executionContextId,
+    });
+    expect(result.exceptionDetails).toBeUndefined();
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(before);
+    await page.close();
+  });
+});

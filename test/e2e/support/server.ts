@@ -1,0 +1,110 @@
+// Static server that answers the site's URLs from test/fixtures (used by the e2e tests and `npm start`).
+//   /<name>.html  → test/fixtures/cases/html-<name>/source.html, if that exists
+//   /<file>       → test/fixtures/pages/<file>
+//   extra routes  → added with route(); they win over the rules above
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join } from 'node:path';
+import { FIXTURES_DIR } from './paths';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.pdf': 'application/pdf',
+  '.png': 'image/png',
+};
+
+export interface FixtureServer {
+  port: number;
+  /** http://127.0.0.1:<port> */
+  origin: string;
+  /** Serve `file` at `path` (e.g. '/ah-tk-20232024-1481.html'), replacing any earlier route for it. */
+  route(path: string, file: string): void;
+  close(): Promise<void>;
+}
+
+/** The fixture file for a URL path, or null. Only plain file names: no directories, no dot-files. */
+export function fixtureFileFor(pathname: string): string | null {
+  let name: string;
+  try {
+    name = decodeURIComponent(pathname).replace(/^\/+/, '');
+  } catch {
+    return null;
+  }
+  if (!/^[\w][\w.-]*$/.test(name)) return null;
+  const page = /^(.+)\.html$/.exec(name);
+  if (page) {
+    const source = join(FIXTURES_DIR, 'cases', `html-${page[1]}`, 'source.html');
+    if (existsSync(source)) return source;
+  }
+  const file = join(FIXTURES_DIR, 'pages', name);
+  return existsSync(file) ? file : null;
+}
+
+/** A list of the pages there are, so a person in `npm start` can click around. */
+function indexPage(): string {
+  const list = (dir: string, pick: (entry: string) => string | null) =>
+    existsSync(dir)
+      ? readdirSync(dir)
+          .map(pick)
+          .filter((x): x is string => x !== null)
+          .sort()
+      : [];
+  const cases = list(join(FIXTURES_DIR, 'cases'), (d) =>
+    d.startsWith('html-') && existsSync(join(FIXTURES_DIR, 'cases', d, 'source.html'))
+      ? `${d.slice(5)}.html`
+      : null,
+  );
+  const pages = list(join(FIXTURES_DIR, 'pages'), (f) => (f.endsWith('.html') ? f : null));
+  const links = [...cases, ...pages].map((f) => `<li><a href="/${f}">${f}</a></li>`).join('\n');
+  return `<!doctype html><meta charset="utf-8"><title>Fixtures</title><h1>Fixtures</h1><ul>\n${links}\n</ul>\n`;
+}
+
+export async function startFixtureServer(): Promise<FixtureServer> {
+  const routes = new Map<string, string>();
+  const server = createServer((req, res) => {
+    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405).end();
+      return;
+    }
+    if (pathname === '/') {
+      res.writeHead(200, { 'content-type': TYPES['.html'] ?? 'text/html' }).end(indexPage());
+      return;
+    }
+    const file = routes.get(pathname) ?? fixtureFileFor(pathname);
+    if (!file) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    const body = readFileSync(file);
+    res.writeHead(200, {
+      'content-type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'content-length': body.length,
+      'cache-control': 'no-store',
+    });
+    res.end(req.method === 'HEAD' ? undefined : body);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    port,
+    origin: `http://127.0.0.1:${port}`,
+    route: (path, file) => {
+      routes.set(path, file);
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

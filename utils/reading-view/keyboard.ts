@@ -1,0 +1,50 @@
+// Keyboard navigation between pairs: j/k next/previous, o open/close the answer, e/c expand/collapse all.
+
+function typing(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  if (!el || !el.tagName) return false;
+  return /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName) || el.isContentEditable;
+}
+
+export function keyboardNavigation(
+  view: HTMLElement,
+  setAll: (open: boolean) => void,
+  signal: AbortSignal,
+): void {
+  const pairs = () => Array.from(view.querySelectorAll<HTMLElement>('.kvl-pair'));
+  const current = (list: HTMLElement[]) => {
+    const active = document.activeElement?.closest?.('.kvl-pair');
+    const i = list.findIndex((p) => p === active);
+    if (i >= 0) return i;
+    // else the first pair whose top is in view
+    const j = list.findIndex((p) => p.getBoundingClientRect().bottom > 0);
+    return j >= 0 ? j - 1 : -1;
+  };
+  const focusPair = (p: HTMLElement) => {
+    const head = p.querySelector<HTMLElement>('.kvl-pair-head');
+    if (head) {
+      head.tabIndex = -1;
+      head.focus({ preventScroll: true });
+    }
+    p.scrollIntoView({ block: 'start' });
+  };
+  document.addEventListener(
+    'keydown',
+    (e) => {
+      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || typing(e.target)) return;
+      const list = pairs();
+      if (list.length === 0) return;
+      const i = current(list);
+      if (e.key === 'j') focusPair(list[Math.min(i + 1, list.length - 1)]);
+      else if (e.key === 'k') focusPair(list[Math.max(i - 1, 0)]);
+      else if (e.key === 'o' && i >= 0) {
+        const d = list[i].querySelector('details');
+        if (d) d.open = !d.open;
+      } else if (e.key === 'e') setAll(true);
+      else if (e.key === 'c') setAll(false);
+      else return;
+      e.preventDefault();
+    },
+    { signal },
+  );
+}

@@ -1,0 +1,69 @@
+// Sorts the page's nodes into the places of the reading view, following where the classifier put each block.
+
+import type { ViewNodes } from '../../components/ReadingView';
+import type { HtmlParse, HtmlSource } from '../kamervraag/html';
+import { normalizeSpace } from '../kamervraag/text';
+import { outermost } from './moves';
+
+const nodesOf = (source: HtmlSource | undefined): Node[] =>
+  source ? (Array.isArray(source) ? source : [source]) : [];
+
+/** Every node to move, in document order, outermost only, with the place it goes to. */
+export function sortNodes(parsed: HtmlParse): { nodes: ViewNodes; all: Node[] } {
+  const { blocks, placements, document: doc } = parsed;
+  const all = outermost(blocks.flatMap((b) => nodesOf(b.source)));
+  const keep = new Set(all);
+  const view: ViewNodes = {
+    header: [],
+    pairs: doc.pairs.map(() => ({ head: null, question: [], answerHead: null, answer: [] })),
+    mededeling: [],
+    notes: [],
+    other: [],
+  };
+  blocks.forEach((block, i) => {
+    const nodes = nodesOf(block.source).filter((n) => keep.has(n));
+    if (nodes.length === 0) return;
+    keep.delete(nodes[0]);
+    const place = placements[i];
+    switch (place.part) {
+      case 'header':
+        view.header.push(...nodes);
+        break;
+      case 'question-label': {
+        const pair = doc.pairs[place.pair];
+        const slot = view.pairs[place.pair];
+        // The page's own label serves as the heading when it says just what the view would say.
+        if (
+          pair.questionLabels.length === 1 &&
+          normalizeSpace(block.text) === pair.label &&
+          nodes.length === 1
+        ) {
+          slot.head = nodes[0];
+        } else slot.question.push(...nodes);
+        break;
+      }
+      case 'question':
+        view.pairs[place.pair].question.push(...nodes);
+        break;
+      case 'answer-label': {
+        const slot = view.pairs[place.pair];
+        if (nodes.length === 1 && nodes[0].nodeType === 1) slot.answerHead = nodes[0];
+        else slot.answer.push(...nodes);
+        break;
+      }
+      case 'answer':
+        view.pairs[place.pair].answer.push(...nodes);
+        break;
+      case 'mededeling':
+        view.mededeling.push(...nodes);
+        break;
+      case 'footnote':
+        view.notes.push(...nodes);
+        break;
+      default:
+        // furniture and unclassified text stay readable, in their own section
+        view.other.push(...nodes);
+    }
+  });
+  return { nodes: view, all };
+}

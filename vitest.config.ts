@@ -1,0 +1,11 @@
+// Unit tests: happy-dom, with WXT's fake browser and path aliases.
+import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
+
+export default defineConfig({
+  plugins: [WxtVitest()],
+  test: {
+    environment: 'happy-dom',
+    include: ['test/unit/**/*.test.{ts,tsx}'],
+  },
+});
