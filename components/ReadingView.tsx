@@ -114,6 +114,7 @@ function PairView({
   const copy = async () => {
     const url = `${pageUrl.replace(/#.*$/, '')}#${id}`;
     try {
+      if (!navigator.clipboard) throw new Error('no clipboard here (not a secure context)');
       await navigator.clipboard.writeText(url);
       setCopied(true);
       setTimeout(() => setCopied(false), 1500);

@@ -151,6 +151,111 @@ describe('reading view behaviour', () => {
     await page.close();
   });
 
+  it('moves between pairs with j/k and opens answers with o, but not while typing in a field', async () => {
+    const { page } = await open(`${SAMPLE_ID}.html`);
+    const focusedPair = () =>
+      page.evaluate(() => document.activeElement?.closest('[data-kvl-pair]')?.getAttribute('data-kvl-pair'));
+    await page.keyboard.press('j');
+    expect(await focusedPair()).toBe('1');
+    await page.keyboard.press('j');
+    await page.keyboard.press('j');
+    expect(await focusedPair()).toBe('3');
+    await page.keyboard.press('k');
+    expect(await focusedPair()).toBe('2');
+    const pair2Open = () =>
+      page.locator('[data-kvl-pair="2"] details').evaluate((d) => (d as HTMLDetailsElement).open);
+    const before = await pair2Open();
+    await page.keyboard.press('o');
+    expect(await pair2Open()).toBe(!before);
+    // typing in a field of the page sends no keys to the view
+    await page.evaluate(() => {
+      const input = document.createElement('input');
+      input.id = 'kvl-test-input';
+      document.documentElement.appendChild(input);
+      input.focus();
+    });
+    await page.keyboard.type('jjjo');
+    expect(await page.inputValue('#kvl-test-input')).toBe('jjjo');
+    expect(await pair2Open()).toBe(!before);
+    await page.close();
+  });
+
+  it('shows a table of contents on long documents, linking to every pair', async () => {
+    const { page } = await open('ah-tk-20172018-1547.html');
+    const links = await page
+      .locator('[data-kvl-view] .kvl-toc a')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(links).toHaveLength(48);
+    expect(links[0]).toBe('#vraag-1');
+    expect(links[47]).toBe('#vraag-48');
+    await page.close();
+  });
+
+  it('prints every answer open and without the controls', async () => {
+    const { page } = await open(`${SAMPLE_ID}.html`);
+    await page.click('[data-kvl-action="collapse-all"]');
+    await page.emulateMedia({ media: 'print' });
+    const hidden = await page
+      .locator('[data-kvl-view] .kvl-controls')
+      .evaluate((el) => getComputedStyle(el).display);
+    expect(hidden).toBe('none');
+    // beforeprint opens every answer; afterprint restores the reader's choice
+    const state = await page.evaluate(() => {
+      window.dispatchEvent(new Event('beforeprint'));
+      const during = Array.from(document.querySelectorAll('[data-kvl-view] details')).every(
+        (d) => (d as HTMLDetailsElement).open,
+      );
+      window.dispatchEvent(new Event('afterprint'));
+      const after = Array.from(document.querySelectorAll('[data-kvl-view] details')).some(
+        (d) => (d as HTMLDetailsElement).open,
+      );
+      return { during, after };
+    });
+    expect(state).toEqual({ during: true, after: false });
+    await page.close();
+  });
+
+  it("keeps its styles to itself: the page's own elements outside the view look the same", async () => {
+    const { page } = await open(`${SAMPLE_ID}.html`);
+    const styleOf = () =>
+      page.evaluate(() =>
+        Array.from(document.querySelectorAll('body > header, body > footer, table, h1, a'))
+          .slice(0, 40)
+          .map((el) => {
+            const c = getComputedStyle(el);
+            return [c.font, c.color, c.margin, c.display].join('|');
+          }),
+      );
+    // the header and footer chrome of the site never enter the view
+    const outside = await page.evaluate(
+      () =>
+        !!document.querySelector('body > header') && !document.querySelector('[data-kvl-view] body > header'),
+    );
+    expect(outside).toBe(true);
+    const withView = (await styleOf()).slice(0, 6);
+    await page.click('[data-kvl-view] [data-kvl-action="toggle-original"]');
+    const original = (await styleOf()).slice(0, 6);
+    expect(withView).toEqual(original);
+    await page.click('kvl-floating [data-kvl-action="toggle-original"]');
+    await page.waitForSelector('[data-kvl-view] [data-kvl-pair]');
+    await page.close();
+  });
+
+  it('copies a deep link to a pair', async () => {
+    const { page } = await open(`${SAMPLE_ID}.html`);
+    // The fixture server is plain http, where browsers give no clipboard API: the view then offers the link in a
+    // prompt to copy by hand. (On the real https site it goes to the clipboard.)
+    const offered = new Promise<string>((resolve) => {
+      page.once('dialog', async (dialog) => {
+        resolve(dialog.defaultValue());
+        await dialog.dismiss();
+      });
+    });
+    await page.click('[data-kvl-pair="5,6"] [data-kvl-action="copy-link"]');
+    expect(await offered).toBe(`http://zoek.officielebekendmakingen.nl/${SAMPLE_ID}.html#vraag-5`);
+    await page.close();
+  });
+
   it('has no serious or critical accessibility violations (axe-core)', async () => {
     for (const path of [`${SAMPLE_ID}.html`, 'ah-tk-20232024-1999.html', 'ah-tk-20172018-1547.html']) {
       const { page } = await open(path);
