@@ -13,9 +13,13 @@ const ROOT = join(import.meta.dirname, '..', '..');
 
 async function parse(...files: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'scripts/parse.ts', ...files], {
-      cwd: ROOT,
-    });
+    const { stdout, stderr } = await run(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/parse.ts', ...files],
+      {
+        cwd: ROOT,
+      },
+    );
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
@@ -30,7 +34,15 @@ describe('npm run parse', () => {
     const { code, stdout } = await parse(seed);
     expect(code).toBe(0);
     const doc = JSON.parse(stdout);
-    expect(doc.pairs.map((p: { numbers: number[] }) => p.numbers)).toEqual([[1, 2], [3], [4], [5], [6, 7], [8], [9]]);
+    expect(doc.pairs.map((p: { numbers: number[] }) => p.numbers)).toEqual([
+      [1, 2],
+      [3],
+      [4],
+      [5],
+      [6, 7],
+      [8],
+      [9],
+    ]);
     expect(doc.related.map((r: { id: string }) => r.id)).toEqual([
       'ah-tk-20232024-1047',
       'ah-tk-20232024-1059',

@@ -2,7 +2,7 @@
 
 function typing(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
-  if (!el || !el.tagName) return false;
+  if (!el?.tagName) return false;
   return /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName) || el.isContentEditable;
 }
 
@@ -14,7 +14,7 @@ export function keyboardNavigation(
   const pairs = () => Array.from(view.querySelectorAll<HTMLElement>('.kvl-pair'));
   const current = (list: HTMLElement[]) => {
     const active = document.activeElement?.closest?.('.kvl-pair');
-    const i = list.findIndex((p) => p === active);
+    const i = list.indexOf(active);
     if (i >= 0) return i;
     // else the first pair whose top is in view
     const j = list.findIndex((p) => p.getBoundingClientRect().bottom > 0);
