@@ -140,7 +140,7 @@ function PairView({
           onClick={copy}
           aria-label={`${t('copyLink')}: ${pair.label}`}
         >
-          {copied ? t('copied') : '🔗'}
+          {copied ? t('copied') : '#'}
         </button>
       </div>
       <Slot className="kvl-question" nodes={nodes.question} />

@@ -144,6 +144,8 @@ describe('Zie ook and other references', () => {
     ]);
     expect(ids('Tweede Kamer, vergaderjaar 2022–2023, 26 485, nr. 424')).toEqual(['kst-26485-424']);
     expect(ids('Kamerstuk 35 925-A, nr. 68')).toEqual(['kst-35925-A-68']);
+    expect(ids('Kamerstuk 36 200 IV, nr. 25.')).toEqual(['kst-36200-IV-25']);
+    expect(ids('Kamerstukken II 2023/24, 36 410 IV, nr. 15')).toEqual(['kst-36410-IV-15']);
   });
   it('reads a footnote marker glued to a word without spoiling the reference', () => {
     expect(ids('Kamerstuk 26 485, nr. 432.3 Dat is')).toEqual(['kst-26485-432']);

@@ -12,11 +12,12 @@ const AANHANGSEL =
   /Aanhangsel\s+(?:van\s+de\s+)?Handelingen(?:\s+(II|I)\b)?,?\s+(?:vergaderjaar\s+)?(\d{4})\s*[/–-]\s*\d{2,4},?\s+(?:nrs?\.?\s*)?(\d{1,5})(?!\d)/gu;
 
 /**
- * "Kamerstuk 36 410, nr. 72", "Kamerstukken II 2014/15, 34 000, nr. 3", and the long form
+ * "Kamerstuk 36 410, nr. 72", "Kamerstukken II 2014/15, 34 000, nr. 3", "Kamerstuk 36 200 IV, nr. 25" (a begroting
+ * chapter), and the long form
  * "Tweede Kamer, vergaderjaar 2022–2023, 26 485, nr. 424".
  */
 const KAMERSTUK =
-  /(?:Kamerstuk(?:ken)?(?:\s+I{1,2})?(?:\s+\d{4}\/\d{2})?|vergaderjaar\s+\d{4}[–-]\d{2,4}),?\s+(\d{2}\s?\d{3}(?:-[A-Z]{1,4})?),\s*nr\.?\s*(\d{1,4})(?!\d)/gu;
+  /(?:Kamerstuk(?:ken)?(?:\s+I{1,2})?(?:\s+\d{4}\/\d{2})?|vergaderjaar\s+\d{4}[–-]\d{2,4}),?\s+(\d{2}\s?\d{3}(?:[-\s][A-Z]{1,5})?),\s*nr\.?\s*(\d{1,4})(?!\d)/gu;
 
 /** Kamervraagnummer (zaak), e.g. 2024Z01234 */
 const KAMERVRAAG = /(?<![\w])((?:19|20)\d{2}Z\d{5})(?!\d)/gu;

@@ -66,11 +66,9 @@ export function aanhangselId(chamber: Chamber, vergaderjaar: string, nummer: num
   return `ah-${chamber}-${vergaderjaar.replace('-', '')}-${nummer}`;
 }
 
-/** Kamerstuk "36 410, nr. 72" → kst-36410-72; "35 925-A, nr. 68" → kst-35925-A-68 */
+/** Kamerstuk "36 410, nr. 72" → kst-36410-72; "35 925-A, nr. 68" → kst-35925-A-68; "36 200 IV, nr. 25" → kst-36200-IV-25 */
 export function kamerstukId(dossier: string, nummer: string): string {
-  return `kst-${dossier.replace(/\s+/g, '').replace(/-$/, '')}-${nummer}`;
-}
-
-export function kamervraagnummerUrl(nummer: string): string {
-  return `https://www.tweedekamer.nl/kamerstukken/kamervragen/zoeken?qry=${encodeURIComponent(nummer)}`;
+  const m = /^(\d{2})\s?(\d{3})(?:[-\s]([A-Z]+))?$/u.exec(dossier.trim());
+  const base = m ? `${m[1]}${m[2]}${m[3] ? `-${m[3]}` : ''}` : dossier.replace(/\s+/g, '');
+  return `kst-${base}-${nummer}`;
 }

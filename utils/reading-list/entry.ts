@@ -1,0 +1,250 @@
+// One reading-list entry: its shape, how it is made from a parsed document (or a link), and strict validation.
+// Pure: no browser APIs, so the popup, the page, the background and import all share it.
+
+import type { DocumentKind, KamervraagDocument, Pair } from '../kamervraag/model';
+import { findKamervraagId, isKamervraagId } from '../site/ids';
+
+export const KINDS: readonly DocumentKind[] = ['antwoord', 'mededeling', 'vragen'];
+
+/** A single answer inside a document. */
+export interface SavedPair {
+  /** Question numbers of the pair, ascending ([5, 6] for "Vraag 5 en 6") */
+  numbers: number[];
+  /** "Vraag 5 en 6" */
+  label: string;
+  /** The first words of the question */
+  firstWords: string;
+}
+
+export interface ReadingEntry {
+  /** The entry's key: the document id, or `<id>#vraag-N` for a single answer */
+  key: string;
+  /** The document id (ah-tk-20232024-1481, kv-tk-2024Z01234, ...) */
+  id: string;
+  /** The page's URL, with the pair's anchor for a single answer */
+  url: string;
+  /** The subject, or the link text / id until the document has been opened */
+  title: string;
+  kind: DocumentKind | null;
+  /** "Name (Party)" */
+  askers: string[];
+  /** "Minister Name" */
+  answeredBy: string | null;
+  ministry: string | null;
+  /** ISO dates (yyyy-mm-dd) */
+  dateSubmitted: string | null;
+  dateReceived: string | null;
+  pair: SavedPair | null;
+  /** Epoch milliseconds */
+  addedAt: number;
+  updatedAt: number;
+  read: boolean;
+  readAt: number | null;
+  note: string;
+  /** Saved without the document (context menu, popup without reading view): completed when it is next opened */
+  partial: boolean;
+}
+
+export const LIMITS = {
+  title: 1000,
+  note: 4000,
+  url: 2000,
+  short: 300,
+  askers: 50,
+  numbers: 50,
+} as const;
+
+export function entryKey(id: string, pairNumber?: number): string {
+  return pairNumber === undefined ? id : `${id}#vraag-${pairNumber}`;
+}
+
+/** The page URL without query and fragment (the document's own address). */
+export function pageUrlOf(url: string): string {
+  return url.replace(/[?#].*$/, '');
+}
+
+export function firstWords(text: string, n = 12): string {
+  const words = text.split(/\s+/).filter(Boolean);
+  return words.slice(0, n).join(' ') + (words.length > n ? ' …' : '');
+}
+
+function docFields(doc: KamervraagDocument) {
+  const a = doc.answeredBy;
+  return {
+    kind: doc.kind,
+    askers: doc.askers.map((p) => (p.party ? `${p.name} (${p.party})` : p.name)).slice(0, LIMITS.askers),
+    answeredBy: a ? [a.role, a.name].filter(Boolean).join(' ') || null : null,
+    ministry: a?.ministry ?? null,
+    dateSubmitted: doc.dateSubmitted,
+    dateReceived: doc.dateReceived,
+  };
+}
+
+/** A new entry for a whole document or for one of its pairs, as shown on `pageUrl`. */
+export function entryFromDocument(
+  doc: KamervraagDocument & { id: string },
+  pageUrl: string,
+  pair: Pair | null,
+  now: number,
+): ReadingEntry {
+  const base = pageUrlOf(pageUrl);
+  const n = pair?.numbers[0];
+  return {
+    key: entryKey(doc.id, n),
+    id: doc.id,
+    url: n === undefined ? base : `${base}#vraag-${n}`,
+    title: clip(doc.subject ?? doc.id, LIMITS.title),
+    ...docFields(doc),
+    pair: pair
+      ? { numbers: [...pair.numbers], label: pair.label, firstWords: firstWords(pair.question) }
+      : null,
+    addedAt: now,
+    updatedAt: now,
+    read: false,
+    readAt: null,
+    note: '',
+    partial: false,
+  };
+}
+
+/** The fields the document knows, to complete an entry that was saved without it (keeps the user's own fields). */
+export function completeEntry(entry: ReadingEntry, doc: KamervraagDocument, now: number): ReadingEntry {
+  return {
+    ...entry,
+    title: clip(doc.subject ?? entry.title, LIMITS.title),
+    ...docFields(doc),
+    partial: false,
+    updatedAt: now,
+  };
+}
+
+/** A partial entry from a link (context menu) or a page the reading view did not describe (popup, shortcut). */
+export function entryFromLink(url: string, text: string | null, now: number): ReadingEntry | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  const id = findKamervraagId(parsed.pathname);
+  if (!id) return null;
+  const title = (text ?? '').replace(/\s+/g, ' ').trim();
+  return {
+    key: id,
+    id,
+    url: pageUrlOf(parsed.href),
+    title: clip(title || id, LIMITS.title),
+    kind: null,
+    askers: [],
+    answeredBy: null,
+    ministry: null,
+    dateSubmitted: null,
+    dateReceived: null,
+    pair: null,
+    addedAt: now,
+    updatedAt: now,
+    read: false,
+    readAt: null,
+    note: '',
+    partial: true,
+  };
+}
+
+function clip(s: string, max: number): string {
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}
+
+// ---- strict validation (storage reads and imports) ----
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const KEY = /^(.+?)(?:#vraag-(\d{1,4}))?$/;
+
+function isStr(v: unknown, max: number): v is string {
+  return typeof v === 'string' && v.length <= max;
+}
+function isStrOrNull(v: unknown, max: number): v is string | null {
+  return v === null || isStr(v, max);
+}
+function isTime(v: unknown): v is number {
+  return typeof v === 'number' && Number.isFinite(v) && v >= 0 && v < 8.64e15;
+}
+function isHttpUrl(v: unknown): v is string {
+  if (!isStr(v, LIMITS.url)) return false;
+  try {
+    const u = new URL(v);
+    return u.protocol === 'https:' || u.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+const FIELDS = new Set([
+  'key',
+  'id',
+  'url',
+  'title',
+  'kind',
+  'askers',
+  'answeredBy',
+  'ministry',
+  'dateSubmitted',
+  'dateReceived',
+  'pair',
+  'addedAt',
+  'updatedAt',
+  'read',
+  'readAt',
+  'note',
+  'partial',
+]);
+
+/** Why a value is not a valid entry, or null when it is one. Unknown fields are refused too. */
+export function entryProblem(value: unknown): string | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'not an object';
+  const v = value as Record<string, unknown>;
+  for (const k of Object.keys(v)) if (!FIELDS.has(k)) return `unknown field "${k}"`;
+  if (!isStr(v.id, LIMITS.short) || !isKamervraagId(v.id)) return 'id';
+  if (!isStr(v.key, LIMITS.short)) return 'key';
+  const m = KEY.exec(v.key);
+  if (!m || m[1] !== v.id) return 'key';
+  if (!isHttpUrl(v.url)) return 'url';
+  if (!isStr(v.title, LIMITS.title)) return 'title';
+  if (v.kind !== null && !KINDS.includes(v.kind as DocumentKind)) return 'kind';
+  if (
+    !Array.isArray(v.askers) ||
+    v.askers.length > LIMITS.askers ||
+    !v.askers.every((a) => isStr(a, LIMITS.short))
+  )
+    return 'askers';
+  if (!isStrOrNull(v.answeredBy, LIMITS.short)) return 'answeredBy';
+  if (!isStrOrNull(v.ministry, LIMITS.short)) return 'ministry';
+  for (const d of ['dateSubmitted', 'dateReceived'] as const) {
+    if (v[d] !== null && !(typeof v[d] === 'string' && ISO_DATE.test(v[d]))) return d;
+  }
+  if (m[2] === undefined) {
+    if (v.pair !== null) return 'pair';
+  } else {
+    const p = v.pair as Record<string, unknown> | null;
+    if (typeof p !== 'object' || p === null || Array.isArray(p)) return 'pair';
+    if (Object.keys(p).some((k) => !['numbers', 'label', 'firstWords'].includes(k))) return 'pair';
+    if (
+      !Array.isArray(p.numbers) ||
+      p.numbers.length === 0 ||
+      p.numbers.length > LIMITS.numbers ||
+      !p.numbers.every((n) => Number.isInteger(n) && n > 0 && n < 10000) ||
+      p.numbers[0] !== Number(m[2])
+    )
+      return 'pair';
+    if (!isStr(p.label, LIMITS.short) || !isStr(p.firstWords, LIMITS.title)) return 'pair';
+  }
+  if (!isTime(v.addedAt) || !isTime(v.updatedAt)) return 'addedAt';
+  if (typeof v.read !== 'boolean') return 'read';
+  if (v.readAt !== null && !isTime(v.readAt)) return 'readAt';
+  if (!isStr(v.note, LIMITS.note)) return 'note';
+  if (typeof v.partial !== 'boolean') return 'partial';
+  return null;
+}
+
+export function isEntry(value: unknown): value is ReadingEntry {
+  return entryProblem(value) === null;
+}

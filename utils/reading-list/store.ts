@@ -1,0 +1,207 @@
+// The reading list in extension storage. THIS MODULE OWNS EVERY READING-LIST STORAGE KEY: nothing else reads or
+// writes them (the popup, the page, the options page and the background all call these functions).
+//
+// Design for "no lost updates": ONE STORAGE KEY PER ENTRY (`local:kvl-item:<key>`, key = document id or
+// `<id>#vraag-N`) plus one schema-version item (`local:kvl-schema`). A save writes only its own key, so saves of
+// different entries from several tabs, the popup and the background at the same moment can never overwrite each
+// other (there is no shared array to read-modify-write). Edits of one entry (read, note) are a read-modify-write of
+// that one key; within one page they are queued per key, so only two different pages editing the very same entry
+// in the same few milliseconds could race, and then each edit still lands as a whole entry (last one wins).
+// We chose this over routing writes through the background because it needs no running background (MV3 service
+// workers sleep), works in Firefox MV2 and Chrome MV3 alike, and the property is structural, not timing-based.
+//
+// storage.local is the source of truth and keeps everything; storage.sync (when the user turns it on) is a mirror
+// managed by ./sync.ts.
+
+import { browser, storage } from '#imports';
+import type { KamervraagDocument } from '../kamervraag/model';
+import { completeEntry, entryProblem, isEntry, type ReadingEntry } from './entry';
+
+export const ITEM_PREFIX = 'kvl-item:';
+/** The schema of what is stored under ITEM_PREFIX. 1 = one key per entry with the ReadingEntry fields. */
+export const SCHEMA_VERSION = 1;
+
+type StoredKey = `local:${string}`;
+const itemKey = (key: string): StoredKey => `local:${ITEM_PREFIX}${key}`;
+
+export const schemaVersion = storage.defineItem<number | null>('local:kvl-schema', { fallback: null });
+
+/**
+ * Migrations from version n to n+1, each given every stored entry value (unvalidated) and returning the new value
+ * (or null to drop one that cannot be carried over, which a migration must never do to a valid entry).
+ * Version 1 is the first version; later versions add their step here, e.g. `1: (old) => ({ ...old, tags: [] })`.
+ */
+export type Migration = (old: Record<string, unknown>) => Record<string, unknown> | null;
+export const MIGRATIONS: Record<number, Migration> = {};
+
+/** Brings stored entries up to `target`; idempotent, safe to run from several places at once. */
+export async function migrate(
+  migrations: Record<number, Migration> = MIGRATIONS,
+  target: number = SCHEMA_VERSION,
+): Promise<number> {
+  const stored = await schemaVersion.getValue();
+  let version = stored ?? 1;
+  if (version > target) return version; // written by a newer version of the extension: leave it alone
+  if (version < target) {
+    const raw = await rawItems();
+    while (version < target) {
+      const step = migrations[version];
+      if (!step) throw new Error(`No reading-list migration from version ${version}`);
+      for (const [k, v] of raw) {
+        if (typeof v === 'object' && v !== null) raw.set(k, step(v as Record<string, unknown>));
+      }
+      version++;
+    }
+    await storage.setItems(
+      [...raw].filter(([, v]) => v !== null).map(([k, value]) => ({ key: itemKey(k), value })),
+    );
+  }
+  if (stored !== version) await schemaVersion.setValue(version);
+  return version;
+}
+
+let ready: Promise<unknown> | null = null;
+function ensureSchema(): Promise<unknown> {
+  ready ??= migrate().catch((err) => {
+    ready = null;
+    throw err;
+  });
+  return ready;
+}
+
+/** Test hook: forget that this context already migrated (fakeBrowser.reset() clears storage under it). */
+export function resetForTests(): void {
+  ready = null;
+  queues.clear();
+}
+
+async function rawItems(): Promise<Map<string, unknown>> {
+  const all = await storage.snapshot('local');
+  const out = new Map<string, unknown>();
+  for (const [k, v] of Object.entries(all)) {
+    if (k.startsWith(ITEM_PREFIX) && !k.endsWith('$')) out.set(k.slice(ITEM_PREFIX.length), v);
+  }
+  return out;
+}
+
+/** Every valid entry (newest first). Invalid stored values are skipped, never deleted. */
+export async function listEntries(): Promise<ReadingEntry[]> {
+  await ensureSchema();
+  const raw = await rawItems();
+  const entries: ReadingEntry[] = [];
+  for (const [k, v] of raw) {
+    if (isEntry(v) && v.key === k) entries.push(v);
+    else console.warn('[Kamervragen Lezer] skipped stored reading-list value', k, entryProblem(v));
+  }
+  return entries.sort((a, b) => b.addedAt - a.addedAt);
+}
+
+export async function getEntry(key: string): Promise<ReadingEntry | null> {
+  await ensureSchema();
+  const v = await storage.getItem<unknown>(itemKey(key));
+  return isEntry(v) ? v : null;
+}
+
+// Per-key queue: edits of the same entry from this page run one after the other.
+const queues = new Map<string, Promise<unknown>>();
+function queued<T>(key: string, job: () => Promise<T>): Promise<T> {
+  const run = (queues.get(key) ?? Promise.resolve()).then(job, job);
+  const tail = run.catch(() => {});
+  queues.set(key, tail);
+  void tail.then(() => {
+    if (queues.get(key) === tail) queues.delete(key);
+  });
+  return run;
+}
+
+/** Read-modify-write of one entry. `change` returns the new entry, or null to leave it as it is. */
+function update(
+  key: string,
+  change: (old: ReadingEntry | null) => ReadingEntry | null,
+): Promise<ReadingEntry | null> {
+  return queued(key, async () => {
+    await ensureSchema();
+    const old = await getEntry(key);
+    const next = change(old);
+    if (!next) return old;
+    if (!isEntry(next) || next.key !== key) throw new Error(`invalid reading-list entry: ${entryProblem(next)}`);
+    await storage.setItem(itemKey(key), next);
+    return next;
+  });
+}
+
+/**
+ * Saves an entry. Saving again is a no-op (no duplicates; the user's read state and note stay), except that a
+ * partial entry (saved from a link) is completed by a full one.
+ */
+export async function addEntry(entry: ReadingEntry): Promise<{ entry: ReadingEntry; added: boolean }> {
+  let added = false;
+  const result = await update(entry.key, (old) => {
+    if (!old) {
+      added = true;
+      return entry;
+    }
+    if (old.partial && !entry.partial) {
+      return { ...entry, addedAt: old.addedAt, read: old.read, readAt: old.readAt, note: old.note };
+    }
+    return null;
+  });
+  return { entry: result ?? entry, added };
+}
+
+export function setRead(key: string, read: boolean, now = Date.now()): Promise<ReadingEntry | null> {
+  return update(key, (old) =>
+    old && old.read !== read ? { ...old, read, readAt: read ? now : null, updatedAt: now } : null,
+  );
+}
+
+export function setNote(key: string, note: string, now = Date.now()): Promise<ReadingEntry | null> {
+  return update(key, (old) => (old && old.note !== note ? { ...old, note, updatedAt: now } : null));
+}
+
+/** Fills in a partial entry of this document (saved from a link) now that the document is open. */
+export function completeFromDocument(doc: KamervraagDocument, now = Date.now()): Promise<ReadingEntry | null> {
+  const id = doc.id;
+  if (!id) return Promise.resolve(null);
+  return update(id, (old) => (old?.partial ? completeEntry(old, doc, now) : null));
+}
+
+/** Removes an entry and returns it (for undo). */
+export function removeEntry(key: string): Promise<ReadingEntry | null> {
+  return queued(key, async () => {
+    await ensureSchema();
+    const old = await getEntry(key);
+    await storage.removeItem(itemKey(key));
+    return old;
+  });
+}
+
+/** Undo of a removal: puts the entry back exactly as it was, unless it was saved again meanwhile. */
+export async function restoreEntry(entry: ReadingEntry): Promise<void> {
+  await update(entry.key, (old) => (old ? null : entry));
+}
+
+/** Writes many entries at once (import, sync): each key on its own, so nothing else is touched. */
+export async function putEntries(entries: ReadingEntry[]): Promise<void> {
+  await ensureSchema();
+  for (const e of entries) if (!isEntry(e)) throw new Error(`invalid reading-list entry: ${entryProblem(e)}`);
+  if (entries.length) await storage.setItems(entries.map((e) => ({ key: itemKey(e.key), value: e })));
+}
+
+/** Calls `cb` whenever an entry changes anywhere (any tab, the popup, the background, another device via sync). */
+export function watchEntries(cb: (changedKeys: string[]) => void): () => void {
+  const listener = (changes: Record<string, unknown>, area: string) => {
+    if (area !== 'local') return;
+    const keys = Object.keys(changes)
+      .filter((k) => k.startsWith(ITEM_PREFIX) && !k.endsWith('$'))
+      .map((k) => k.slice(ITEM_PREFIX.length));
+    if (keys.length) cb(keys);
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}
+
+/** Watches one entry (the page's save controls). */
+export function watchEntry(key: string, cb: (entry: ReadingEntry | null) => void): () => void {
+  return storage.watch<unknown>(itemKey(key), (v) => cb(isEntry(v) ? v : null));
+}
