@@ -13,8 +13,8 @@ export function keyboardNavigation(
 ): void {
   const pairs = () => Array.from(view.querySelectorAll<HTMLElement>('.kvl-pair'));
   const current = (list: HTMLElement[]) => {
-    const active = document.activeElement?.closest?.('.kvl-pair');
-    const i = list.indexOf(active);
+    const active = document.activeElement?.closest<HTMLElement>('.kvl-pair');
+    const i = active ? list.indexOf(active) : -1;
     if (i >= 0) return i;
     // else the first pair whose top is in view
     const j = list.findIndex((p) => p.getBoundingClientRect().bottom > 0);
