@@ -1,12 +1,17 @@
 // The rules behind the parser, each on the smallest input that shows it (real wording from the corpus where it exists).
 
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseText } from '../../utils/kamervraag';
 import type { Block } from '../../utils/kamervraag/blocks';
 import { classify } from '../../utils/kamervraag/classify';
 import { parseHeader } from '../../utils/kamervraag/header';
 import { parseHeading, parseNumbers } from '../../utils/kamervraag/headings';
 import { joinHyphenated } from '../../utils/kamervraag/plaintext';
 import { findReferences } from '../../utils/kamervraag/references';
+import { findKamervraagId, idParts } from '../../utils/site/ids';
+import { CASES_DIR } from '../support/fixtures';
 
 const blocks = (...texts: string[]): Block[] => texts.map((text) => ({ text }));
 const numbersOf = (...texts: string[]) => classify(blocks(...texts)).document.pairs.map((p) => p.numbers);
@@ -185,6 +190,33 @@ describe('header', () => {
       { name: 'Bushoff', party: 'GroenLinks-PvdA' },
       { name: 'Patijn', party: 'GroenLinks-PvdA' },
     ]);
+  });
+});
+
+describe('identifier', () => {
+  it('derives the id from the printed header (chamber, vergaderjaar, number) when no id is printed', () => {
+    const raw = readFileSync(join(CASES_DIR, 'txt-ah-tk-20232024-2367', 'source.txt'), 'utf8');
+    const withoutId = raw.replace(/^ah-tk-20232024-2367$/m, '');
+    expect(withoutId).not.toContain('ah-tk-20232024-2367');
+    const doc = parseText(withoutId).document;
+    expect(doc.id).toBe('ah-tk-20232024-2367');
+    expect([doc.chamber, doc.vergaderjaar, doc.aanhangselnummer]).toEqual(['tk', '2023-2024', 2367]);
+    const ek = parseText(
+      withoutId.replace('Tweede Kamer der Staten-Generaal', 'Eerste Kamer der Staten-Generaal'),
+    );
+    expect(ek.document.id).toBe('ah-ek-20232024-2367');
+  });
+  it('reads suffixed and kv identifiers', () => {
+    expect(findKamervraagId('/ah-tk-20142015-1669-n1.html')).toBe('ah-tk-20142015-1669-n1');
+    expect(findKamervraagId('/kv-tk-2024Z01234.html')).toBe('kv-tk-2024Z01234');
+    expect(findKamervraagId('/kst-36410-72.html')).toBeNull();
+    expect(idParts('ah-ek-20232024-12')).toEqual({
+      chamber: 'ek',
+      vergaderjaar: '2023-2024',
+      aanhangselnummer: 12,
+      kind: null,
+    });
+    expect(idParts('kv-tk-2024Z01234').kind).toBe('vragen');
   });
 });
 
