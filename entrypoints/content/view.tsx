@@ -11,6 +11,8 @@ import { nodeMoves } from '@/utils/reading-view/moves';
 import { printAllOpen } from '@/utils/reading-view/print';
 import { sortNodes } from '@/utils/reading-view/sort-nodes';
 
+const FIRST_CHUNK = 60;
+
 export interface MountedView {
   element: HTMLElement;
   unmount(): void;
@@ -57,6 +59,15 @@ export function mountReadingView(parsed: HtmlParse, options: MountOptions): Moun
       for (const d of Array.from(view.querySelectorAll('details'))) d.open = open;
     };
     const hash = location.hash;
+    // A deep link needs its pair at once; otherwise big documents render in chunks (no long task).
+    const firstChunk = hash ? Number.POSITIVE_INFINITY : FIRST_CHUNK;
+    let done = false;
+    const rendered = () => {
+      if (done) return;
+      done = true;
+      if (hash) openHash(view, hash);
+      options.onRendered();
+    };
     render(
       <ReadingView
         doc={parsed.document}
@@ -64,7 +75,7 @@ export function mountReadingView(parsed: HtmlParse, options: MountOptions): Moun
         origin={location.origin}
         pageUrl={location.href}
         openByDefault={options.openByDefault}
-        firstChunk={hash ? Number.POSITIVE_INFINITY : 60}
+        firstChunk={firstChunk}
         controls={{
           onExpandAll: () => setAll(true),
           onCollapseAll: () => setAll(false),
@@ -72,13 +83,12 @@ export function mountReadingView(parsed: HtmlParse, options: MountOptions): Moun
           openByDefault: options.openByDefault,
           onOpenByDefault: options.onOpenByDefault,
         }}
-        onRendered={() => {
-          if (hash) openHash(view, hash);
-          options.onRendered();
-        }}
+        onRendered={rendered}
       />,
       view,
     );
+    // Preact renders synchronously: when the first chunk held every pair, the view is complete now.
+    if (parsed.document.pairs.length <= firstChunk) rendered();
     keyboardNavigation(view, setAll, abort.signal);
     deepLinks(view, abort.signal);
     printAllOpen(view, abort.signal);

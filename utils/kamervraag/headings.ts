@@ -51,6 +51,8 @@ export function parseNumbers(text: string): number[] {
  * a bare number ("1") or a bare "Vraag" is a heading too.
  */
 export function parseHeading(text: string, hint?: Side): Heading | null {
+  // A heading is short: skip running text before doing any work on it.
+  if (text.length > 240) return null;
   const label = text.replace(/\s+/g, ' ').trim();
   if (label.length > 80) return null;
   const m = HEADING.exec(label);

@@ -59,14 +59,6 @@ function commonAncestor(nodes: Element[]): Element | null {
   return anc;
 }
 
-function hasBlockChild(el: Element): boolean {
-  for (const c of Array.from(el.children)) {
-    const tag = c.localName;
-    if (BLOCK_TAGS.has(tag) || (!SKIP_TAGS.has(tag) && hasBlockChild(c))) return true;
-  }
-  return false;
-}
-
 /** Text of a subtree without script/style. */
 export function visibleText(node: Node): string {
   if (node.nodeType === TEXT) return node.textContent ?? '';
@@ -76,12 +68,27 @@ export function visibleText(node: Node): string {
   return out;
 }
 
-function roleOf(el: Element, root: Element): { role?: BlockRole; container: Element | null } {
-  for (let e: Element | null = el; e && e !== root.parentElement; e = e.parentElement) {
-    if (e.matches(BODY.question)) return { role: 'vraag', container: e };
-    if (e.matches(BODY.answer)) return { role: 'antwoord', container: e };
-    if (e.matches(BODY.mededeling)) return { role: 'mededeling', container: e };
-    if (e.matches(BODY.omschrijving)) return { role: 'omschrijving', container: e };
+interface Context {
+  role?: BlockRole;
+  /** The div.vraag / div.antwoord / mededeling container a block sits in, for grouping */
+  container: Element | null;
+}
+
+/** The role an element gives to everything inside it, if it is one of the site's semantic containers. */
+function ownRole(el: Element): BlockRole | undefined {
+  if (el.classList.length === 0) return undefined;
+  if (el.matches(BODY.question)) return 'vraag';
+  if (el.matches(BODY.answer)) return 'antwoord';
+  if (el.matches(BODY.mededeling)) return 'mededeling';
+  if (el.matches(BODY.omschrijving)) return 'omschrijving';
+  return undefined;
+}
+
+/** The context at `root`: roles given by its ancestors (when the root sits inside a semantic container). */
+function contextAt(root: Element): Context {
+  for (let e: Element | null = root; e; e = e.parentElement) {
+    const role = ownRole(e);
+    if (role) return { role, container: e };
   }
   return { container: null };
 }
@@ -89,18 +96,40 @@ function roleOf(el: Element, root: Element): { role?: BlockRole; container: Elem
 export function htmlToBlocks(root: Element): Block<HtmlSource>[] {
   const blocks: Block<HtmlSource>[] = [];
   const groups = new Map<Element, number>();
+  // Whether an element holds block-level elements (directly or through inline wrappers), computed once per element.
+  const blockish = new Map<Element, boolean>();
+  const hasBlockChild = (el: Element): boolean => {
+    let known = blockish.get(el);
+    if (known === undefined) {
+      known = false;
+      for (const c of Array.from(el.children)) {
+        const tag = c.localName;
+        if (BLOCK_TAGS.has(tag) || (!SKIP_TAGS.has(tag) && hasBlockChild(c))) {
+          known = true;
+          break;
+        }
+      }
+      blockish.set(el, known);
+    }
+    return known;
+  };
+  const groupOf = (ctx: Context): number | undefined => {
+    const { role, container } = ctx;
+    if (!container || !(role === 'vraag' || role === 'antwoord' || role === 'mededeling')) return undefined;
+    let g = groups.get(container);
+    if (g === undefined) {
+      g = groups.size + 1;
+      groups.set(container, g);
+    }
+    return g;
+  };
 
-  const leaf = (el: Element) => {
+  const leaf = (el: Element, ctx: Context) => {
     const text = visibleText(el);
     if (!text.trim()) return;
-    const { role, container } = roleOf(el, root);
-    let group: number | undefined;
-    if (container && (role === 'vraag' || role === 'antwoord' || role === 'mededeling')) {
-      if (!groups.has(container)) groups.set(container, groups.size + 1);
-      group = groups.get(container);
-    }
+    const { role } = ctx;
     const heading = role !== undefined && role !== 'omschrijving' && el.matches(BODY.label);
-    blocks.push({ text, role, heading, group, source: el });
+    blocks.push({ text, role, heading, group: groupOf(ctx), source: el });
   };
 
   const plainNotes = unmarkedFootnotes(root);
@@ -119,16 +148,16 @@ export function htmlToBlocks(root: Element): Block<HtmlSource>[] {
     blocks.push({ text, role: 'noot', marker: marker?.textContent?.trim() ?? '', source: el });
   };
 
-  const walk = (el: Element) => {
-    if (el.matches(BODY.footnote) || plainNotes.has(el)) return footnote(el);
-    if (!hasBlockChild(el)) return leaf(el);
+  const walk = (el: Element, parent: Context) => {
+    const role = el === root ? undefined : ownRole(el);
+    const ctx: Context = role ? { role, container: el } : parent;
+    if (el.classList.contains('noot') && el.matches(BODY.footnote)) return footnote(el);
+    if (plainNotes.has(el)) return footnote(el);
+    if (!hasBlockChild(el)) return leaf(el, ctx);
     let loose: Text[] = [];
     const flush = () => {
       const text = loose.map((t) => t.textContent ?? '').join('');
-      if (text.trim()) {
-        const { role } = roleOf(el, root);
-        blocks.push({ text, role, source: loose });
-      }
+      if (text.trim()) blocks.push({ text, role: ctx.role, source: loose });
       loose = [];
     };
     for (const c of Array.from(el.childNodes)) {
@@ -138,7 +167,7 @@ export function htmlToBlocks(root: Element): Block<HtmlSource>[] {
         if (SKIP_TAGS.has(child.localName)) continue;
         if (BLOCK_TAGS.has(child.localName) || hasBlockChild(child)) {
           flush();
-          walk(child);
+          walk(child, ctx);
         } else {
           // inline element among blocks: its text runs with the loose text around it
           loose.push(...textNodes(child));
@@ -147,7 +176,7 @@ export function htmlToBlocks(root: Element): Block<HtmlSource>[] {
     }
     flush();
   };
-  walk(root);
+  walk(root, contextAt(root));
   return blocks;
 }
 

@@ -2,7 +2,8 @@
 
 /** Collapse all whitespace (incl. no-break spaces and form feeds) to single spaces and trim. */
 export function normalizeSpace(text: string): string {
-  return text.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+  // \s covers no-break spaces and form feeds; zero-width spaces are added by hand.
+  return text.replace(/[\s\u200b]+/g, ' ').trim();
 }
 
 const MONTHS: Record<string, number> = {

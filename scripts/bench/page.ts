@@ -1,0 +1,517 @@
+// Section "page": the built extension in a real Chromium, on every HTML fixture page and on a synthetic
+// 1,000-pair page, against Mozilla Readability on the same page in the same browser; then the bundle sizes.
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { BrowserContext } from 'playwright-core';
+import { htmlCasesWithId } from '../../test/e2e/support/cases';
+import { CHROMIUM_HELP, findChromium } from '../../test/e2e/support/chromium';
+import {
+  type ExtensionBrowser,
+  launchWithExtension,
+  SAMPLE_ID,
+  siteUrl,
+} from '../../test/e2e/support/extension';
+import { CHROME_BUILD_DIR } from '../../test/e2e/support/paths';
+import { type BenchContext, type BenchSection, ensureBuild } from './context';
+import { fmtKb, fmtMs, fmtRatio, renderTable, verdict } from './format';
+import { loadNote, median, ratio, round, summarize, type Timing, timingJson } from './measure';
+import { syntheticPage } from './synthetic';
+
+/** Page loads per page (each in a fresh tab), for the extension and for Readability alike. */
+const RUNS = 5;
+/** How long to wait for <html data-kvl-ms> before calling the view not rendered. */
+const VIEW_TIMEOUT = 10_000;
+const GOAL_RATIO = 0.5;
+const GOAL_EXTENSION_MS = 16;
+const GOAL_LONG_TASK_MS = 50;
+const GOAL_CONTENT_GZIP_KB = 25;
+const SYNTHETIC_PAIRS = 1000;
+const SYNTHETIC_ID = 'ah-tk-20232024-99999';
+const NOT_RENDERED = 'n/a (view not rendered)';
+
+const READABILITY_JS = createRequire(import.meta.url).resolve('@mozilla/readability/Readability.js');
+
+/**
+ * Registered before navigation (main world): collects [start, duration] of every long task into window.__kvlLongTasks,
+ * and when <html> gets data-kvl (set right after the parse) and data-kvl-ms into window.__kvlMarks. Content script
+ * and page share the document's clock, so the parse time is t(data-kvl) - (t(data-kvl-ms) - data-kvl-ms).
+ */
+const PAGE_PROBE = `
+window.__kvlLongTasks = null;
+window.__kvlMarks = {};
+try {
+  if (PerformanceObserver.supportedEntryTypes.includes('longtask')) {
+    window.__kvlLongTasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.__kvlLongTasks.push([entry.startTime, entry.duration]);
+    }).observe({ type: 'longtask', buffered: true });
+  }
+} catch {}
+const kvlMarks = new MutationObserver((records) => {
+  const now = performance.now();
+  for (const r of records) if (!(r.attributeName in window.__kvlMarks)) window.__kvlMarks[r.attributeName] = now;
+});
+const kvlWatch = () =>
+  kvlMarks.observe(document.documentElement, { attributes: true, attributeFilter: ['data-kvl', 'data-kvl-ms'] });
+if (document.documentElement) kvlWatch();
+else {
+  const waitForRoot = new MutationObserver(() => {
+    if (!document.documentElement) return;
+    waitForRoot.disconnect();
+    kvlWatch();
+  });
+  waitForRoot.observe(document, { childList: true });
+}
+`;
+
+interface LongTask {
+  start: number;
+  duration: number;
+}
+
+interface Load {
+  /** <html data-kvl-ms>, null when the view did not render in time */
+  ms: number | null;
+  /** <html data-kvl-status> ('lezer', 'geen-paren', 'origineel', 'fout'), null when the script never decided */
+  status: string | null;
+  /** The long tasks of the load; null when not observed ('longtask' not supported) */
+  longTasks: LongTask[] | null;
+  /** When the content script started, on the page's clock (from data-kvl-ms), null when not known */
+  scriptStart: number | null;
+  /** From the content script's start to data-kvl (detection + parse), null when not known */
+  parseMs: number | null;
+}
+
+interface LoadOptions {
+  /** Wait for the content script's verdict (with the extension), or just for the load event (without) */
+  waitForView: boolean;
+}
+
+/** Loads `url` in a fresh tab and reads what the content script reported, and the long tasks of the load. */
+export async function loadOnce(context: BrowserContext, url: string, opts: LoadOptions): Promise<Load> {
+  const page = await context.newPage();
+  try {
+    await page.addInitScript(PAGE_PROBE);
+    await page.goto(url, { waitUntil: 'domcontentloaded' });
+    if (opts.waitForView) {
+      // The content script sets data-kvl-ms when the view has rendered, or another status when it will not.
+      await page
+        .waitForFunction(
+          () => {
+            const d = document.documentElement.dataset;
+            return d.kvlMs !== undefined || (d.kvlStatus !== undefined && d.kvlStatus !== 'lezer');
+          },
+          null,
+          { timeout: VIEW_TIMEOUT },
+        )
+        .catch(() => {});
+    }
+    await page.waitForLoadState('load');
+    // Observers hear of a long task only after it ended: give them a moment.
+    const data = await page.evaluate(
+      () =>
+        new Promise<{
+          ms: string | null;
+          status: string | null;
+          longTasks: [number, number][] | null;
+          marks: Record<string, number>;
+        }>((resolve) =>
+          setTimeout(() => {
+            const probe = window as unknown as {
+              __kvlLongTasks: [number, number][] | null;
+              __kvlMarks: Record<string, number>;
+            };
+            resolve({
+              ms: document.documentElement.dataset.kvlMs ?? null,
+              status: document.documentElement.dataset.kvlStatus ?? null,
+              longTasks: probe.__kvlLongTasks,
+              marks: probe.__kvlMarks,
+            });
+          }, 150),
+        ),
+    );
+    const parsed = data.ms === null ? Number.NaN : Number.parseFloat(data.ms);
+    const ms = Number.isFinite(parsed) ? parsed : null;
+    const parsedAt = data.marks['data-kvl'];
+    const renderedAt = data.marks['data-kvl-ms'];
+    const scriptStart = ms !== null && renderedAt !== undefined ? renderedAt - ms : null;
+    const parseMs = scriptStart !== null && parsedAt !== undefined ? parsedAt - scriptStart : null;
+    const longTasks = data.longTasks?.map(([start, duration]) => ({ start, duration })) ?? null;
+    return { ms, status: data.status, longTasks, scriptStart, parseMs };
+  } finally {
+    await page.close();
+  }
+}
+
+/** Readability on the page as served, in a fresh tab: one timed parse of a clone of the document. */
+async function readabilityOnce(context: BrowserContext, url: string): Promise<{ ms: number; chars: number }> {
+  const page = await context.newPage();
+  try {
+    await page.goto(url, { waitUntil: 'domcontentloaded' });
+    await page.addScriptTag({ path: READABILITY_JS });
+    return await page.evaluate(() => {
+      type Article = { textContent?: string | null } | null;
+      const R = (window as unknown as { Readability: new (doc: Node) => { parse(): Article } }).Readability;
+      const t0 = performance.now();
+      const article = new R(document.cloneNode(true)).parse();
+      const ms = performance.now() - t0;
+      return { ms, chars: article?.textContent?.length ?? 0 };
+    });
+  } finally {
+    await page.close();
+  }
+}
+
+interface ExtensionRuns {
+  timing: Timing | null;
+  /** Median in-page time from the content script's start to data-kvl (detection + parse) */
+  parseMs: number | null;
+  /** Median over the loads of the longest long task of each load (null: not observed) */
+  longestTaskMs: number | null;
+  /** Loads attempted (fewer than RUNS when the first one did not render) */
+  loads: number;
+  statuses: (string | null)[];
+  longTasks: (LongTask[] | null)[];
+  /** Per load: the longest long task that ran after the content script started (0: none), null if unknown */
+  longestAfterStart: (number | null)[];
+}
+
+const maxOf = (values: number[]) => (values.length ? Math.max(...values) : null);
+const longest = (tasks: LongTask[]) => maxOf(tasks.map((t) => t.duration)) ?? 0;
+
+/** RUNS loads with the extension; stops after the first load when the view does not render at all. */
+export async function extensionRuns(context: BrowserContext, url: string): Promise<ExtensionRuns> {
+  const loads: Load[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const load = await loadOnce(context, url, { waitForView: true });
+    loads.push(load);
+    if (i === 0 && load.ms === null) break;
+  }
+  const ms = loads.flatMap((l) => (l.ms === null ? [] : [l.ms]));
+  const parse = loads.flatMap((l) => (l.parseMs === null ? [] : [l.parseMs]));
+  const perLoad = loads.flatMap((l) => (l.longTasks ? [longest(l.longTasks)] : []));
+  return {
+    timing: ms.length ? summarize(ms) : null,
+    parseMs: parse.length ? median(parse) : null,
+    longestTaskMs: perLoad.length ? median(perLoad) : null,
+    loads: loads.length,
+    statuses: loads.map((l) => l.status),
+    longTasks: loads.map((l) => l.longTasks),
+    longestAfterStart: loads.map((l) => {
+      const start = l.scriptStart;
+      if (!l.longTasks || start === null) return null;
+      return longest(l.longTasks.filter((t) => t.start + t.duration > start));
+    }),
+  };
+}
+
+async function readabilityRuns(
+  context: BrowserContext,
+  url: string,
+): Promise<{ timing: Timing; chars: number }> {
+  const ms: number[] = [];
+  let chars = 0;
+  for (let i = 0; i < RUNS; i++) {
+    const r = await readabilityOnce(context, url);
+    ms.push(r.ms);
+    chars = r.chars;
+  }
+  return { timing: summarize(ms), chars };
+}
+
+/** A long-task figure: 'none' when there was no long task (they are all > 50 ms). */
+const fmtTask = (ms: number | null) => (ms === null ? 'n/a' : ms === 0 ? 'none' : fmtMs(ms));
+
+const extCell = (r: ExtensionRuns) =>
+  r.timing
+    ? `${fmtMs(r.timing.median)}${r.timing.runs < r.loads ? ` (${r.timing.runs}/${r.loads} rendered)` : ''}`
+    : NOT_RENDERED;
+
+interface PageRow {
+  name: string;
+  path: string;
+  bytes: number;
+  pairs: number | null;
+  extension: ExtensionRuns;
+  readability: { timing: Timing; chars: number };
+}
+
+async function measureInBrowser(ctx: BenchContext, chromium: string): Promise<Record<string, unknown>> {
+  const { print } = ctx;
+  const browser: ExtensionBrowser = await launchWithExtension();
+  const temp = mkdtempSync(join(tmpdir(), 'kvl-bench-'));
+  try {
+    const probe = await browser.context.newPage();
+    const userAgent = await probe.evaluate(() => navigator.userAgent);
+    await probe.close();
+    print(`Chromium: ${chromium} (${/Chrome\/[\d.]+/.exec(userAgent)?.[0] ?? userAgent}), headless`);
+    print(
+      `Each figure: median of ${RUNS} loads, each in a fresh tab. extension = <html data-kvl-ms>, what the`,
+    );
+    print('content script reports from its start to the reading view rendered. Readability = one');
+    print(
+      '`new Readability(document.cloneNode(true)).parse()` timed in the page; it runs on the same file served',
+    );
+    print(
+      `from the fixture server's own origin (${browser.server.origin}), where the content script does not run,`,
+    );
+    print('so it sees the page as served, not the reading view. ratio = extension / Readability.');
+    print(
+      'of which parse = content-script start to <html data-kvl> (detection + parse; set right after the parse).',
+    );
+    print(
+      'longest task = the longest long task (> 50 ms, PerformanceObserver) of a load, median over the loads.',
+    );
+    const note = loadNote();
+    if (note) print(note);
+    print();
+
+    // One untimed load of each kind first (extension code cache, Readability compile, fixture server).
+    await loadOnce(browser.context, siteUrl(`${SAMPLE_ID}.html`), { waitForView: true });
+    await readabilityOnce(browser.context, `${browser.server.origin}/${SAMPLE_ID}.html`);
+
+    const rows: PageRow[] = [];
+    for (const c of htmlCasesWithId()) {
+      const path = `${c.name.slice('html-'.length)}.html`;
+      rows.push({
+        name: c.name,
+        path,
+        bytes: statSync(c.source).size,
+        pairs: c.expected.numbers?.length ?? null,
+        extension: await extensionRuns(browser.context, siteUrl(path)),
+        readability: await readabilityRuns(browser.context, `${browser.server.origin}/${path}`),
+      });
+    }
+    const pageRatio = (r: PageRow) => ratio(r.extension.timing?.median, r.readability.timing.median);
+    print(
+      renderTable(
+        [
+          { header: 'page' },
+          { header: 'KB', align: 'right' },
+          { header: 'pairs', align: 'right' },
+          { header: 'extension ms', align: 'right' },
+          { header: 'of which parse', align: 'right' },
+          { header: 'longest task ms', align: 'right' },
+          { header: 'Readability ms', align: 'right' },
+          { header: 'ratio', align: 'right' },
+          { header: `< ${GOAL_EXTENSION_MS} ms` },
+        ],
+        rows.map((r) => [
+          r.path,
+          fmtKb(r.bytes),
+          r.pairs === null ? '?' : String(r.pairs),
+          extCell(r.extension),
+          fmtMs(r.extension.parseMs),
+          fmtTask(r.extension.longestTaskMs),
+          fmtMs(r.readability.timing.median),
+          fmtRatio(pageRatio(r)),
+          r.extension.timing ? verdict(r.extension.timing.median < GOAL_EXTENSION_MS) : 'n/a',
+        ]),
+      ),
+    );
+    const odd = rows.filter((r) => r.extension.statuses.some((s) => s !== 'lezer'));
+    for (const r of odd) {
+      print(
+        `  ${r.path}: data-kvl-status per load: ${r.extension.statuses.map((s) => s ?? '(none)').join(', ')}`,
+      );
+    }
+
+    const largest = rows.reduce<PageRow | null>((a, b) => (a && a.bytes >= b.bytes ? a : b), null);
+    let largestGoal: Record<string, unknown> | null = null;
+    if (largest) {
+      const r = pageRatio(largest);
+      print(
+        `\nlargest fixture (${largest.path}, ${fmtKb(largest.bytes)} KB): extension ${extCell(largest.extension)} ms, ` +
+          `Readability ${fmtMs(largest.readability.timing.median)} ms, ratio ${fmtRatio(r)} ` +
+          `(goal <= ${GOAL_RATIO}): ${verdict(r === null ? null : r <= GOAL_RATIO)}`,
+      );
+      largestGoal = { page: largest.path, bytes: largest.bytes, ratio: round(r), goal: GOAL_RATIO };
+    }
+    const rendered = rows.filter((r) => r.extension.timing);
+    const slowest = rendered.reduce<PageRow | null>(
+      (a, b) => (a && (a.extension.timing?.median ?? 0) >= (b.extension.timing?.median ?? 0) ? a : b),
+      null,
+    );
+    const under = rendered.filter(
+      (r) => (r.extension.timing?.median ?? Number.POSITIVE_INFINITY) < GOAL_EXTENSION_MS,
+    );
+    print(
+      `extension < ${GOAL_EXTENSION_MS} ms: ${under.length}/${rows.length} pages` +
+        (slowest ? ` (slowest: ${slowest.path} ${fmtMs(slowest.extension.timing?.median)} ms)` : '') +
+        (rendered.length < rows.length ? `; ${rows.length - rendered.length} page(s) ${NOT_RENDERED}` : ''),
+    );
+
+    // The synthetic 1,000-pair page, with a long-task observer registered before navigation.
+    const html = syntheticPage(SYNTHETIC_PAIRS);
+    const file = join(temp, `${SYNTHETIC_ID}.html`);
+    writeFileSync(file, html);
+    browser.server.route(`/${SYNTHETIC_ID}.html`, file);
+    const synth = await extensionRuns(browser.context, siteUrl(`${SYNTHETIC_ID}.html`));
+    const withExt = synth.longTasks.flatMap((l) => l ?? []);
+    const observed = synth.longTasks.some((l) => l !== null);
+    const afterStart = synth.longestAfterStart.flatMap((v) => (v === null ? [] : [v]));
+    // The same page without the extension (the server's own origin): how much of it is the browser's own work.
+    const plainTasks: LongTask[] = [];
+    let plainObserved = false;
+    for (let i = 0; i < RUNS; i++) {
+      const load = await loadOnce(browser.context, `${browser.server.origin}/${SYNTHETIC_ID}.html`, {
+        waitForView: false,
+      });
+      if (load.longTasks) {
+        plainObserved = true;
+        plainTasks.push(...load.longTasks);
+      }
+    }
+    const maxLong = observed ? longest(withExt) : null;
+    const maxAfterStart = afterStart.length ? Math.max(...afterStart) : null;
+    const maxPlain = plainObserved ? longest(plainTasks) : null;
+    const perLoadMax = synth.longTasks.flatMap((l) => (l ? [longest(l)] : []));
+    print(
+      `\nsynthetic ${SYNTHETIC_PAIRS}-pair page (${fmtKb(Buffer.byteLength(html))} KB): extension ` +
+        `${extCell(synth)}${synth.timing ? ` ms (of which parse ${fmtMs(synth.parseMs)} ms)` : ''}`,
+    );
+    const taskText = (ms: number | null) => (ms ? `${fmtMs(ms)} ms` : fmtTask(ms));
+    print(
+      `  longest long task during load: ${maxLong === null ? "n/a ('longtask' not observed)" : taskText(maxLong)}` +
+        ` over ${synth.loads} load(s)` +
+        (perLoadMax.length ? `, median of per-load max ${taskText(median(perLoadMax))}` : '') +
+        ` (goal: none > ${GOAL_LONG_TASK_MS} ms): ${verdict(maxLong === null ? null : maxLong <= GOAL_LONG_TASK_MS)}`,
+    );
+    print(
+      `  of those, longest after the content script started: ${taskText(maxAfterStart)}` +
+        (maxAfterStart ? ' (includes layout the view causes, and any page work still running)' : ''),
+    );
+    print(
+      `  same page without the extension (${RUNS} loads): longest long task ${taskText(maxPlain)}` +
+        " (the browser's own parsing and layout)",
+    );
+
+    return {
+      chromium,
+      userAgent,
+      runs: RUNS,
+      pages: rows.map((r) => ({
+        name: r.name,
+        url: siteUrl(r.path),
+        bytes: r.bytes,
+        pairs: r.pairs,
+        extensionMs: r.extension.timing ? timingJson(r.extension.timing) : null,
+        extensionLoads: r.extension.loads,
+        parseMs: round(r.extension.parseMs),
+        longestTaskMs: round(r.extension.longestTaskMs, 1),
+        longestTaskAfterScriptStartMs: r.extension.longestAfterStart.map((v) => round(v, 1)),
+        statuses: r.extension.statuses,
+        readabilityMs: timingJson(r.readability.timing),
+        readabilityChars: r.readability.chars,
+        ratio: round(pageRatio(r)),
+      })),
+      largestFixture: largestGoal,
+      extensionUnderGoal: { goalMs: GOAL_EXTENSION_MS, pages: rows.length, under: under.length },
+      synthetic: {
+        pairs: SYNTHETIC_PAIRS,
+        bytes: Buffer.byteLength(html),
+        url: siteUrl(`${SYNTHETIC_ID}.html`),
+        extensionMs: synth.timing ? timingJson(synth.timing) : null,
+        parseMs: round(synth.parseMs),
+        statuses: synth.statuses,
+        longTasksMs: synth.longTasks.map((l) =>
+          l ? l.map((t) => ({ start: round(t.start, 1), duration: round(t.duration, 1) })) : null,
+        ),
+        maxLongTaskMs: round(maxLong, 1),
+        maxLongTaskAfterScriptStartMs: round(maxAfterStart, 1),
+        maxLongTaskWithoutExtensionMs: round(maxPlain, 1),
+        goalLongTaskMs: GOAL_LONG_TASK_MS,
+      },
+    };
+  } finally {
+    await browser.close();
+    rmSync(temp, { recursive: true, force: true });
+  }
+}
+
+interface SizeRow {
+  file: string;
+  bytes: number;
+  gzip: number;
+}
+
+/** The built files that load with the page, the popup and the background, raw and gzipped (level 9). */
+function bundleSizes(): SizeRow[] {
+  const list = (dir: string, pattern: RegExp) =>
+    existsSync(join(CHROME_BUILD_DIR, dir))
+      ? readdirSync(join(CHROME_BUILD_DIR, dir))
+          .filter((f) => pattern.test(f))
+          .sort()
+          .map((f) => `${dir}/${f}`)
+      : [];
+  const files = [
+    ...list('content-scripts', /\.(js|css)$/),
+    ...list('chunks', /\.js$/),
+    ...list('assets', /\.css$/),
+    'popup.html',
+    'background.js',
+  ].filter((f) => existsSync(join(CHROME_BUILD_DIR, f)));
+  return files.map((file) => {
+    const body = readFileSync(join(CHROME_BUILD_DIR, file));
+    return { file, bytes: body.length, gzip: gzipSync(body, { level: 9 }).length };
+  });
+}
+
+function printSizes(ctx: BenchContext, rows: SizeRow[]): Record<string, unknown> {
+  ctx.print('\nBuilt files (.output/chrome-mv3), gzip = zlib level 9:\n');
+  ctx.print(
+    renderTable(
+      [{ header: 'file' }, { header: 'KB', align: 'right' }, { header: 'gzip KB', align: 'right' }],
+      rows.map((r) => [r.file, fmtKb(r.bytes), fmtKb(r.gzip)]),
+    ),
+  );
+  const content = rows.find((r) => r.file === 'content-scripts/content.js');
+  if (content) {
+    const kb = content.gzip / 1024;
+    ctx.print(
+      `content script (content.js): ${fmtKb(content.bytes)} KB raw, ${kb.toFixed(1)} KB gzipped ` +
+        `(goal <= ${GOAL_CONTENT_GZIP_KB} KB gzipped): ${verdict(kb <= GOAL_CONTENT_GZIP_KB)}`,
+    );
+  } else {
+    ctx.print('content script: content-scripts/content.js not found in the build');
+  }
+  return {
+    files: rows,
+    contentScriptGzipKb: content ? round(content.gzip / 1024, 2) : null,
+    goalGzipKb: GOAL_CONTENT_GZIP_KB,
+  };
+}
+
+async function run(ctx: BenchContext): Promise<unknown> {
+  const build = ensureBuild(ctx);
+  const hasBuild = existsSync(join(CHROME_BUILD_DIR, 'manifest.json'));
+  let chromium: string | null = null;
+  let skipped: string | null = null;
+  try {
+    chromium = findChromium();
+  } catch (err) {
+    skipped = err instanceof Error ? err.message : String(err);
+  }
+  if (!skipped && !build.ok) skipped = 'the build failed (see above)';
+  if (!skipped && !hasBuild)
+    skipped = `there is no extension build in ${CHROME_BUILD_DIR} (run without --no-build)`;
+  if (!skipped && !chromium) skipped = CHROMIUM_HELP;
+
+  let browserResults: Record<string, unknown> | null = null;
+  if (skipped || !chromium) {
+    ctx.print(`Browser measurements skipped: ${skipped}`);
+  } else {
+    browserResults = await measureInBrowser(ctx, chromium);
+  }
+  const sizes = build.ok && hasBuild ? printSizes(ctx, bundleSizes()) : null;
+  return { skipped, ...browserResults, sizes };
+}
+
+export const pageSection: BenchSection = {
+  name: 'page',
+  title: 'Built extension in Chromium vs Readability; bundle sizes',
+  run,
+};

@@ -1,0 +1,334 @@
+// Section "parse": the parser in Node on a ready DOM (happy-dom), per fixture case and on synthetic documents.
+import { readFileSync, statSync } from 'node:fs';
+import { Window } from 'happy-dom';
+import { type FixtureCase, fixtureCases, loadDom } from '../../test/support/fixtures';
+import { parseHtmlDocument, parseText, parseXml } from '../../utils/kamervraag';
+import type { Block, SourceMeta } from '../../utils/kamervraag/blocks';
+import { classify } from '../../utils/kamervraag/classify';
+import { findBodyRoot, htmlMeta, htmlToBlocks } from '../../utils/kamervraag/html';
+import { textToBlocks } from '../../utils/kamervraag/plaintext';
+import { xmlToBlocks } from '../../utils/kamervraag/xml';
+import type { BenchContext, BenchSection } from './context';
+import { fmtKb, fmtMs, fmtRatio, renderTable, verdict } from './format';
+import { loadNote, ratio, round, type Timing, timeInterleaved, timingJson } from './measure';
+import { syntheticPage } from './synthetic';
+
+const WARMUP = 3;
+const RUNS = 15;
+const GOAL_MS = 2;
+const SYNTHETIC_SIZES = [10, 100, 1000] as const;
+const SITE = 'https://zoek.officielebekendmakingen.nl';
+
+type Format = 'html' | 'txt' | 'xml';
+
+interface Stage {
+  name: string;
+  timing: Timing;
+}
+
+interface CaseResult {
+  name: string;
+  format: Format;
+  bytes: number;
+  pairs: number;
+  expectedPairs: number;
+  parse: Timing;
+  reference: Timing;
+  referenceKind: string;
+  /** The parse cut in its stages, each timed on its own (their sum is close to, not equal to, the whole) */
+  stages: Stage[];
+}
+
+const ELEMENT = 1;
+const TEXT = 3;
+
+/** The reference: one walk over a DOM subtree collecting all of its text (what any reader must do at least). */
+export function collectText(root: Node): string {
+  const parts: string[] = [];
+  const walk = (node: Node) => {
+    const kids = node.childNodes;
+    for (let i = 0; i < kids.length; i++) {
+      const child = kids[i];
+      if (child.nodeType === TEXT) parts.push(child.nodeValue ?? '');
+      else if (child.nodeType === ELEMENT) walk(child);
+    }
+  };
+  walk(root);
+  return parts.join('');
+}
+
+/** The reference for plain text: one pass cutting it into trimmed lines. */
+function splitLines(text: string): string {
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) lines[i] = lines[i].trim();
+  return lines.join('\n');
+}
+
+function formatOf(file: string): Format {
+  if (file.endsWith('.html')) return 'html';
+  if (file.endsWith('.xml')) return 'xml';
+  return 'txt';
+}
+
+interface Subjects {
+  parse: () => unknown;
+  reference: () => unknown;
+  /** Each stage of the parse on its own, in pipeline order */
+  stages: Record<string, () => unknown>;
+}
+
+/** Times the parse, the reference and the stages round-robin, so they are compared under the same load. */
+function measure(subjects: Subjects): Pick<CaseResult, 'parse' | 'reference' | 'stages'> {
+  const stageNames = Object.keys(subjects.stages);
+  const fns: Record<string, () => unknown> = { parse: subjects.parse, reference: subjects.reference };
+  for (const name of stageNames) fns[`stage:${name}`] = subjects.stages[name];
+  const t = timeInterleaved(fns, { warmup: WARMUP, runs: RUNS });
+  return {
+    parse: t.parse,
+    reference: t.reference,
+    stages: stageNames.map((name) => ({ name, timing: t[`stage:${name}`] })),
+  };
+}
+
+function htmlStages(doc: Document): Record<string, () => unknown> {
+  const meta: SourceMeta = htmlMeta(doc);
+  const root = findBodyRoot(doc);
+  const blocks: Block[] = root ? htmlToBlocks(root) : [];
+  return {
+    htmlMeta: () => htmlMeta(doc),
+    findBodyRoot: () => findBodyRoot(doc),
+    htmlToBlocks: () => (root ? htmlToBlocks(root) : []),
+    classify: () => classify(blocks, meta),
+  };
+}
+
+function benchCase(c: FixtureCase): CaseResult {
+  const format = formatOf(c.source);
+  const bytes = statSync(c.source).size;
+  const expectedPairs = c.expected.numbers.length;
+  const base = { name: c.name, format, bytes, expectedPairs };
+  if (format === 'txt') {
+    const text = readFileSync(c.source, 'utf8');
+    const { blocks, meta } = textToBlocks(text);
+    return {
+      ...base,
+      pairs: parseText(text).document.pairs.length,
+      referenceKind: 'line split',
+      ...measure({
+        parse: () => parseText(text),
+        reference: () => splitLines(text),
+        stages: { textToBlocks: () => textToBlocks(text), classify: () => classify(blocks, meta) },
+      }),
+    };
+  }
+  // The DOM is built once, outside the timing.
+  const doc = loadDom(c.source);
+  if (format === 'xml') {
+    const { blocks, meta } = xmlToBlocks(doc);
+    return {
+      ...base,
+      pairs: parseXml(doc).document.pairs.length,
+      referenceKind: 'DOM text walk',
+      ...measure({
+        parse: () => parseXml(doc),
+        reference: () => collectText(doc.documentElement),
+        stages: { xmlToBlocks: () => xmlToBlocks(doc), classify: () => classify(blocks, meta) },
+      }),
+    };
+  }
+  const url = `${SITE}/${c.name.replace(/^html-/, '')}.html`;
+  return {
+    ...base,
+    pairs: parseHtmlDocument(doc, url).document.pairs.length,
+    referenceKind: 'DOM text walk',
+    ...measure({
+      parse: () => parseHtmlDocument(doc, url),
+      reference: () => collectText(doc.body),
+      stages: htmlStages(doc),
+    }),
+  };
+}
+
+interface SyntheticResult {
+  pairs: number;
+  bytes: number;
+  parsedPairs: number;
+  parse: Timing;
+  reference: Timing;
+}
+
+function benchSynthetic(window: Window, pairs: number): SyntheticResult {
+  const html = syntheticPage(pairs);
+  const doc = new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
+  const url = `${SITE}/ah-tk-20232024-99999.html`;
+  const t = timeInterleaved(
+    { parse: () => parseHtmlDocument(doc, url), reference: () => collectText(doc.body) },
+    { warmup: WARMUP, runs: RUNS },
+  );
+  return {
+    pairs,
+    bytes: Buffer.byteLength(html),
+    parsedPairs: parseHtmlDocument(doc, url).document.pairs.length,
+    parse: t.parse,
+    reference: t.reference,
+  };
+}
+
+/** The stage before classify (the adapter), summed: what the table's "adapter ms" column shows. */
+function adapterMs(r: CaseResult): number {
+  return r.stages.filter((s) => s.name !== 'classify').reduce((sum, s) => sum + s.timing.median, 0);
+}
+
+function classifyMs(r: CaseResult): number | null {
+  return r.stages.find((s) => s.name === 'classify')?.timing.median ?? null;
+}
+
+async function run(ctx: BenchContext): Promise<unknown> {
+  const { print } = ctx;
+  print(
+    `Node ${process.version}, happy-dom DOM built once per case (not timed); ${WARMUP} warm-up + ${RUNS}`,
+  );
+  print('timed runs each, median shown. ref = one walk over the same DOM collecting all text (html: <body>,');
+  print('xml: the document element); for .txt cases ref = splitting the text into trimmed lines.');
+  print(
+    'adapter = everything before classify (html: htmlMeta + findBodyRoot + htmlToBlocks), each timed alone;',
+  );
+  print('parse, ref and the stages run round-robin so they share the same conditions.');
+  const note = loadNote();
+  if (note) print(note);
+  print();
+
+  const cases = fixtureCases().map(benchCase);
+  print(
+    renderTable(
+      [
+        { header: 'case' },
+        { header: 'fmt' },
+        { header: 'KB', align: 'right' },
+        { header: 'pairs', align: 'right' },
+        { header: 'parse ms', align: 'right' },
+        { header: 'ref ms', align: 'right' },
+        { header: 'parse/ref', align: 'right' },
+        { header: 'adapter ms', align: 'right' },
+        { header: 'classify ms', align: 'right' },
+      ],
+      cases.map((r) => [
+        r.name,
+        r.format,
+        fmtKb(r.bytes),
+        r.pairs === r.expectedPairs ? String(r.pairs) : `${r.pairs}!=${r.expectedPairs}`,
+        fmtMs(r.parse.median),
+        fmtMs(r.reference.median),
+        fmtRatio(ratio(r.parse.median, r.reference.median)),
+        fmtMs(adapterMs(r)),
+        fmtMs(classifyMs(r)),
+      ]),
+    ),
+  );
+  const wrong = cases.filter((r) => r.pairs !== r.expectedPairs);
+  if (wrong.length)
+    print(`(a!=b: parsed a pairs, expected.json has b: ${wrong.map((r) => r.name).join(', ')})`);
+
+  // Synthetic documents: time per pair should stay flat as the document grows.
+  const window = new Window();
+  const synthetic = SYNTHETIC_SIZES.map((n) => benchSynthetic(window, n));
+  await window.happyDOM.close();
+  print('\nSynthetic pages (div.stuk > h1 + div.vraag/div.antwoord per pair):\n');
+  print(
+    renderTable(
+      [
+        { header: 'pairs', align: 'right' },
+        { header: 'KB', align: 'right' },
+        { header: 'parsed', align: 'right' },
+        { header: 'parse ms', align: 'right' },
+        { header: 'ms/pair', align: 'right' },
+        { header: 'ref ms', align: 'right' },
+        { header: 'parse/ref', align: 'right' },
+      ],
+      synthetic.map((s) => [
+        String(s.pairs),
+        fmtKb(s.bytes),
+        String(s.parsedPairs),
+        fmtMs(s.parse.median),
+        (s.parse.median / s.pairs).toFixed(4),
+        fmtMs(s.reference.median),
+        fmtRatio(ratio(s.parse.median, s.reference.median)),
+      ]),
+    ),
+  );
+  const t100 = synthetic.find((s) => s.pairs === 100)?.parse.median;
+  const t1000 = synthetic.find((s) => s.pairs === 1000)?.parse.median;
+  const growth = ratio(t1000, t100);
+  print(`1000-pair time / 100-pair time: ${fmtRatio(growth)} (linear growth: about 10)`);
+
+  // The goal: the largest real fixture page parses in under 2 ms from a ready DOM.
+  const html = cases.filter((r) => r.format === 'html');
+  const largest = html.reduce<CaseResult | null>((a, b) => (a && a.bytes >= b.bytes ? a : b), null);
+  let goal: Record<string, unknown> | null = null;
+  if (largest) {
+    const met = largest.parse.median < GOAL_MS;
+    print(
+      `\nlargest real fixture (${largest.name}, ${fmtKb(largest.bytes)} KB): ${fmtMs(largest.parse.median)} ms ` +
+        `(goal < ${GOAL_MS} ms): ${verdict(met)} (fastest run ${fmtMs(largest.parse.min)} ms)`,
+    );
+    const total = largest.stages.reduce((sum, s) => sum + s.timing.median, 0);
+    const slowest = [...largest.stages].sort((a, b) => b.timing.median - a.timing.median)[0];
+    print(
+      `  stages: ${largest.stages
+        .map(
+          (s) => `${s.name} ${fmtMs(s.timing.median)} ms (${Math.round((100 * s.timing.median) / total)}%)`,
+        )
+        .join(', ')}`,
+    );
+    if (!met && slowest) {
+      print(
+        `  goal missed; slowest stage: ${slowest.name} (${fmtMs(slowest.timing.median)} ms of ${fmtMs(total)} ms ` +
+          'summed over the stages). Timed in happy-dom, whose DOM is slower than a browser\'s: see the "page" section.',
+      );
+    }
+    goal = {
+      case: largest.name,
+      bytes: largest.bytes,
+      medianMs: round(largest.parse.median),
+      goalMs: GOAL_MS,
+      met,
+      slowestStage: slowest?.name ?? null,
+    };
+  }
+
+  return {
+    warmup: WARMUP,
+    runs: RUNS,
+    cases: cases.map((r) => ({
+      name: r.name,
+      format: r.format,
+      bytes: r.bytes,
+      pairs: r.pairs,
+      expectedPairs: r.expectedPairs,
+      parseMs: timingJson(r.parse),
+      referenceMs: timingJson(r.reference),
+      referenceKind: r.referenceKind,
+      ratio: round(ratio(r.parse.median, r.reference.median)),
+      stagesMs: Object.fromEntries(r.stages.map((s) => [s.name, round(s.timing.median)])),
+    })),
+    synthetic: {
+      sizes: synthetic.map((s) => ({
+        pairs: s.pairs,
+        bytes: s.bytes,
+        parsedPairs: s.parsedPairs,
+        parseMs: timingJson(s.parse),
+        msPerPair: round(s.parse.median / s.pairs, 6),
+        referenceMs: timingJson(s.reference),
+        ratio: round(ratio(s.parse.median, s.reference.median)),
+      })),
+      ratio1000to100: round(growth),
+    },
+    largestFixture: goal,
+  };
+}
+
+export const parseSection: BenchSection = {
+  name: 'parse',
+  title: 'Parser in Node (ready DOM)',
+  run,
+};
