@@ -20,8 +20,6 @@ export interface Block<S = unknown> {
 /** What the source says about itself outside the body text (meta tags, XML attributes, PDF footer). */
 export interface SourceMeta {
   id?: string | null;
-  /** "Kamervragen zonder antwoord" etc. */
-  publicationName?: string | null;
   vergaderjaar?: string | null;
   aanhangselnummer?: number | null;
   /** "Tweede Kamer der Staten-Generaal" / "Eerste Kamer der Staten-Generaal" as printed */

@@ -81,7 +81,7 @@ export function classify(blocks: readonly Block[], meta: SourceMeta = {}): Class
   const id = meta.id ?? derivedId(meta, headerText);
   const parts = id ? idParts(id) : null;
   const chamber: Chamber | null = parts?.chamber ?? chamberFromName(meta.chamberName);
-  const kind = documentKind(id, meta, info.replyKind, pairs, mededeling);
+  const kind = documentKind(info.replyKind, pairs, mededeling);
 
   const related: Related[] = [];
   for (const ref of findReferences(headerText, chamber ?? 'tk')) {
@@ -168,7 +168,6 @@ function pairUp(sections: Section[], texts: string[], placements: Placement[]) {
 
   for (const s of sections) {
     if (s.side === 'vraag') {
-      // A question that repeats a pending one's numbers starts afresh: the earlier one went unanswered.
       pending.push(s);
       continue;
     }
@@ -221,8 +220,6 @@ function derivedId(meta: SourceMeta, headerText: string): string | null {
 }
 
 function documentKind(
-  id: string | null,
-  meta: SourceMeta,
   replyKind: 'antwoord' | 'mededeling' | null,
   pairs: Pair[],
   mededeling: string | null,
@@ -230,8 +227,6 @@ function documentKind(
   const answered = pairs.some((p) => p.answer !== null);
   if (replyKind === 'mededeling' || (mededeling !== null && !answered)) return 'mededeling';
   if (answered || replyKind === 'antwoord') return 'antwoord';
-  if ((id && idParts(id).kind === 'vragen') || /zonder\s+antwoord/iu.test(meta.publicationName ?? '')) {
-    return 'vragen';
-  }
+  // No answer and no mededeling: questions without answer (a kv-… page, or an ah page cut short).
   return 'vragen';
 }

@@ -211,7 +211,6 @@ export function htmlMeta(doc: Document): SourceMeta {
   const nummer = metaContent(doc, META.aanhangselnummer);
   return {
     id: metaContent(doc, META.identifier),
-    publicationName: metaContent(doc, META.publicationName),
     vergaderjaar: metaContent(doc, META.vergaderjaar)?.replace(/\s*[–/]\s*/u, '-') ?? null,
     aanhangselnummer: nummer && /^\d+$/u.test(nummer) ? Number(nummer) : null,
     chamberName: metaContent(doc, META.creator),
