@@ -9,8 +9,18 @@ export default defineConfig({
     name: 'Kamervragen Lezer',
     description: '__MSG_extDescription__',
     default_locale: 'nl',
-    permissions: ['storage'],
+    // storage: settings and the reading list. contextMenus: "save to reading list" on links to a Kamervragen
+    // document (the only way to save one without opening it). No `tabs`: tabs are found by URL within the host
+    // permissions below, which is all the popup, the shortcut and the menu need.
+    permissions: ['storage', 'contextMenus'],
     host_permissions: SITE_HOSTS.flatMap((host) => [`https://${host}/*`, `http://${host}/*`]),
+    // The keyboard shortcut to save the current page (changeable in the browser's shortcut settings).
+    commands: {
+      'save-page': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: '__MSG_commandSave__',
+      },
+    },
     // Firefox only: Chrome would warn about an unknown key.
     ...(browser === 'firefox' && {
       browser_specific_settings: {

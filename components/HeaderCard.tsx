@@ -3,6 +3,7 @@
 import { t } from '../utils/i18n';
 import type { KamervraagDocument } from '../utils/kamervraag/model';
 import { documentUrl } from '../utils/site/ids';
+import { SaveControls } from './SaveControls';
 
 export interface Controls {
   onExpandAll(): void;
@@ -29,11 +30,15 @@ export function HeaderCard({
   doc,
   origin,
   controls,
+  pageUrl,
 }: {
   doc: KamervraagDocument;
   origin: string;
   controls: Controls;
+  /** The page's URL, for the reading list (defaults to the current location) */
+  pageUrl?: string;
 }) {
+  const id = doc.id;
   const rows: [string, string][] = [];
   if (doc.askers.length) {
     rows.push([
@@ -95,6 +100,7 @@ export function HeaderCard({
         ) : null}
       </dl>
       <div class="kvl-controls">
+        {id ? <SaveControls doc={{ ...doc, id }} pageUrl={pageUrl ?? location.href} /> : null}
         {doc.pairs.some((p) => p.answer !== null) ? (
           <>
             <button type="button" data-kvl-action="expand-all" onClick={controls.onExpandAll}>

@@ -1,4 +1,5 @@
 // What the popup says about the current page: a Kamervraag found (id, pairs, subject) or none.
+import type { ComponentChildren } from 'preact';
 import type { KvlStatus } from '@/utils/messages';
 
 export type PopupState = { kind: 'loading' } | { kind: 'none' } | { kind: 'found'; status: KvlStatus };
@@ -7,7 +8,7 @@ export function pairsLabel(count: number): string {
   return `${count} ${count === 1 ? 'vraag/antwoord-paar' : 'vraag/antwoord-paren'}`;
 }
 
-export function PopupStatus({ state }: { state: PopupState }) {
+export function PopupStatus({ state, children }: { state: PopupState; children?: ComponentChildren }) {
   return (
     <main class="kvl-popup">
       <h1>Kamervragen Lezer</h1>
@@ -25,6 +26,7 @@ export function PopupStatus({ state }: { state: PopupState }) {
           {state.status.subject && <p class="kvl-subject">{state.status.subject}</p>}
         </>
       )}
+      {children}
     </main>
   );
 }

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { t } from '../utils/i18n';
 import type { KamervraagDocument, Pair } from '../utils/kamervraag/model';
 import { type Controls, HeaderCard } from './HeaderCard';
+import { SaveControls } from './SaveControls';
 import { Slot } from './Slot';
 
 /** The page's own nodes, sorted into the places of the view. */
@@ -28,6 +29,13 @@ export interface ReadingViewProps {
 }
 
 const CHUNK = 100;
+const TOOLS_STYLE = {
+  display: 'inline-flex',
+  alignItems: 'baseline',
+  gap: '0.25rem',
+  flexWrap: 'wrap',
+  font: '13px / 1.4 system-ui, sans-serif',
+};
 const TOC_FROM = 8;
 
 export function ReadingView(props: ReadingViewProps) {
@@ -44,13 +52,14 @@ export function ReadingView(props: ReadingViewProps) {
 
   return (
     <>
-      <HeaderCard doc={doc} origin={props.origin} controls={props.controls} />
+      <HeaderCard doc={doc} origin={props.origin} controls={props.controls} pageUrl={props.pageUrl} />
       {nodes.header.length ? <Slot className="kvl-omschrijving" nodes={nodes.header} /> : null}
       {doc.pairs.length >= TOC_FROM ? <Toc pairs={doc.pairs} /> : null}
       <div class="kvl-pairs">
         {doc.pairs.slice(0, count).map((pair, i) => (
           <PairView
             key={i}
+            doc={doc}
             pair={pair}
             nodes={nodes.pairs[i]}
             open={props.openByDefault}
@@ -99,11 +108,13 @@ function Toc({ pairs }: { pairs: Pair[] }) {
 }
 
 function PairView({
+  doc,
   pair,
   nodes,
   open,
   pageUrl,
 }: {
+  doc: KamervraagDocument;
   pair: Pair;
   nodes: ViewNodes['pairs'][number];
   open: boolean;
@@ -133,15 +144,21 @@ function PairView({
         ) : (
           <h2 class="kvl-label">{pair.label}</h2>
         )}
-        <button
-          type="button"
-          class="kvl-copy"
-          data-kvl-action="copy-link"
-          onClick={copy}
-          aria-label={`${t('copyLink')}: ${pair.label}`}
-        >
-          {copied ? t('copied') : '#'}
-        </button>
+        {/* The pair's tools stay together at the end of the heading (inline style: the page's CSP allows CSSOM). */}
+        <span style={TOOLS_STYLE}>
+          <button
+            type="button"
+            class="kvl-copy"
+            data-kvl-action="copy-link"
+            onClick={copy}
+            aria-label={`${t('copyLink')}: ${pair.label}`}
+          >
+            {copied ? t('copied') : '#'}
+          </button>
+          {doc.id ? (
+            <SaveControls doc={{ ...doc, id: doc.id }} pageUrl={pageUrl} pair={pair} className="kvl-copy" />
+          ) : null}
+        </span>
       </div>
       <Slot className="kvl-question" nodes={nodes.question} />
       {pair.answer !== null ? (

@@ -1,31 +1,87 @@
-// Popup: asks the content script of the target tab what it found and shows it.
+// Popup: what the current tab shows (and "save this page"), and the reading list.
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from '#imports';
+import { PopupSave, SyncNotice } from '@/components/PopupSave';
 import { type PopupState, PopupStatus } from '@/components/PopupStatus';
+import { ReadingList } from '@/components/ReadingList';
+import { t } from '@/utils/i18n';
 import { requestStatus } from '@/utils/messages';
+import { type ReadingEntry, saveTab } from '@/utils/reading-list';
+import { findKamervraagId, SITE_HOSTS } from '@/utils/site/ids';
 import './style.css';
 
-/** The tab to ask: ?tab=<id> when given (tests, screenshots), else the active tab of this window. */
+/** ?tab=<id> when given (tests, screenshots): the popup then runs in a tab of its own. */
+const tabParam = new URLSearchParams(location.search).get('tab');
+
+/** The tab to ask: ?tab=<id> when given, else the active tab of this window. */
 async function targetTabId(): Promise<number | null> {
-  const param = new URLSearchParams(location.search).get('tab');
-  if (param && /^\d+$/.test(param)) return Number(param);
+  if (tabParam && /^\d+$/.test(tabParam)) return Number(tabParam);
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab?.id ?? null;
 }
 
+/** Switches to a tab that shows the entry's document (found by URL within the host permissions), else opens it. */
+async function openEntry(entry: ReadingEntry): Promise<void> {
+  const tabs = await browser.tabs.query({ url: SITE_HOSTS.flatMap((h) => [`*://${h}/*`]) });
+  const tab = tabs.find((x) => x.url && findKamervraagId(new URL(x.url).pathname) === entry.id);
+  if (tab?.id !== undefined) {
+    const hash = entry.url.includes('#') ? entry.url.slice(entry.url.indexOf('#')) : '';
+    const url = hash && tab.url ? tab.url.replace(/#.*$/, '') + hash : undefined;
+    await browser.tabs.update(tab.id, url ? { active: true, url } : { active: true });
+    if (tab.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
+  } else {
+    await browser.tabs.create({ url: entry.url });
+  }
+  if (!tabParam) window.close();
+}
+
+/** Stable (rows re-render only when their entry changes). */
+const onOpen = (entry: ReadingEntry) => {
+  openEntry(entry).catch((err: unknown) => console.error('[Kamervragen Lezer]', err));
+};
+
+async function saveShortcut(): Promise<string> {
+  const commands = await browser.commands.getAll();
+  return commands.find((c) => c.name === 'save-page')?.shortcut ?? '';
+}
+
 function App() {
   const [state, setState] = useState<PopupState>({ kind: 'loading' });
+  const [tabId, setTabId] = useState<number | null>(null);
+  const [shortcut, setShortcut] = useState<string | null>(null);
   useEffect(() => {
     targetTabId()
-      .then((tabId) => (tabId === null ? null : requestStatus(tabId)))
+      .then((id) => {
+        setTabId(id);
+        return id === null ? null : requestStatus(id);
+      })
       .then((status) => setState(status ? { kind: 'found', status } : { kind: 'none' }))
       .catch((err: unknown) => {
         console.error('[Kamervragen Lezer]', err);
         setState({ kind: 'none' });
       });
+    saveShortcut()
+      .then(setShortcut)
+      .catch(() => setShortcut(null));
   }, []);
-  return <PopupStatus state={state} />;
+  const status = state.kind === 'found' ? state.status : null;
+  return (
+    <PopupStatus state={state}>
+      <PopupSave
+        status={status}
+        shortcut={shortcut}
+        onSave={() => (tabId === null ? Promise.resolve(null) : saveTab(tabId))}
+      />
+      <SyncNotice />
+      <ReadingList onOpen={onOpen} />
+      <p class="kvl-footer">
+        <button type="button" class="kvl-link" onClick={() => void browser.runtime.openOptionsPage()}>
+          {t('settings')}
+        </button>
+      </p>
+    </PopupStatus>
+  );
 }
 
 const root = document.getElementById('app');

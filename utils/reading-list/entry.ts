@@ -2,7 +2,7 @@
 // Pure: no browser APIs, so the popup, the page, the background and import all share it.
 
 import type { DocumentKind, KamervraagDocument, Pair } from '../kamervraag/model';
-import { findKamervraagId, isKamervraagId } from '../site/ids';
+import { findKamervraagId, isKamervraagId, isSiteHost } from '../site/ids';
 
 export const KINDS: readonly DocumentKind[] = ['antwoord', 'mededeling', 'vragen'];
 
@@ -127,7 +127,7 @@ export function entryFromLink(url: string, text: string | null, now: number): Re
     return null;
   }
   const id = findKamervraagId(parsed.pathname);
-  if (!id) return null;
+  if (!id || !isSiteUrl(parsed.href)) return null;
   const title = (text ?? '').replace(/\s+/g, ' ').trim();
   return {
     key: id,
@@ -168,11 +168,12 @@ function isStrOrNull(v: unknown, max: number): v is string | null {
 function isTime(v: unknown): v is number {
   return typeof v === 'number' && Number.isFinite(v) && v >= 0 && v < 8.64e15;
 }
-function isHttpUrl(v: unknown): v is string {
+/** An http(s) address on the site itself: an entry never points anywhere else (imports are checked too). */
+export function isSiteUrl(v: unknown): v is string {
   if (!isStr(v, LIMITS.url)) return false;
   try {
     const u = new URL(v);
-    return u.protocol === 'https:' || u.protocol === 'http:';
+    return (u.protocol === 'https:' || u.protocol === 'http:') && isSiteHost(u.hostname);
   } catch {
     return false;
   }
@@ -207,7 +208,7 @@ export function entryProblem(value: unknown): string | null {
   if (!isStr(v.key, LIMITS.short)) return 'key';
   const m = KEY.exec(v.key);
   if (!m || m[1] !== v.id) return 'key';
-  if (!isHttpUrl(v.url)) return 'url';
+  if (!isSiteUrl(v.url)) return 'url';
   if (!isStr(v.title, LIMITS.title)) return 'title';
   if (v.kind !== null && !KINDS.includes(v.kind as DocumentKind)) return 'kind';
   if (
@@ -247,4 +248,15 @@ export function entryProblem(value: unknown): string | null {
 
 export function isEntry(value: unknown): value is ReadingEntry {
   return entryProblem(value) === null;
+}
+
+/** A partial entry for a page whose content script told what it is (popup, shortcut without the reading view). */
+export function entryFromStatus(
+  status: { id: string; kind: DocumentKind; subject: string | null },
+  pageUrl: string,
+  now: number,
+): ReadingEntry | null {
+  const entry = entryFromLink(pageUrl, status.subject, now);
+  if (!entry || !isKamervraagId(status.id)) return null;
+  return { ...entry, key: status.id, id: status.id, kind: status.kind };
 }

@@ -18,11 +18,14 @@ import type { KamervraagDocument } from '../kamervraag/model';
 import { completeEntry, entryProblem, isEntry, type ReadingEntry } from './entry';
 
 export const ITEM_PREFIX = 'kvl-item:';
+/** `kvl-gone:<key>` = when an entry was removed (a tombstone), so sync does not bring it back from another device. */
+export const GONE_PREFIX = 'kvl-gone:';
 /** The schema of what is stored under ITEM_PREFIX. 1 = one key per entry with the ReadingEntry fields. */
 export const SCHEMA_VERSION = 1;
 
 type StoredKey = `local:${string}`;
 const itemKey = (key: string): StoredKey => `local:${ITEM_PREFIX}${key}`;
+const goneKey = (key: string): StoredKey => `local:${GONE_PREFIX}${key}`;
 
 export const schemaVersion = storage.defineItem<number | null>('local:kvl-schema', { fallback: null });
 
@@ -124,8 +127,10 @@ function update(
     const old = await getEntry(key);
     const next = change(old);
     if (!next) return old;
-    if (!isEntry(next) || next.key !== key) throw new Error(`invalid reading-list entry: ${entryProblem(next)}`);
+    if (!isEntry(next) || next.key !== key)
+      throw new Error(`invalid reading-list entry: ${entryProblem(next)}`);
     await storage.setItem(itemKey(key), next);
+    if (!old) await storage.removeItem(goneKey(key)); // saved again: no longer removed
     return next;
   });
 }
@@ -160,48 +165,92 @@ export function setNote(key: string, note: string, now = Date.now()): Promise<Re
 }
 
 /** Fills in a partial entry of this document (saved from a link) now that the document is open. */
-export function completeFromDocument(doc: KamervraagDocument, now = Date.now()): Promise<ReadingEntry | null> {
+export function completeFromDocument(
+  doc: KamervraagDocument,
+  now = Date.now(),
+): Promise<ReadingEntry | null> {
   const id = doc.id;
   if (!id) return Promise.resolve(null);
   return update(id, (old) => (old?.partial ? completeEntry(old, doc, now) : null));
 }
 
 /** Removes an entry and returns it (for undo). */
-export function removeEntry(key: string): Promise<ReadingEntry | null> {
+export function removeEntry(key: string, now = Date.now()): Promise<ReadingEntry | null> {
   return queued(key, async () => {
     await ensureSchema();
     const old = await getEntry(key);
     await storage.removeItem(itemKey(key));
+    if (old) await storage.setItem(goneKey(key), now);
     return old;
   });
 }
 
-/** Undo of a removal: puts the entry back exactly as it was, unless it was saved again meanwhile. */
-export async function restoreEntry(entry: ReadingEntry): Promise<void> {
-  await update(entry.key, (old) => (old ? null : entry));
+/**
+ * Undo of a removal: puts the entry back as it was (its changed-time moves to now, so it is newer than the removal
+ * everywhere sync carried that), unless it was saved again meanwhile.
+ */
+export async function restoreEntry(entry: ReadingEntry, now = Date.now()): Promise<void> {
+  await update(entry.key, (old) => (old ? null : { ...entry, updatedAt: Math.max(now, entry.updatedAt) }));
 }
 
 /** Writes many entries at once (import, sync): each key on its own, so nothing else is touched. */
 export async function putEntries(entries: ReadingEntry[]): Promise<void> {
   await ensureSchema();
   for (const e of entries) if (!isEntry(e)) throw new Error(`invalid reading-list entry: ${entryProblem(e)}`);
-  if (entries.length) await storage.setItems(entries.map((e) => ({ key: itemKey(e.key), value: e })));
+  if (!entries.length) return;
+  await storage.setItems(entries.map((e) => ({ key: itemKey(e.key), value: e })));
+  await storage.removeItems(entries.map((e) => goneKey(e.key)));
 }
 
-/** Calls `cb` whenever an entry changes anywhere (any tab, the popup, the background, another device via sync). */
-export function watchEntries(cb: (changedKeys: string[]) => void): () => void {
-  const listener = (changes: Record<string, unknown>, area: string) => {
+/** When entries were removed here (key → time), for sync. */
+export async function listRemoved(): Promise<Map<string, number>> {
+  const all = await storage.snapshot('local');
+  const out = new Map<string, number>();
+  for (const [k, v] of Object.entries(all)) {
+    if (k.startsWith(GONE_PREFIX) && typeof v === 'number') out.set(k.slice(GONE_PREFIX.length), v);
+  }
+  return out;
+}
+
+/** Removal that came from another device: applies only when the entry here did not change after it. */
+export function removeIfNotNewer(key: string, removedAt: number): Promise<boolean> {
+  return queued(key, async () => {
+    await ensureSchema();
+    const old = await getEntry(key);
+    if (old && old.updatedAt > removedAt) return false;
+    if (old) await storage.removeItem(itemKey(key));
+    await storage.setItem(goneKey(key), removedAt);
+    return old !== null;
+  });
+}
+
+/**
+ * Calls `cb` whenever entries change anywhere (any tab, the popup, the background, another device via sync), with
+ * their new values (null: removed, or not a valid entry).
+ */
+export function watchEntries(cb: (changed: Map<string, ReadingEntry | null>) => void): () => void {
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area !== 'local') return;
-    const keys = Object.keys(changes)
-      .filter((k) => k.startsWith(ITEM_PREFIX) && !k.endsWith('$'))
-      .map((k) => k.slice(ITEM_PREFIX.length));
-    if (keys.length) cb(keys);
+    const changed = new Map<string, ReadingEntry | null>();
+    for (const [k, change] of Object.entries(changes)) {
+      if (!k.startsWith(ITEM_PREFIX) || k.endsWith('$')) continue;
+      const v = change.newValue;
+      changed.set(k.slice(ITEM_PREFIX.length), isEntry(v) ? v : null);
+    }
+    if (changed.size) cb(changed);
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);
 }
 
-/** Watches one entry (the page's save controls). */
-export function watchEntry(key: string, cb: (entry: ReadingEntry | null) => void): () => void {
-  return storage.watch<unknown>(itemKey(key), (v) => cb(isEntry(v) ? v : null));
+/** Several entries in one storage read (the page's save controls: one read for all pairs of a document). */
+export async function getEntries(keys: string[]): Promise<Map<string, ReadingEntry | null>> {
+  await ensureSchema();
+  const values = await storage.getItems(keys.map(itemKey));
+  const out = new Map<string, ReadingEntry | null>(keys.map((k) => [k, null]));
+  for (const { key, value } of values) {
+    const k = key.slice(`local:${ITEM_PREFIX}`.length);
+    out.set(k, isEntry(value) && value.key === k ? value : null);
+  }
+  return out;
 }

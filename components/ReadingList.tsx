@@ -1,0 +1,361 @@
+// The popup's reading list: newest first, unread count, text and read filters, sort, mark read, note, remove with
+// undo, open. Rendered in chunks (25 rows, more as you scroll or press "show more") so 5,000 entries open at once;
+// the filter runs over precomputed lowercase text, well under a frame per keystroke.
+
+import { memo } from 'preact/compat';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { t } from '../utils/i18n';
+import {
+  filterIndexed,
+  type Indexed,
+  indexEntry,
+  listEntries,
+  type ReadFilter,
+  type ReadingEntry,
+  removeEntry,
+  restoreEntry,
+  type SortBy,
+  setNote,
+  setRead,
+  sortIndexed,
+  watchEntries,
+} from '../utils/reading-list';
+
+const CHUNK = 25;
+const warn = (err: unknown) => console.warn('[Kamervragen Lezer]', err);
+
+// Formatters and texts made once: a list of thousands re-renders rows often, and Intl and i18n calls add up.
+let formats: { answered: Intl.DateTimeFormat; added: Intl.DateTimeFormat } | null = null;
+function dates() {
+  formats ??= {
+    answered: new Intl.DateTimeFormat(undefined, {
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      timeZone: 'UTC',
+    }),
+    added: new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' }),
+  };
+  return formats;
+}
+
+function dateLabel(iso: string | null): string | null {
+  if (!iso) return null;
+  const [y, m, d] = iso.split('-').map(Number);
+  return dates().answered.format(Date.UTC(y, m - 1, d));
+}
+
+const ROW_TEXTS = [
+  'unreadMark',
+  'note',
+  'saveNote',
+  'cancel',
+  'markUnread',
+  'markRead',
+  'editNote',
+  'remove',
+] as const;
+let rowTexts: Record<(typeof ROW_TEXTS)[number], string> | null = null;
+function texts() {
+  rowTexts ??= Object.fromEntries(ROW_TEXTS.map((k) => [k, t(k)])) as Record<
+    (typeof ROW_TEXTS)[number],
+    string
+  >;
+  return rowTexts;
+}
+
+/** Every entry, kept up to date with storage (changes from any tab, the background or another device). */
+function useEntries(): Map<string, ReadingEntry> | null {
+  const [entries, setEntries] = useState<Map<string, ReadingEntry> | null>(null);
+  useEffect(() => {
+    let live = true;
+    // Changes that arrive while the list is being read are applied after it, so none is lost.
+    let early: Map<string, ReadingEntry | null> | null = new Map();
+    const apply = (into: Map<string, ReadingEntry>, changed: Map<string, ReadingEntry | null>) => {
+      for (const [k, e] of changed) {
+        if (e) into.set(k, e);
+        else into.delete(k);
+      }
+      return into;
+    };
+    const unwatch = watchEntries((changed) => {
+      if (early) for (const [k, e] of changed) early.set(k, e);
+      else setEntries((old) => apply(new Map(old ?? []), changed));
+    });
+    listEntries()
+      .then((list) => {
+        if (!live) return;
+        const loaded = apply(new Map(list.map((e) => [e.key, e])), early ?? new Map());
+        early = null;
+        setEntries(loaded);
+      })
+      .catch(warn);
+    return () => {
+      live = false;
+      unwatch();
+    };
+  }, []);
+  return entries;
+}
+
+// Search text per entry object: a change re-indexes only the entries that changed.
+const indexCache = new WeakMap<ReadingEntry, Indexed>();
+function indexOf(entry: ReadingEntry): Indexed {
+  let it = indexCache.get(entry);
+  if (!it) {
+    it = indexEntry(entry);
+    indexCache.set(entry, it);
+  }
+  return it;
+}
+
+export interface ReadingListProps {
+  /** Opens an entry (switches to its tab when it is open already) */
+  onOpen(entry: ReadingEntry): void;
+}
+
+export function ReadingList({ onOpen }: ReadingListProps) {
+  const entries = useEntries();
+  const [text, setText] = useState('');
+  const [readFilter, setReadFilter] = useState<ReadFilter>('all');
+  const [sort, setSort] = useState<SortBy>('added');
+  const [shown, setShown] = useState(CHUNK);
+  const [removed, setRemoved] = useState<ReadingEntry | null>(null);
+  const listRef = useRef<HTMLOListElement>(null);
+
+  const indexed = useMemo(() => [...(entries?.values() ?? [])].map(indexOf), [entries]);
+  const sorted = useMemo(() => sortIndexed(indexed, sort), [indexed, sort]);
+  const visible = useMemo(() => filterIndexed(sorted, text, readFilter), [sorted, text, readFilter]);
+  const unread = useMemo(() => indexed.reduce((n, it) => n + (it.entry.read ? 0 : 1), 0), [indexed]);
+
+  // More rows when the end comes into view.
+  const sentinel = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    const el = sentinel.current;
+    if (!el || typeof IntersectionObserver === 'undefined') return;
+    const io = new IntersectionObserver((seen) => {
+      if (seen.some((s) => s.isIntersecting)) setShown((n) => n + CHUNK);
+    });
+    io.observe(el);
+    return () => io.disconnect();
+  }, [visible, shown]);
+
+  const remove = useCallback((entry: ReadingEntry) => {
+    removeEntry(entry.key)
+      .then((old) => setRemoved(old ?? entry))
+      .catch(warn);
+  }, []);
+
+  if (!entries) return null;
+
+  const undo = () => {
+    if (!removed) return;
+    restoreEntry(removed)
+      .then(() => setRemoved(null))
+      .catch(warn);
+  };
+
+  // Up/down arrows move between entries (Tab moves through each entry's controls).
+  const onListKey = (e: KeyboardEvent) => {
+    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+    const target = e.target as HTMLElement;
+    if (target.tagName === 'TEXTAREA') return;
+    const items = Array.from(listRef.current?.querySelectorAll<HTMLElement>('[data-kvl-item]') ?? []);
+    const at = items.findIndex((li) => li.contains(target));
+    const next = items[at + (e.key === 'ArrowDown' ? 1 : -1)];
+    if (at < 0 || !next) return;
+    e.preventDefault();
+    next.querySelector<HTMLElement>('.kvl-entry-title')?.focus();
+  };
+
+  return (
+    <section class="kvl-list" aria-labelledby="kvl-list-head">
+      <h2 id="kvl-list-head">
+        {t('readingList')}{' '}
+        <span class="kvl-count" data-kvl-unread={unread}>
+          {t('unreadCount', String(unread), String(entries.size))}
+        </span>
+      </h2>
+      {removed ? (
+        <p class="kvl-undo" role="status">
+          {t('removed', removed.pair ? `${removed.title} — ${removed.pair.label}` : removed.title)}{' '}
+          <button type="button" data-kvl-action="undo" onClick={undo}>
+            {t('undo')}
+          </button>
+        </p>
+      ) : null}
+      {entries.size === 0 ? (
+        <p class="kvl-empty">{t('emptyList')}</p>
+      ) : (
+        <>
+          <div class="kvl-tools">
+            <input
+              type="search"
+              data-kvl-action="filter"
+              aria-label={t('filterLabel')}
+              placeholder={t('filterPlaceholder')}
+              value={text}
+              onInput={(e) => {
+                // A new filter starts at the top again.
+                setShown(CHUNK);
+                setText((e.currentTarget as HTMLInputElement).value);
+              }}
+            />
+            <label>
+              {t('readFilterLabel')}{' '}
+              <select
+                data-kvl-action="read-filter"
+                value={readFilter}
+                onChange={(e) => {
+                  setShown(CHUNK);
+                  setReadFilter((e.currentTarget as HTMLSelectElement).value as ReadFilter);
+                }}
+              >
+                <option value="all">{t('showAll')}</option>
+                <option value="unread">{t('showUnread')}</option>
+                <option value="read">{t('showRead')}</option>
+              </select>
+            </label>{' '}
+            <label>
+              {t('sortLabel')}{' '}
+              <select
+                data-kvl-action="sort"
+                value={sort}
+                onChange={(e) => {
+                  setShown(CHUNK);
+                  setSort((e.currentTarget as HTMLSelectElement).value as SortBy);
+                }}
+              >
+                <option value="added">{t('sortAdded')}</option>
+                <option value="answered">{t('sortAnswered')}</option>
+              </select>
+            </label>
+          </div>
+          {visible.length === 0 ? <p class="kvl-empty">{t('noMatches')}</p> : null}
+          <ol class="kvl-entries" ref={listRef} onKeyDown={onListKey}>
+            {visible.slice(0, shown).map((entry) => (
+              <Row key={entry.key} entry={entry} onOpen={onOpen} onRemove={remove} />
+            ))}
+            {visible.length > shown ? (
+              <li ref={sentinel} class="kvl-more">
+                <button type="button" data-kvl-action="more" onClick={() => setShown((n) => n + CHUNK)}>
+                  {t('showMore', String(visible.length - shown))}
+                </button>
+              </li>
+            ) : null}
+          </ol>
+        </>
+      )}
+    </section>
+  );
+}
+
+function RowView({
+  entry,
+  onOpen,
+  onRemove,
+}: {
+  entry: ReadingEntry;
+  onOpen(entry: ReadingEntry): void;
+  onRemove(entry: ReadingEntry): void;
+}) {
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState(entry.note);
+  const noteRef = useRef<HTMLTextAreaElement>(null);
+  useLayoutEffect(() => {
+    if (editing) noteRef.current?.focus();
+  }, [editing]);
+
+  const saveNote = () => {
+    setNote(entry.key, (noteRef.current?.value ?? draft).trim())
+      .then(() => setEditing(false))
+      .catch(warn);
+  };
+  const L = texts();
+  const answered = dateLabel(entry.dateReceived);
+  const who = [entry.answeredBy, entry.ministry ? `(${entry.ministry})` : null].filter(Boolean).join(' ');
+  const noteId = `kvl-note-${entry.key}`;
+  return (
+    <li data-kvl-item={entry.key} data-read={String(entry.read)} class={entry.read ? 'read' : 'unread'}>
+      <button type="button" class="kvl-entry-title" data-kvl-action="open" onClick={() => onOpen(entry)}>
+        {entry.read ? null : (
+          <span class="kvl-dot">
+            <span class="kvl-sr">{L.unreadMark}: </span>
+          </span>
+        )}
+        {entry.title}
+        {entry.pair ? <span class="kvl-pair-label"> — {entry.pair.label}</span> : null}
+      </button>
+      {entry.pair ? <p class="kvl-first-words">{entry.pair.firstWords}</p> : null}
+      <p class="kvl-meta">
+        {[
+          entry.askers.join(', '),
+          who,
+          answered ? t('answeredOn', answered) : null,
+          t('addedOn', dates().added.format(entry.addedAt)),
+          entry.key,
+        ]
+          .filter(Boolean)
+          .join(' · ')}
+      </p>
+      {entry.note && !editing ? <p class="kvl-note">{entry.note}</p> : null}
+      {editing ? (
+        <div class="kvl-note-edit">
+          <label for={noteId}>{L.note}</label>
+          <textarea
+            id={noteId}
+            ref={noteRef}
+            data-kvl-action="note-text"
+            maxLength={4000}
+            rows={3}
+            value={draft}
+            onInput={(e) => setDraft((e.currentTarget as HTMLTextAreaElement).value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape') {
+                e.preventDefault();
+                e.stopPropagation();
+                setEditing(false);
+              } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+                e.preventDefault();
+                saveNote();
+              }
+            }}
+          />
+          <button type="button" data-kvl-action="note-save" onClick={saveNote}>
+            {L.saveNote}
+          </button>{' '}
+          <button type="button" onClick={() => setEditing(false)}>
+            {L.cancel}
+          </button>
+        </div>
+      ) : null}
+      <div class="kvl-actions">
+        <button
+          type="button"
+          data-kvl-action="toggle-read"
+          aria-pressed={entry.read}
+          onClick={() => setRead(entry.key, !entry.read).catch(warn)}
+        >
+          {entry.read ? L.markUnread : L.markRead}
+        </button>
+        <button
+          type="button"
+          data-kvl-action="note"
+          aria-expanded={editing}
+          onClick={() => {
+            setDraft(entry.note);
+            setEditing(!editing);
+          }}
+        >
+          {L.editNote}
+        </button>
+        <button type="button" data-kvl-action="remove" onClick={() => onRemove(entry)}>
+          {L.remove}
+        </button>
+      </div>
+    </li>
+  );
+}
+
+/** Rows re-render only when their entry changes (the callbacks are stable). */
+const Row = memo(RowView);

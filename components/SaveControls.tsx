@@ -1,0 +1,92 @@
+// The page's reading-list controls: save the document or one answer; once saved, mark read/unread or remove.
+// They follow storage live, so a save from the popup, the shortcut or another tab shows here at once.
+
+import { useEffect, useState } from 'preact/hooks';
+import { t } from '../utils/i18n';
+import type { KamervraagDocument, Pair } from '../utils/kamervraag/model';
+// Only the modules the page needs (not export/import or sync): the content script stays small.
+import { entryFromDocument, entryKey, type ReadingEntry } from '../utils/reading-list/entry';
+import { subscribeEntry } from '../utils/reading-list/live';
+import { addEntry, completeFromDocument, removeEntry, setRead } from '../utils/reading-list/store';
+
+function useEntry(key: string): [ReadingEntry | null, (e: ReadingEntry | null) => void] {
+  const [entry, setEntry] = useState<ReadingEntry | null>(null);
+  useEffect(() => subscribeEntry(key, setEntry), [key]);
+  return [entry, setEntry];
+}
+
+const warn = (err: unknown) => console.warn('[Kamervragen Lezer]', err);
+
+export function SaveControls({
+  doc,
+  pageUrl,
+  pair,
+  className,
+}: {
+  doc: KamervraagDocument & { id: string };
+  pageUrl: string;
+  /** A single answer; the whole document when absent */
+  pair?: Pair;
+  className?: string;
+}) {
+  const key = entryKey(doc.id, pair?.numbers[0]);
+  const [entry, setEntry] = useEntry(key);
+
+  // Saved without the document (from a link, the popup or the shortcut): complete it now that it is open.
+  useEffect(() => {
+    if (!pair && entry?.partial) completeFromDocument(doc).catch(warn);
+  }, [entry?.partial]);
+
+  const what = pair ? pair.label : (doc.subject ?? doc.id);
+  if (!entry) {
+    return (
+      <button
+        type="button"
+        class={className}
+        data-kvl-action="save"
+        data-kvl-key={key}
+        aria-label={pair ? `${t('saveAnswer')}: ${pair.label}` : undefined}
+        onClick={() =>
+          addEntry(entryFromDocument(doc, pageUrl, pair ?? null, Date.now()))
+            .then((r) => setEntry(r.entry))
+            .catch(warn)
+        }
+      >
+        {pair ? (
+          <>
+            <span aria-hidden="true">☆ </span>
+            {t('saveAnswer')}
+          </>
+        ) : (
+          t('saveDocument')
+        )}
+      </button>
+    );
+  }
+  return (
+    <span class="kvl-saved" data-kvl-saved={key} data-kvl-read={String(entry.read)}>
+      <span role="status">
+        <span aria-hidden="true">★ </span>
+        {pair ? t('savedAnswer') : t('savedDocument')}
+      </span>{' '}
+      <button
+        type="button"
+        class={className}
+        data-kvl-action="mark-read"
+        aria-label={`${entry.read ? t('markUnread') : t('markRead')}: ${what}`}
+        onClick={() => setRead(key, !entry.read).catch(warn)}
+      >
+        {entry.read ? t('markUnread') : t('markRead')}
+      </button>{' '}
+      <button
+        type="button"
+        class={className}
+        data-kvl-action="unsave"
+        aria-label={`${t('removeFromList')}: ${what}`}
+        onClick={() => removeEntry(key).catch(warn)}
+      >
+        {t('removeFromList')}
+      </button>
+    </span>
+  );
+}

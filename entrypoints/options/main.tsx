@@ -1,0 +1,187 @@
+// Options page: answers open by default, reading-list sync, where to change the shortcut, export and import.
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from '#imports';
+import { SyncNotice } from '@/components/PopupSave';
+import { t } from '@/utils/i18n';
+import {
+  exportJson,
+  exportMarkdown,
+  ImportError,
+  importJson,
+  listEntries,
+  MAX_IMPORT_BYTES,
+  type SyncStatus,
+  syncEnabled,
+  syncStatus,
+} from '@/utils/reading-list';
+import { answersOpen } from '@/utils/settings';
+import './style.css';
+
+const warn = (err: unknown) => console.warn('[Kamervragen Lezer]', err);
+
+function useItem<T>(item: { getValue(): Promise<T>; watch(cb: (v: T) => void): () => void }): T | null {
+  const [value, setValue] = useState<T | null>(null);
+  useEffect(() => {
+    item.getValue().then(setValue).catch(warn);
+    return item.watch(setValue);
+  }, []);
+  return value;
+}
+
+function download(name: string, type: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+const IMPORT_MESSAGES = {
+  tooLarge: 'importTooLarge',
+  notJson: 'importNotJson',
+  notOurs: 'importNotOurs',
+  wrongVersion: 'importWrongVersion',
+  badEntry: 'importBadEntry',
+  tooMany: 'importTooMany',
+  duplicate: 'importDuplicate',
+} as const;
+
+function importMessage(err: unknown): string {
+  if (err instanceof ImportError) {
+    const detail = err.reason === 'badEntry' ? err.detail.split(':')[0] : err.detail;
+    return t(IMPORT_MESSAGES[err.reason], detail);
+  }
+  return t('importFailed', String(err));
+}
+
+async function openShortcutSettings() {
+  const commands = browser.commands as { openShortcutSettings?: () => Promise<void> };
+  if (typeof commands.openShortcutSettings === 'function') await commands.openShortcutSettings();
+  else await browser.tabs.create({ url: 'chrome://extensions/shortcuts' });
+}
+
+function Options() {
+  const open = useItem(answersOpen);
+  const sync = useItem(syncEnabled);
+  const status = useItem<SyncStatus | null>(syncStatus);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [shortcut, setShortcut] = useState<string | null>(null);
+  useEffect(() => {
+    browser.commands
+      .getAll()
+      .then((all) => setShortcut(all.find((c) => c.name === 'save-page')?.shortcut ?? ''))
+      .catch(warn);
+  }, []);
+  const lang = browser.i18n?.getUILanguage?.().startsWith('en') ? 'en' : 'nl';
+  const stamp = () => new Date().toISOString().slice(0, 10);
+
+  return (
+    <main class="kvl-options">
+      <h1>{t('optionsTitle')}</h1>
+      <section>
+        <label>
+          <input
+            type="checkbox"
+            data-kvl-option="answers-open"
+            checked={open === true}
+            onChange={(e) => void answersOpen.setValue((e.currentTarget as HTMLInputElement).checked)}
+          />{' '}
+          {t('optAnswersOpen')}
+        </label>
+      </section>
+      <section>
+        <label>
+          <input
+            type="checkbox"
+            data-kvl-option="sync"
+            checked={sync === true}
+            onChange={(e) => void syncEnabled.setValue((e.currentTarget as HTMLInputElement).checked)}
+          />{' '}
+          {t('optSync')}
+        </label>
+        <p class="help">{t('optSyncHelp')}</p>
+        {sync && status?.ok ? <p class="help">{t('syncOk', String(status.synced))}</p> : null}
+        {sync ? <SyncNotice /> : null}
+      </section>
+      <section>
+        <h2>{t('optShortcutHead')}</h2>
+        {shortcut !== null ? (
+          <p data-kvl-shortcut={shortcut}>{shortcut ? t('shortcut', shortcut) : t('noShortcut')}</p>
+        ) : null}
+        <p class="help">{t('optShortcutHelp')}</p>
+        <button type="button" onClick={() => void openShortcutSettings().catch(warn)}>
+          {t('optShortcutOpen')}
+        </button>
+      </section>
+      <section>
+        <h2>{t('optListHead')}</h2>
+        <p>
+          <button
+            type="button"
+            data-kvl-action="export-json"
+            onClick={() =>
+              void listEntries().then((list) =>
+                download(`leeslijst-${stamp()}.json`, 'application/json', exportJson(list)),
+              )
+            }
+          >
+            {t('exportJson')}
+          </button>{' '}
+          <button
+            type="button"
+            data-kvl-action="export-markdown"
+            onClick={() =>
+              void listEntries().then((list) =>
+                download(`leeslijst-${stamp()}.md`, 'text/markdown', exportMarkdown(list, lang)),
+              )
+            }
+          >
+            {t('exportMarkdown')}
+          </button>
+        </p>
+        <label class="import">
+          {t('importJson')}{' '}
+          <input
+            type="file"
+            accept="application/json,.json"
+            data-kvl-action="import"
+            onChange={async (e) => {
+              const input = e.currentTarget as HTMLInputElement;
+              const file = input.files?.[0];
+              input.value = '';
+              if (!file) return;
+              try {
+                // Refused before reading it into memory; importJson checks the text's size again.
+                if (file.size > MAX_IMPORT_BYTES) throw new ImportError('tooLarge');
+                const r = await importJson(await file.text());
+                setMessage({
+                  ok: true,
+                  text: t('importDone', String(r.added), String(r.updated), String(r.unchanged)),
+                });
+              } catch (err) {
+                setMessage({ ok: false, text: importMessage(err) });
+              }
+            }}
+          />
+        </label>
+        {message ? (
+          <p
+            class={message.ok ? 'ok' : 'error'}
+            role={message.ok ? 'status' : 'alert'}
+            data-kvl-import={message.ok ? 'ok' : 'error'}
+          >
+            {message.text}
+          </p>
+        ) : null}
+      </section>
+    </main>
+  );
+}
+
+document.documentElement.lang = browser.i18n?.getUILanguage?.().startsWith('en') ? 'en' : 'nl';
+const root = document.getElementById('app');
+if (root) render(<Options />, root);

@@ -1,0 +1,216 @@
+// The reading-list views in happy-dom with WXT's fakeBrowser: the page's save controls and the popup's list.
+
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { ReadingList } from '../../components/ReadingList';
+import { SaveControls } from '../../components/SaveControls';
+import type { KamervraagDocument, Pair } from '../../utils/kamervraag/model';
+import {
+  addEntry,
+  entryFromDocument,
+  entryFromLink,
+  getEntry,
+  listEntries,
+  putEntries,
+  type ReadingEntry,
+  resetForTests,
+} from '../../utils/reading-list';
+
+const ID = 'ah-tk-20232024-1481';
+const URL_BASE = 'https://zoek.officielebekendmakingen.nl';
+
+const pair = (n: number): Pair => ({
+  label: `Vraag ${n}`,
+  numbers: [n],
+  questionLabels: [],
+  question: `Vraag nummer ${n}`,
+  answerLabel: null,
+  answer: 'Ja',
+  questionBlocks: [],
+  answerBlocks: [],
+});
+
+const doc = (id = ID): KamervraagDocument & { id: string } => ({
+  id,
+  kind: 'antwoord',
+  chamber: 'tk',
+  vergaderjaar: null,
+  aanhangselnummer: null,
+  subject: 'Onderwerp van de vragen',
+  askers: [{ name: 'Jansen' }],
+  addressees: [],
+  dateSubmitted: null,
+  dateReceived: '2024-02-01',
+  answeredBy: { role: 'Minister', name: 'Smit', ministry: 'Financiën' },
+  coSigners: [],
+  related: [],
+  pairs: [pair(1), pair(2)],
+  mededeling: null,
+  footnotes: [],
+  references: [],
+  header: [],
+  furniture: [],
+  unclassified: [],
+});
+
+let root: HTMLElement;
+beforeEach(() => {
+  fakeBrowser.reset();
+  resetForTests();
+  root = document.createElement('div');
+  document.body.appendChild(root);
+});
+afterEach(() => {
+  render(null, root);
+  root.remove();
+});
+
+const $ = (sel: string) => root.querySelector<HTMLElement>(sel);
+const $$ = (sel: string) => Array.from(root.querySelectorAll<HTMLElement>(sel));
+async function click(sel: string) {
+  const el = $(sel);
+  if (!el) throw new Error(`no ${sel}`);
+  await act(() => el.click());
+}
+
+describe('save controls on the page', () => {
+  it('saves the document, then offers mark read and remove', async () => {
+    await act(() => render(<SaveControls doc={doc()} pageUrl={`${URL_BASE}/${ID}.html#x`} />, root));
+    await vi.waitFor(() => expect($('[data-kvl-action="save"]')).not.toBeNull());
+    await click('[data-kvl-action="save"]');
+    await vi.waitFor(() => expect($(`[data-kvl-saved="${ID}"]`)).not.toBeNull());
+    expect(await getEntry(ID)).toMatchObject({
+      url: `${URL_BASE}/${ID}.html`,
+      title: 'Onderwerp van de vragen',
+    });
+    await click('[data-kvl-action="mark-read"]');
+    await vi.waitFor(() => expect($('[data-kvl-saved]')?.dataset.kvlRead).toBe('true'));
+    await click('[data-kvl-action="unsave"]');
+    await vi.waitFor(() => expect($('[data-kvl-action="save"]')).not.toBeNull());
+    expect(await listEntries()).toEqual([]);
+  });
+
+  it('saves one pair under <id>#vraag-N and follows changes made elsewhere', async () => {
+    const d = doc();
+    await act(() =>
+      render(
+        <>
+          <SaveControls doc={d} pageUrl={`${URL_BASE}/${ID}.html`} pair={d.pairs[0]} />
+          <SaveControls doc={d} pageUrl={`${URL_BASE}/${ID}.html`} pair={d.pairs[1]} />
+        </>,
+        root,
+      ),
+    );
+    await vi.waitFor(() => expect($$('[data-kvl-action="save"]')).toHaveLength(2));
+    await act(() => $$('[data-kvl-action="save"]')[1].click());
+    await vi.waitFor(() => expect($(`[data-kvl-saved="${ID}#vraag-2"]`)).not.toBeNull());
+    expect($$('[data-kvl-saved]')).toHaveLength(1);
+    // saved from "another tab"
+    await addEntry(entryFromDocument(d, `${URL_BASE}/${ID}.html`, d.pairs[0], 5));
+    await vi.waitFor(() => expect($(`[data-kvl-saved="${ID}#vraag-1"]`)).not.toBeNull());
+  });
+
+  it('completes an entry that was saved from a link once the document is shown', async () => {
+    await addEntry(entryFromLink(`${URL_BASE}/${ID}.html`, null, 1) as ReadingEntry);
+    await act(() => render(<SaveControls doc={doc()} pageUrl={`${URL_BASE}/${ID}.html`} />, root));
+    await vi.waitFor(async () =>
+      expect(await getEntry(ID)).toMatchObject({
+        partial: false,
+        title: 'Onderwerp van de vragen',
+        askers: ['Jansen'],
+      }),
+    );
+  });
+});
+
+describe('the popup list', () => {
+  function many(n: number): ReadingEntry[] {
+    return Array.from({ length: n }, (_, i) => ({
+      ...entryFromDocument(
+        doc(`ah-tk-20232024-${i + 1}`),
+        `${URL_BASE}/ah-tk-20232024-${i + 1}.html`,
+        null,
+        i,
+      ),
+      note: i === 1234 ? 'zeldzame notitie' : '',
+      read: i % 2 === 0,
+      readAt: i % 2 === 0 ? i : null,
+    }));
+  }
+
+  it('renders 5,000 entries in chunks, newest first, and filters them', async () => {
+    await putEntries(many(5000));
+    const onOpen = vi.fn();
+    await act(() => render(<ReadingList onOpen={onOpen} />, root));
+    await vi.waitFor(() => expect($$('[data-kvl-item]').length).toBeGreaterThan(0));
+    expect($$('[data-kvl-item]')).toHaveLength(25);
+    expect($$('[data-kvl-item]')[0].dataset.kvlItem).toBe('ah-tk-20232024-5000');
+    expect($('[data-kvl-unread]')?.dataset.kvlUnread).toBe('2500');
+    await click('[data-kvl-action="more"]');
+    expect($$('[data-kvl-item]')).toHaveLength(50);
+
+    const input = $('[data-kvl-action="filter"]') as HTMLInputElement;
+    await act(() => {
+      input.value = 'zeldzame';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    expect($$('[data-kvl-item]').map((li) => li.dataset.kvlItem)).toEqual(['ah-tk-20232024-1235']);
+    await click('[data-kvl-action="open"]');
+    expect(onOpen).toHaveBeenCalledWith(expect.objectContaining({ key: 'ah-tk-20232024-1235' }));
+
+    const read = $('[data-kvl-action="read-filter"]') as HTMLSelectElement;
+    await act(() => {
+      input.value = '';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      read.value = 'read';
+      read.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    expect($$('[data-kvl-item]').every((li) => li.dataset.read === 'true')).toBe(true);
+    expect($('[data-kvl-action="more"]')?.textContent).toContain('2475');
+  });
+
+  it('marks read, edits a note, removes and undoes; arrow keys move between entries', async () => {
+    await putEntries(many(3));
+    await act(() => render(<ReadingList onOpen={() => {}} />, root));
+    await vi.waitFor(() => expect($$('[data-kvl-item]')).toHaveLength(3));
+    const key = 'ah-tk-20232024-2'; // unread
+    await click(`[data-kvl-item="${key}"] [data-kvl-action="toggle-read"]`);
+    await vi.waitFor(() => expect($(`[data-kvl-item="${key}"]`)?.dataset.read).toBe('true'));
+    expect(await getEntry(key)).toMatchObject({ read: true });
+
+    await click(`[data-kvl-item="${key}"] [data-kvl-action="note"]`);
+    const area = $('[data-kvl-action="note-text"]') as HTMLTextAreaElement;
+    expect(document.activeElement).toBe(area);
+    await act(() => {
+      area.value = 'mijn notitie';
+      area.dispatchEvent(new Event('input', { bubbles: true }));
+      area.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true }));
+    });
+    await vi.waitFor(() => expect($(`[data-kvl-item="${key}"] .kvl-note`)?.textContent).toBe('mijn notitie'));
+
+    await click(`[data-kvl-item="${key}"] [data-kvl-action="remove"]`);
+    await vi.waitFor(() => expect($(`[data-kvl-item="${key}"]`)).toBeNull());
+    await click('[data-kvl-action="undo"]');
+    await vi.waitFor(() => expect($(`[data-kvl-item="${key}"]`)).not.toBeNull());
+    expect(await getEntry(key)).toMatchObject({ read: true, note: 'mijn notitie' });
+
+    const titles = $$('.kvl-entry-title');
+    titles[0].focus();
+    const press = (el: HTMLElement, key: string) =>
+      act(() => {
+        el.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+      });
+    await press(titles[0], 'ArrowDown');
+    expect(document.activeElement).toBe($$('.kvl-entry-title')[1]);
+    await press($$('.kvl-entry-title')[1], 'ArrowUp');
+    expect(document.activeElement).toBe($$('.kvl-entry-title')[0]);
+  });
+
+  it('says when the list is empty', async () => {
+    await act(() => render(<ReadingList onOpen={() => {}} />, root));
+    await vi.waitFor(() => expect($('.kvl-empty')).not.toBeNull());
+    expect($('.kvl-empty')?.textContent).toMatch(/leeslijst is leeg/);
+  });
+});

@@ -1,0 +1,8 @@
+// The reading list: entries, storage (the only owner of its keys), queries, export/import and sync.
+export * from './actions';
+export * from './entry';
+export * from './live';
+export * from './query';
+export * from './store';
+export * from './sync';
+export * from './transfer';

@@ -1,0 +1,78 @@
+// Filtering and sorting the list (pure). The search text of each entry is computed once, so a keystroke over
+// thousands of entries is one `includes` per entry.
+
+import type { ReadingEntry } from './entry';
+
+export type ReadFilter = 'all' | 'unread' | 'read';
+export type SortBy = 'added' | 'answered';
+
+export interface Indexed {
+  entry: ReadingEntry;
+  haystack: string;
+}
+
+export function normalize(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
+}
+
+/** Title, askers, ministry (and who answered), note and id. */
+export function indexEntry(entry: ReadingEntry): Indexed {
+  const parts = [
+    entry.title,
+    entry.askers.join(' '),
+    entry.answeredBy ?? '',
+    entry.ministry ?? '',
+    entry.note,
+    entry.key,
+  ];
+  return { entry, haystack: normalize(parts.join('\n')) };
+}
+
+export function compare(by: SortBy): (a: ReadingEntry, b: ReadingEntry) => number {
+  if (by === 'answered') {
+    // Newest answer first; entries without an answer date after those with one, newest added first.
+    return (a, b) => {
+      const da = a.dateReceived ?? '';
+      const db = b.dateReceived ?? '';
+      if (da !== db) return da < db ? 1 : -1;
+      return b.addedAt - a.addedAt;
+    };
+  }
+  return (a, b) => b.addedAt - a.addedAt || (a.key < b.key ? -1 : 1);
+}
+
+/** The entries to show: every word of `text` must occur; read filter; sorted. */
+export function query(
+  items: Indexed[],
+  opts: { text: string; read: ReadFilter; sort: SortBy },
+): ReadingEntry[] {
+  return filterIndexed(sortIndexed(items, opts.sort), opts.text, opts.read);
+}
+
+/** The entries of `sorted` that match, in their order (one `includes` per word and entry). */
+export function filterIndexed(sorted: Indexed[], text: string, read: ReadFilter): ReadingEntry[] {
+  const words = normalize(text).split(/\s+/).filter(Boolean);
+  const out: ReadingEntry[] = [];
+  for (const it of sorted) {
+    if (read === 'unread' && it.entry.read) continue;
+    if (read === 'read' && !it.entry.read) continue;
+    if (words.length && !words.every((w) => it.haystack.includes(w))) continue;
+    out.push(it.entry);
+  }
+  return out;
+}
+
+/** A sorted copy (the popup sorts once per sort change and filters per keystroke). */
+export function sortIndexed(items: Indexed[], by: SortBy): Indexed[] {
+  const cmp = compare(by);
+  return [...items].sort((a, b) => cmp(a.entry, b.entry));
+}
+
+export function unreadCount(entries: ReadingEntry[]): number {
+  let n = 0;
+  for (const e of entries) if (!e.read) n++;
+  return n;
+}

@@ -1,0 +1,147 @@
+// Optional mirror of the reading list in the browser's storage.sync, within its quotas. storage.local stays the
+// source of truth and keeps everything: when the list no longer fits, the newest entries are synced, the rest stay
+// on this device only, and the status says so (the popup and options page tell the user). Nothing is ever dropped.
+// Saves, edits and removals travel between devices, the most recent change winning: a removal leaves a small
+// tombstone (`kvl-gone:<key>` = when) that is synced too (for 90 days), so another device does not bring it back.
+
+import { storage } from '#imports';
+import { isEntry, type ReadingEntry } from './entry';
+import { GONE_PREFIX, ITEM_PREFIX, listEntries, listRemoved, putEntries, removeIfNotNewer } from './store';
+
+/** storage.sync quotas (Chrome and Firefox): 8 KB per item, 100 KB in all, 512 items. We keep a margin. */
+export const SYNC_QUOTA = {
+  perItem: 8192,
+  total: 102_400,
+  items: 512,
+} as const;
+const MARGIN = { total: 2048, items: 2 };
+/** Tombstones synced: removals of the last 90 days, at most 100 (about 4 KB). */
+const GONE_DAYS = 90;
+const GONE_MAX = 100;
+
+export const syncEnabled = storage.defineItem<boolean>('local:syncEnabled', { fallback: false });
+
+export interface SyncStatus {
+  /** false when some entries did not fit (or writing failed) */
+  ok: boolean;
+  synced: number;
+  /** Entries kept on this device only */
+  notSynced: number;
+  /** 'quota' when the list is too big, or the browser's error message */
+  problem: string | null;
+  at: number;
+}
+export const syncStatus = storage.defineItem<SyncStatus | null>('local:kvl-sync-status', { fallback: null });
+
+const encoder = new TextEncoder();
+/** Bytes an item takes in storage.sync: its key plus its JSON (how the browsers measure it). */
+export function syncBytes(key: string, value: unknown): number {
+  return encoder.encode(key).length + encoder.encode(JSON.stringify(value)).length;
+}
+
+/** Which entries fit in storage.sync (after `reserved` bytes and items): the most recently added first. */
+export function planSync(
+  entries: ReadingEntry[],
+  reserved = { bytes: 0, items: 0 },
+): { fit: ReadingEntry[]; left: ReadingEntry[] } {
+  const fit: ReadingEntry[] = [];
+  const left: ReadingEntry[] = [];
+  let total = reserved.bytes;
+  for (const e of [...entries].sort((a, b) => b.addedAt - a.addedAt)) {
+    const size = syncBytes(ITEM_PREFIX + e.key, e);
+    if (
+      size <= SYNC_QUOTA.perItem &&
+      total + size <= SYNC_QUOTA.total - MARGIN.total &&
+      reserved.items + fit.length < SYNC_QUOTA.items - MARGIN.items
+    ) {
+      fit.push(e);
+      total += size;
+    } else left.push(e);
+  }
+  return { fit, left };
+}
+
+async function syncItems(): Promise<{ items: Map<string, unknown>; gone: Map<string, number> }> {
+  const all = await storage.snapshot('sync');
+  const items = new Map<string, unknown>();
+  const gone = new Map<string, number>();
+  for (const [k, v] of Object.entries(all)) {
+    if (k.startsWith(ITEM_PREFIX)) items.set(k.slice(ITEM_PREFIX.length), v);
+    else if (k.startsWith(GONE_PREFIX) && typeof v === 'number') gone.set(k.slice(GONE_PREFIX.length), v);
+  }
+  return { items, gone };
+}
+
+/**
+ * Takes changes from other devices: entries that are new or newer than the local ones, and removals of entries that
+ * did not change here since. Returns how many entries changed here.
+ */
+export async function pullFromSync(): Promise<number> {
+  const local = new Map((await listEntries()).map((e) => [e.key, e]));
+  const removedHere = await listRemoved();
+  const remote = await syncItems();
+  let changed = 0;
+  for (const [k, at] of remote.gone) {
+    if (local.has(k) && (await removeIfNotNewer(k, at))) {
+      local.delete(k);
+      changed++;
+    }
+  }
+  const newer: ReadingEntry[] = [];
+  for (const [k, v] of remote.items) {
+    if (!isEntry(v) || v.key !== k) continue;
+    const removedAt = Math.max(removedHere.get(k) ?? -1, remote.gone.get(k) ?? -1);
+    if (v.updatedAt <= removedAt) continue;
+    const old = local.get(k);
+    if (!old || v.updatedAt > old.updatedAt) newer.push(v);
+  }
+  await putEntries(newer);
+  return changed + newer.length;
+}
+
+/** Pulls, then writes what fits to storage.sync (only what differs) and records the status. */
+export async function syncNow(now = Date.now()): Promise<SyncStatus | null> {
+  if (!(await syncEnabled.getValue())) return null;
+  let status: SyncStatus;
+  try {
+    await pullFromSync();
+    const gone = [...(await listRemoved())]
+      .filter(([, at]) => at > now - GONE_DAYS * 86_400_000)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, GONE_MAX);
+    const goneBytes = gone.reduce((n, [k, at]) => n + syncBytes(GONE_PREFIX + k, at), 0);
+    const { fit, left } = planSync(await listEntries(), { bytes: goneBytes, items: gone.length });
+    const remote = await syncItems();
+    const keepItems = new Set(fit.map((e) => e.key));
+    const keepGone = new Map(gone);
+    const changed = fit.filter((e) => JSON.stringify(remote.items.get(e.key)) !== JSON.stringify(e));
+    const changedGone = gone.filter(([k, at]) => remote.gone.get(k) !== at);
+    const stale = [
+      ...[...remote.items.keys()]
+        .filter((k) => !keepItems.has(k))
+        .map((k) => `sync:${ITEM_PREFIX}${k}` as const),
+      ...[...remote.gone.keys()]
+        .filter((k) => !keepGone.has(k))
+        .map((k) => `sync:${GONE_PREFIX}${k}` as const),
+    ];
+    // Room first (entries that no longer fit leave sync, but stay in local), then the new values.
+    if (stale.length) await storage.removeItems(stale);
+    const writes = [
+      ...changed.map((e) => ({ key: `sync:${ITEM_PREFIX}${e.key}` as const, value: e as unknown })),
+      ...changedGone.map(([k, at]) => ({ key: `sync:${GONE_PREFIX}${k}` as const, value: at as unknown })),
+    ];
+    if (writes.length) await storage.setItems(writes);
+    status = {
+      ok: left.length === 0,
+      synced: fit.length,
+      notSynced: left.length,
+      problem: left.length ? 'quota' : null,
+      at: now,
+    };
+  } catch (err) {
+    const local = await listEntries().catch(() => []);
+    status = { ok: false, synced: 0, notSynced: local.length, problem: String(err), at: now };
+  }
+  await syncStatus.setValue(status);
+  return status;
+}

@@ -1,0 +1,153 @@
+// Export (versioned JSON for re-import, Markdown to read) and import: the whole file is validated before anything
+// is written, and merging never makes duplicates.
+
+import { entryProblem, type ReadingEntry } from './entry';
+import { listEntries, putEntries } from './store';
+
+export const EXPORT_FORMAT = 'kamervragen-lezer/leeslijst';
+export const EXPORT_VERSION = 1;
+/** Larger files are refused before parsing (20,000 full entries are well under this). */
+export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+export const MAX_IMPORT_ENTRIES = 20_000;
+
+export interface ExportFile {
+  format: typeof EXPORT_FORMAT;
+  version: typeof EXPORT_VERSION;
+  exportedAt: string;
+  entries: ReadingEntry[];
+}
+
+export function exportJson(entries: ReadingEntry[], now = new Date()): string {
+  const file: ExportFile = {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt: now.toISOString(),
+    entries,
+  };
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+function md(s: string): string {
+  return s.replace(/\s+/g, ' ').replace(/([\\`*_[\]<>#|])/g, '\\$1');
+}
+
+/** A readable list with links, newest first. Labels are Dutch or English. */
+export function exportMarkdown(entries: ReadingEntry[], lang: 'nl' | 'en' = 'nl'): string {
+  const L =
+    lang === 'en'
+      ? {
+          title: 'Reading list',
+          by: 'asked by',
+          ans: 'answered by',
+          read: 'read',
+          unread: 'unread',
+          note: 'Note',
+          added: 'added',
+        }
+      : {
+          title: 'Leeslijst',
+          by: 'gesteld door',
+          ans: 'beantwoord door',
+          read: 'gelezen',
+          unread: 'ongelezen',
+          note: 'Notitie',
+          added: 'toegevoegd',
+        };
+  const lines = [`# ${L.title}`, ''];
+  for (const e of [...entries].sort((a, b) => b.addedAt - a.addedAt)) {
+    const label = e.pair ? `${e.title} — ${e.pair.label}` : e.title;
+    const facts = [
+      e.askers.length ? `${L.by} ${e.askers.join(', ')}` : '',
+      e.answeredBy ? `${L.ans} ${e.answeredBy}${e.ministry ? ` (${e.ministry})` : ''}` : '',
+      e.dateReceived ?? '',
+      `${L.added} ${new Date(e.addedAt).toISOString().slice(0, 10)}`,
+      e.read ? L.read : L.unread,
+    ].filter(Boolean);
+    lines.push(
+      `- [${md(label)}](<${e.url.replace(/[<>\s]/g, encodeURIComponent)}>) (${md(e.key)}) — ${md(facts.join(' · '))}`,
+    );
+    if (e.pair?.firstWords) lines.push(`  > ${md(e.pair.firstWords)}`);
+    if (e.note) lines.push(`  ${L.note}: ${md(e.note)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Why an import was refused: a message key (public/_locales) and a detail for the user. */
+export class ImportError extends Error {
+  constructor(
+    readonly reason:
+      | 'tooLarge'
+      | 'notJson'
+      | 'notOurs'
+      | 'wrongVersion'
+      | 'badEntry'
+      | 'tooMany'
+      | 'duplicate',
+    readonly detail = '',
+  ) {
+    super(`${reason}${detail ? `: ${detail}` : ''}`);
+  }
+}
+
+/** Validates a whole export file; throws ImportError on the first problem. Nothing is written. */
+export function parseImport(text: string): ReadingEntry[] {
+  if (new Blob([text]).size > MAX_IMPORT_BYTES) throw new ImportError('tooLarge');
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new ImportError('notJson');
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new ImportError('notOurs');
+  const file = data as Record<string, unknown>;
+  if (file.format !== EXPORT_FORMAT || !Array.isArray(file.entries)) throw new ImportError('notOurs');
+  if (file.version !== EXPORT_VERSION) throw new ImportError('wrongVersion', String(file.version));
+  if (file.entries.length > MAX_IMPORT_ENTRIES) throw new ImportError('tooMany', String(file.entries.length));
+  const seen = new Set<string>();
+  file.entries.forEach((e, i) => {
+    const problem = entryProblem(e);
+    if (problem) throw new ImportError('badEntry', `${i + 1}: ${problem}`);
+    const key = (e as ReadingEntry).key;
+    if (seen.has(key)) throw new ImportError('duplicate', key);
+    seen.add(key);
+  });
+  return file.entries as ReadingEntry[];
+}
+
+/**
+ * Merges entries into the list: new keys are added; for a key already there the more recently changed entry wins,
+ * keeping the earlier added date and a note when the winner has none. Returns the counts.
+ */
+export function mergeEntries(
+  current: ReadingEntry[],
+  incoming: ReadingEntry[],
+): { write: ReadingEntry[]; added: number; updated: number; unchanged: number } {
+  const byKey = new Map(current.map((e) => [e.key, e]));
+  const write: ReadingEntry[] = [];
+  let added = 0;
+  let updated = 0;
+  let unchanged = 0;
+  for (const e of incoming) {
+    const old = byKey.get(e.key);
+    if (!old) {
+      write.push(e);
+      added++;
+      continue;
+    }
+    if (e.updatedAt > old.updatedAt) {
+      write.push({ ...e, addedAt: Math.min(old.addedAt, e.addedAt), note: e.note || old.note });
+      updated++;
+    } else unchanged++;
+  }
+  return { write, added, updated, unchanged };
+}
+
+/** Validates `text` completely, then merges. On any problem throws ImportError and the list is unchanged. */
+export async function importJson(
+  text: string,
+): Promise<{ added: number; updated: number; unchanged: number }> {
+  const incoming = parseImport(text);
+  const { write, ...counts } = mergeEntries(await listEntries(), incoming);
+  await putEntries(write);
+  return counts;
+}
