@@ -1,5 +1,6 @@
 // The reading view: header card, table of contents, collapsible question/answer pairs, mededeling, notes.
 
+import { Component } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../utils/i18n';
 import type { KamervraagDocument, Pair } from '../utils/kamervraag/model';
@@ -28,7 +29,7 @@ export interface ReadingViewProps {
   onRendered(): void;
 }
 
-const CHUNK = 100;
+const CHUNK = 50;
 const TOOLS_STYLE = {
   display: 'inline-flex',
   alignItems: 'baseline',
@@ -56,12 +57,13 @@ export function ReadingView(props: ReadingViewProps) {
       {nodes.header.length ? <Slot className="kvl-omschrijving" nodes={nodes.header} /> : null}
       {doc.pairs.length >= TOC_FROM ? <Toc pairs={doc.pairs} /> : null}
       <div class="kvl-pairs">
-        {doc.pairs.slice(0, count).map((pair, i) => (
-          <PairView
-            key={i}
+        {chunkRanges(count, props.firstChunk).map(([start, end]) => (
+          <PairChunk
+            key={start}
+            start={start}
+            end={end}
             doc={doc}
-            pair={pair}
-            nodes={nodes.pairs[i]}
+            nodes={nodes}
             open={props.openByDefault}
             pageUrl={props.pageUrl}
           />
@@ -84,6 +86,51 @@ export function ReadingView(props: ReadingViewProps) {
       ) : null}
     </>
   );
+}
+
+/** [start, end) of each rendered chunk: the first chunk, then CHUNK pairs at a time. */
+function chunkRanges(count: number, first: number): [number, number][] {
+  const ranges: [number, number][] = [];
+  for (
+    let start = 0, end = Math.min(first, count);
+    start < count;
+    start = end, end = Math.min(end + CHUNK, count)
+  ) {
+    ranges.push([start, end]);
+  }
+  return ranges;
+}
+
+interface ChunkProps {
+  start: number;
+  end: number;
+  doc: KamervraagDocument;
+  nodes: ViewNodes;
+  open: boolean;
+  pageUrl: string;
+}
+
+/** A run of pairs that, once rendered, is not diffed again when later chunks arrive. */
+class PairChunk extends Component<ChunkProps> {
+  override shouldComponentUpdate(next: ChunkProps) {
+    return next.end !== this.props.end || next.open !== this.props.open;
+  }
+  override render({ start, end, doc, nodes, open, pageUrl }: ChunkProps) {
+    return (
+      <>
+        {doc.pairs.slice(start, end).map((pair, i) => (
+          <PairView
+            key={start + i}
+            doc={doc}
+            pair={pair}
+            nodes={nodes.pairs[start + i]}
+            open={open}
+            pageUrl={pageUrl}
+          />
+        ))}
+      </>
+    );
+  }
 }
 
 function firstWords(text: string, n = 10): string {

@@ -3,6 +3,8 @@
 import { browser, defineContentScript } from '#imports';
 import { parseHtmlDocument } from '@/utils/kamervraag/html';
 import { isStatusRequest, type KvlStatus } from '@/utils/messages';
+import { subscribeEntry } from '@/utils/reading-list/live';
+import { completeFromDocument } from '@/utils/reading-list/store';
 import { answersOpen, viewMode } from '@/utils/settings';
 import { detectKamervraagPage } from '@/utils/site/detect';
 import { SITE_HOSTS } from '@/utils/site/ids';
@@ -41,6 +43,12 @@ function run(started: number): void {
     subject: model.subject,
   };
   html.dataset.kvl = status.id;
+  // An entry saved from a link, the popup or the shortcut is completed from this page, in either layout.
+  if (model.id) {
+    subscribeEntry(model.id, (entry) => {
+      if (entry?.partial) void completeFromDocument(model).catch(() => {});
+    });
+  }
 
   browser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
     if (!isStatusRequest(message)) return;
