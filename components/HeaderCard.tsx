@@ -2,6 +2,7 @@
 
 import { t } from '../utils/i18n';
 import type { KamervraagDocument } from '../utils/kamervraag/model';
+import { isoToDutchDate } from '../utils/kamervraag/text';
 import { documentUrl } from '../utils/site/ids';
 import { SaveControls } from './SaveControls';
 
@@ -16,14 +17,7 @@ export interface Controls {
 const KIND = { antwoord: 'kindAntwoord', mededeling: 'kindMededeling', vragen: 'kindVragen' } as const;
 
 function dateNl(iso: string | null): string | null {
-  if (!iso) return null;
-  const [y, m, d] = iso.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('nl-NL', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
+  return iso ? isoToDutchDate(iso) : null;
 }
 
 export function HeaderCard({

@@ -31,6 +31,13 @@ export function dutchDateToIso(text: string): string | null {
   return `${m[3]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+/** "2024-02-16" → "16 februari 2024", as the documents print dates (no Intl: its first use costs tens of ms). */
+export function isoToDutchDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  const month = Object.keys(MONTHS)[m - 1];
+  return month && d ? `${d} ${month} ${y}` : iso;
+}
+
 /** Words of a text, for comparisons that must ignore layout ("nothing lost" checks). */
 export function words(text: string): string[] {
   const n = normalizeSpace(text);
