@@ -10,8 +10,9 @@ import type { BenchContext, BenchSection } from './bench/context';
 import { heading } from './bench/format';
 import { pageSection } from './bench/page';
 import { parseSection } from './bench/parse';
+import { popupSection } from './bench/popup';
 
-const SECTIONS: BenchSection[] = [parseSection, pageSection];
+const SECTIONS: BenchSection[] = [parseSection, pageSection, popupSection];
 const RESULTS_FILE = join(REPO_ROOT, 'bench-results.json');
 
 function usage(): string {
