@@ -2,8 +2,10 @@
 
 /** Collapse all whitespace (incl. no-break spaces and form feeds) to single spaces and trim. */
 export function normalizeSpace(text: string): string {
-  // \s covers no-break spaces and form feeds; zero-width spaces are added by hand.
-  return text.replace(/[\s\u200b]+/g, ' ').trim();
+  // \s covers no-break spaces and form feeds; zero-width spaces are added by hand. Most text has only single
+  // plain spaces: a scan that finds nothing to replace saves building a new string.
+  if (!/\s\s|[^\S ]|\u200b/u.test(text)) return text.trim();
+  return text.replace(/[\s\u200b]+/gu, ' ').trim();
 }
 
 const MONTHS: Record<string, number> = {
