@@ -106,6 +106,8 @@ describe('reading view behaviour', () => {
     const { page: p2 } = await open(`${SAMPLE_ID}.html`);
     const related = p2.locator('.kvl-card a[data-kvl-ref="ah-tk-20232024-1137"]');
     expect(await related.getAttribute('href')).toMatch(/\/ah-tk-20232024-1137\.html$/);
+    // labelled with its number (the browser fills in the message's $1)
+    expect(await related.textContent()).toMatch(/\b1137$/);
     await page.close();
     await p2.close();
   });
