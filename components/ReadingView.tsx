@@ -133,6 +133,36 @@ class PairChunk extends Component<ChunkProps> {
   }
 }
 
+/**
+ * "Zie ook" documents usually hold the same questions answered by another ministry (or the notice of a delay):
+ * link straight to the same question there.
+ */
+function SameQuestionElsewhere({
+  doc,
+  pair,
+  pageUrl,
+}: {
+  doc: KamervraagDocument;
+  pair: Pair;
+  pageUrl: string;
+}) {
+  if (doc.related.length === 0 || doc.kind === 'vragen') return null;
+  const origin = new URL(pageUrl).origin;
+  return (
+    <p class="kvl-elsewhere">
+      {t('sameQuestionIn')}{' '}
+      {doc.related.map((r, i) => (
+        <span key={r.id}>
+          {i > 0 ? ' · ' : ''}
+          <a href={`${origin}/${r.id}.html#vraag-${pair.numbers[0]}`} data-kvl-ref={r.id}>
+            {t('number', String(r.number))}
+          </a>
+        </span>
+      ))}
+    </p>
+  );
+}
+
 function firstWords(text: string, n = 10): string {
   const words = text.split(/\s+/).filter(Boolean);
   return words.slice(0, n).join(' ') + (words.length > n ? ' …' : '');
@@ -220,6 +250,7 @@ function PairView({
           <Slot className="kvl-answer-body" nodes={nodes.answer} />
         </details>
       ) : null}
+      <SameQuestionElsewhere doc={doc} pair={pair} pageUrl={pageUrl} />
     </article>
   );
 }

@@ -108,6 +108,13 @@ describe('reading view behaviour', () => {
     expect(await related.getAttribute('href')).toMatch(/\/ah-tk-20232024-1137\.html$/);
     // labelled with its number (the browser fills in the message's $1)
     expect(await related.textContent()).toMatch(/\b1137$/);
+    // each pair links to the same question in the related answer
+    const elsewhere = p2.locator(
+      '[data-kvl-pair="5,6"] .kvl-elsewhere a[data-kvl-ref="ah-tk-20232024-1137"]',
+    );
+    expect(await elsewhere.getAttribute('href')).toBe(
+      'http://zoek.officielebekendmakingen.nl/ah-tk-20232024-1137.html#vraag-5',
+    );
     await page.close();
     await p2.close();
   });
