@@ -1,6 +1,9 @@
 // What every bench section gets: the command-line choices, output, and the shared (memoised) extension build.
 import { spawnSync } from 'node:child_process';
-import { REPO_ROOT } from '../../test/e2e/support/paths';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { CHROMIUM_HELP, findChromium } from '../../test/e2e/support/chromium';
+import { CHROME_BUILD_DIR, REPO_ROOT } from '../../test/e2e/support/paths';
 
 export interface BenchContext {
   /** Run `wxt build` before measuring the built extension (false with --no-build) */
@@ -52,4 +55,29 @@ export function ensureBuild(ctx: BenchContext): BuildResult {
     ctx.buildResult = { ok: false, ran: true, seconds, error: tail };
   }
   return ctx.buildResult;
+}
+
+/**
+ * The Chromium to measure in, or why the browser sections must be skipped (no Chromium, failed build, no build).
+ * Builds first when the run asks for it.
+ */
+export function browserOrSkip(
+  ctx: BenchContext,
+): { chromium: string; skipped: null } | { chromium: null; skipped: string } {
+  const build = ensureBuild(ctx);
+  let chromium: string | null = null;
+  try {
+    chromium = findChromium();
+  } catch (err) {
+    return { chromium: null, skipped: err instanceof Error ? err.message : String(err) };
+  }
+  if (!build.ok) return { chromium: null, skipped: 'the build failed (see above)' };
+  if (!existsSync(join(CHROME_BUILD_DIR, 'manifest.json'))) {
+    return {
+      chromium: null,
+      skipped: `there is no extension build in ${CHROME_BUILD_DIR} (run without --no-build)`,
+    };
+  }
+  if (!chromium) return { chromium: null, skipped: CHROMIUM_HELP };
+  return { chromium, skipped: null };
 }

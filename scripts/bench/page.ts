@@ -7,7 +7,6 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { BrowserContext } from 'playwright-core';
 import { htmlCasesWithId } from '../../test/e2e/support/cases';
-import { CHROMIUM_HELP, findChromium } from '../../test/e2e/support/chromium';
 import {
   type ExtensionBrowser,
   launchWithExtension,
@@ -15,7 +14,7 @@ import {
   siteUrl,
 } from '../../test/e2e/support/extension';
 import { CHROME_BUILD_DIR } from '../../test/e2e/support/paths';
-import { type BenchContext, type BenchSection, ensureBuild } from './context';
+import { type BenchContext, type BenchSection, browserOrSkip, ensureBuild } from './context';
 import { fmtKb, fmtMs, fmtRatio, renderTable, verdict } from './format';
 import { loadNote, median, ratio, round, summarize, type Timing, timingJson } from './measure';
 import { syntheticPage } from './synthetic';
@@ -486,19 +485,7 @@ function printSizes(ctx: BenchContext, rows: SizeRow[]): Record<string, unknown>
 }
 
 async function run(ctx: BenchContext): Promise<unknown> {
-  const build = ensureBuild(ctx);
-  const hasBuild = existsSync(join(CHROME_BUILD_DIR, 'manifest.json'));
-  let chromium: string | null = null;
-  let skipped: string | null = null;
-  try {
-    chromium = findChromium();
-  } catch (err) {
-    skipped = err instanceof Error ? err.message : String(err);
-  }
-  if (!skipped && !build.ok) skipped = 'the build failed (see above)';
-  if (!skipped && !hasBuild)
-    skipped = `there is no extension build in ${CHROME_BUILD_DIR} (run without --no-build)`;
-  if (!skipped && !chromium) skipped = CHROMIUM_HELP;
+  const { chromium, skipped } = browserOrSkip(ctx);
 
   let browserResults: Record<string, unknown> | null = null;
   if (skipped || !chromium) {
@@ -506,7 +493,9 @@ async function run(ctx: BenchContext): Promise<unknown> {
   } else {
     browserResults = await measureInBrowser(ctx, chromium);
   }
-  const sizes = build.ok && hasBuild ? printSizes(ctx, bundleSizes()) : null;
+  // Sizes need only the build, not a browser.
+  const hasBuild = ensureBuild(ctx).ok && existsSync(join(CHROME_BUILD_DIR, 'manifest.json'));
+  const sizes = hasBuild ? printSizes(ctx, bundleSizes()) : null;
   return { skipped, ...browserResults, sizes };
 }
 

@@ -1,9 +1,4 @@
-// Section "popup": the built extension's popup in a real Chromium with a reading list of 5,000 entries: the time from
-// navigation start to the first rendered entry, and the time per keystroke of the text filter.
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { CHROMIUM_HELP, findChromium } from '../../test/e2e/support/chromium';
 import {
   type ExtensionBrowser,
   launchWithExtension,
@@ -12,12 +7,12 @@ import {
   siteUrl,
   tabIdOf,
 } from '../../test/e2e/support/extension';
-import { CHROME_BUILD_DIR } from '../../test/e2e/support/paths';
 import type { DocumentKind } from '../../utils/kamervraag/model';
 import { entryKey, entryProblem, firstWords, type ReadingEntry } from '../../utils/reading-list/entry';
+import { ITEM_PREFIX, SCHEMA_KEY, SCHEMA_VERSION } from '../../utils/reading-list/keys';
 import { filterIndexed, indexEntry, sortIndexed } from '../../utils/reading-list/query';
 import { documentUrl } from '../../utils/site/ids';
-import { type BenchContext, type BenchSection, ensureBuild } from './context';
+import { type BenchContext, type BenchSection, browserOrSkip } from './context';
 import { fmtKb, fmtMs, renderTable, verdict } from './format';
 import { loadNote, round, summarize, type Timing, timingJson } from './measure';
 
@@ -32,12 +27,6 @@ const POPUP_VIEWPORT = { width: 400, height: 600 };
 const RENDER_TIMEOUT = 15_000;
 const GOAL_FIRST_ITEM_MS = 200;
 const GOAL_KEYSTROKE_MS = 16;
-
-// What utils/reading-list/store.ts stores (it imports the WXT runtime, so Node cannot load it): one storage.local
-// key per entry, `kvl-item:<entry key>` (ITEM_PREFIX), and the schema version under `kvl-schema` (SCHEMA_VERSION).
-const ITEM_PREFIX = 'kvl-item:';
-const SCHEMA_KEY = 'kvl-schema';
-const SCHEMA_VERSION = 1;
 
 const PEOPLE = [
   'Jansen (Volt)',
@@ -592,19 +581,8 @@ async function measureInBrowser(ctx: BenchContext, chromium: string): Promise<Re
 }
 
 async function run(ctx: BenchContext): Promise<unknown> {
-  const build = ensureBuild(ctx);
-  let chromium: string | null = null;
-  let skipped: string | null = null;
-  try {
-    chromium = findChromium();
-  } catch (err) {
-    skipped = err instanceof Error ? err.message : String(err);
-  }
-  if (!skipped && !build.ok) skipped = 'the build failed (see above)';
-  if (!skipped && !existsSync(join(CHROME_BUILD_DIR, 'manifest.json')))
-    skipped = `there is no extension build in ${CHROME_BUILD_DIR} (run without --no-build)`;
-  if (!skipped && !chromium) skipped = CHROMIUM_HELP;
-  if (skipped || !chromium) {
+  const { chromium, skipped } = browserOrSkip(ctx);
+  if (!chromium) {
     ctx.print(`Browser measurements skipped: ${skipped}`);
     return { skipped };
   }

@@ -47,16 +47,11 @@ export function joinHyphenated(lines: string[]): string[] {
   return out;
 }
 
-interface Line {
-  text: string;
-  page: number;
-}
-
 export function textToBlocks(input: string): TextParse {
   const meta: SourceMeta = {};
   const blocks: Block<number>[] = [];
   const furniture = (text: string, page: number) => blocks.push({ text, role: 'furniture', source: page });
-  const body: Line[] = [];
+  const body: string[] = [];
   const notes: Block<number>[] = [];
 
   let nextNote = 1;
@@ -89,7 +84,7 @@ export function textToBlocks(input: string): TextParse {
         if (printed) meta.id = printed[1];
         if (glued && (!glued[1] || isFurniture(glued[1]))) furniture(l, page);
         else if (isFurniture(l)) furniture(l, page);
-        else body.push({ text: l, page });
+        else body.push(l);
       }
       return;
     }
@@ -105,7 +100,7 @@ export function textToBlocks(input: string): TextParse {
     while (pageBody.length > 1 && isMarker(pageBody[pageBody.length - 1], nextNote)) {
       zone.unshift(pageBody.pop() as string);
     }
-    for (const text of pageBody) body.push({ text, page });
+    body.push(...pageBody);
     for (; i < footerAt; i++) {
       const l = lines[i];
       if (!l) continue;
@@ -121,7 +116,7 @@ export function textToBlocks(input: string): TextParse {
     for (const l of lines.slice(footerAt)) if (l) furniture(l, page);
   });
 
-  const text = joinHyphenated(body.map((l) => l.text)).map((t): Block<number> => ({ text: t }));
+  const text = joinHyphenated(body).map((t): Block<number> => ({ text: t }));
   return { blocks: [...text, ...notes, ...blocks], meta };
 }
 

@@ -17,17 +17,15 @@ import { browser, storage } from '#imports';
 import type { KamervraagDocument } from '../kamervraag/model';
 import { completeEntry, entryProblem, isEntry, type ReadingEntry } from './entry';
 
-export const ITEM_PREFIX = 'kvl-item:';
-/** `kvl-gone:<key>` = when an entry was removed (a tombstone), so sync does not bring it back from another device. */
-export const GONE_PREFIX = 'kvl-gone:';
-/** The schema of what is stored under ITEM_PREFIX. 1 = one key per entry with the ReadingEntry fields. */
-export const SCHEMA_VERSION = 1;
+import { GONE_PREFIX, ITEM_PREFIX, SCHEMA_KEY, SCHEMA_VERSION } from './keys';
+
+export { GONE_PREFIX, ITEM_PREFIX, SCHEMA_VERSION };
 
 type StoredKey = `local:${string}`;
 const itemKey = (key: string): StoredKey => `local:${ITEM_PREFIX}${key}`;
 const goneKey = (key: string): StoredKey => `local:${GONE_PREFIX}${key}`;
 
-export const schemaVersion = storage.defineItem<number | null>('local:kvl-schema', { fallback: null });
+export const schemaVersion = storage.defineItem<number | null>(`local:${SCHEMA_KEY}`, { fallback: null });
 
 /**
  * Migrations from version n to n+1, each given every stored entry value (unvalidated) and returning the new value
