@@ -12,6 +12,7 @@ import {
   listEntries,
   type ReadFilter,
   type ReadingEntry,
+  readPreview,
   removeEntry,
   restoreEntry,
   type SortBy,
@@ -64,9 +65,26 @@ function texts() {
   return rowTexts;
 }
 
-/** Every entry, kept up to date with storage (changes from any tab, the background or another device). */
-function useEntries(): Map<string, ReadingEntry> | null {
-  const [entries, setEntries] = useState<Map<string, ReadingEntry> | null>(null);
+interface ListState {
+  entries: Map<string, ReadingEntry>;
+  /** false while only the preview (the newest entries) is shown: the counts are then the preview's */
+  complete: boolean;
+  total: number;
+  unread: number;
+}
+
+const countUnread = (entries: Iterable<ReadingEntry>) => {
+  let n = 0;
+  for (const e of entries) if (!e.read) n++;
+  return n;
+};
+
+/**
+ * Every entry, kept up to date with storage (changes from any tab, the background or another device). First the
+ * preview (one small key: the newest entries and the counts) when there is one, then the full list, which replaces it.
+ */
+function useEntries(): ListState | null {
+  const [state, setState] = useState<ListState | null>(null);
   useEffect(() => {
     let live = true;
     // Changes that arrive while the list is being read are applied after it, so none is lost.
@@ -78,16 +96,37 @@ function useEntries(): Map<string, ReadingEntry> | null {
       }
       return into;
     };
+    const complete = (entries: Map<string, ReadingEntry>): ListState => ({
+      entries,
+      complete: true,
+      total: entries.size,
+      unread: countUnread(entries.values()),
+    });
     const unwatch = watchEntries((changed) => {
       if (early) for (const [k, e] of changed) early.set(k, e);
-      else setEntries((old) => apply(new Map(old ?? []), changed));
+      else setState((old) => complete(apply(new Map(old?.entries ?? []), changed)));
     });
+    readPreview()
+      .then((preview) => {
+        if (!live || !early || !preview) return;
+        setState((old) =>
+          old
+            ? old
+            : {
+                entries: new Map(preview.newest.map((e) => [e.key, e])),
+                complete: false,
+                total: preview.total,
+                unread: preview.unread,
+              },
+        );
+      })
+      .catch(warn);
     listEntries()
       .then((list) => {
         if (!live) return;
         const loaded = apply(new Map(list.map((e) => [e.key, e])), early ?? new Map());
         early = null;
-        setEntries(loaded);
+        setState(complete(loaded));
       })
       .catch(warn);
     return () => {
@@ -95,7 +134,7 @@ function useEntries(): Map<string, ReadingEntry> | null {
       unwatch();
     };
   }, []);
-  return entries;
+  return state;
 }
 
 // Search text per entry object: a change re-indexes only the entries that changed.
@@ -115,7 +154,8 @@ export interface ReadingListProps {
 }
 
 export function ReadingList({ onOpen }: ReadingListProps) {
-  const entries = useEntries();
+  const list = useEntries();
+  const entries = list?.entries ?? null;
   const [text, setText] = useState('');
   const [readFilter, setReadFilter] = useState<ReadFilter>('all');
   const [sort, setSort] = useState<SortBy>('added');
@@ -126,7 +166,6 @@ export function ReadingList({ onOpen }: ReadingListProps) {
   const indexed = useMemo(() => [...(entries?.values() ?? [])].map(indexOf), [entries]);
   const sorted = useMemo(() => sortIndexed(indexed, sort), [indexed, sort]);
   const visible = useMemo(() => filterIndexed(sorted, text, readFilter), [sorted, text, readFilter]);
-  const unread = useMemo(() => indexed.reduce((n, it) => n + (it.entry.read ? 0 : 1), 0), [indexed]);
 
   // More rows when the end comes into view.
   const sentinel = useRef<HTMLLIElement>(null);
@@ -146,7 +185,8 @@ export function ReadingList({ onOpen }: ReadingListProps) {
       .catch(warn);
   }, []);
 
-  if (!entries) return null;
+  if (!list || !entries) return null;
+  const { complete, total, unread } = list;
 
   const undo = () => {
     if (!removed) return;
@@ -169,11 +209,16 @@ export function ReadingList({ onOpen }: ReadingListProps) {
   };
 
   return (
-    <section class="kvl-list" aria-labelledby="kvl-list-head">
+    <section
+      class="kvl-list"
+      aria-labelledby="kvl-list-head"
+      aria-busy={!complete}
+      data-kvl-complete={complete}
+    >
       <h2 id="kvl-list-head">
         {t('readingList')}{' '}
         <span class="kvl-count" data-kvl-unread={unread}>
-          {t('unreadCount', String(unread), String(entries.size))}
+          {t('unreadCount', String(unread), String(total))}
         </span>
       </h2>
       {removed ? (
@@ -184,7 +229,7 @@ export function ReadingList({ onOpen }: ReadingListProps) {
           </button>
         </p>
       ) : null}
-      {entries.size === 0 ? (
+      {total === 0 ? (
         <p class="kvl-empty">{t('emptyList')}</p>
       ) : (
         <>
@@ -231,12 +276,16 @@ export function ReadingList({ onOpen }: ReadingListProps) {
               </select>
             </label>
           </div>
-          {visible.length === 0 ? <p class="kvl-empty">{t('noMatches')}</p> : null}
+          {visible.length === 0 && complete ? <p class="kvl-empty">{t('noMatches')}</p> : null}
           <ol class="kvl-entries" ref={listRef} onKeyDown={onListKey}>
             {visible.slice(0, shown).map((entry) => (
               <Row key={entry.key} entry={entry} onOpen={onOpen} onRemove={remove} />
             ))}
-            {visible.length > shown ? (
+            {!complete ? (
+              <li class="kvl-more" data-kvl-loading="">
+                {t('loadingRest')}
+              </li>
+            ) : visible.length > shown ? (
               <li ref={sentinel} class="kvl-more">
                 <button type="button" data-kvl-action="more" onClick={() => setShown((n) => n + CHUNK)}>
                   {t('showMore', String(visible.length - shown))}

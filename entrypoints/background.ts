@@ -1,4 +1,5 @@
-// Background: the toolbar badge (unread entries), the keyboard shortcut, the link context menu and storage.sync.
+// Background: the toolbar badge (unread entries), the popup's preview of the list, the keyboard shortcut, the link
+// context menu and storage.sync.
 // It only reacts to events; the reading list itself lives in utils/reading-list (one storage key per entry).
 import { browser, defineBackground } from '#imports';
 import { t } from '@/utils/i18n';
@@ -11,6 +12,7 @@ import {
   syncNow,
   unreadCount,
   watchEntries,
+  writePreview,
 } from '@/utils/reading-list';
 import { SITE_HOSTS } from '@/utils/site/ids';
 
@@ -19,20 +21,44 @@ const MENU_ID = 'kvl-save-link';
 
 const warn = (err: unknown) => console.warn('[Kamervragen Lezer]', err);
 
+/**
+ * Runs `fn` `ms` after the last call, one run at a time: a call during a run starts one more run after it, so the
+ * last run always saw the last change (an older run can never finish after a newer one and overwrite it).
+ */
 function debounce(fn: () => Promise<unknown>, ms: number): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let running: Promise<unknown> | null = null;
+  let again = false;
+  const run = () => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = fn()
+      .catch(warn)
+      .finally(() => {
+        running = null;
+        if (again) {
+          again = false;
+          run();
+        }
+      });
+  };
   return () => {
     clearTimeout(timer);
-    timer = setTimeout(() => fn().catch(warn), ms);
+    timer = setTimeout(run, ms);
   };
 }
 
-async function updateBadge(): Promise<void> {
+/** After any change: the badge (unread entries) and the popup's preview of the top of the list. */
+async function refreshList(): Promise<void> {
+  const entries = await listEntries();
   // Chrome MV3 has `action`, Firefox MV2 `browserAction`.
   const action = browser.action ?? browser.browserAction;
-  const n = unreadCount(await listEntries());
+  const n = unreadCount(entries);
   await action.setBadgeText({ text: n ? String(n) : '' });
   await action.setBadgeBackgroundColor({ color: '#154273' });
+  await writePreview(entries);
 }
 
 async function createMenu(): Promise<void> {
@@ -46,12 +72,12 @@ async function createMenu(): Promise<void> {
 }
 
 export default defineBackground(() => {
-  const badge = debounce(updateBadge, 50);
+  const refresh = debounce(refreshList, 50);
   const sync = debounce(syncNow, 2000);
-  badge();
+  refresh();
   sync();
   watchEntries(() => {
-    badge();
+    refresh();
     sync();
   });
   syncEnabled.watch(() => sync());

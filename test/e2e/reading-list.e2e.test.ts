@@ -22,7 +22,11 @@ import {
 interface Chrome {
   chrome: {
     storage: {
-      local: { get(k: null): Promise<Record<string, unknown>>; clear(): Promise<void> };
+      local: {
+        get(k: null | string): Promise<Record<string, unknown>>;
+        set(items: Record<string, unknown>): Promise<void>;
+        clear(): Promise<void>;
+      };
       sync: { get(k: null): Promise<Record<string, unknown>>; clear(): Promise<void> };
     };
     action: { getBadgeText(d: object): Promise<string> };
@@ -40,6 +44,20 @@ function storedEntries(
         .filter(([k]) => k.startsWith('kvl-item:'))
         .map(([k, v]) => [k.slice('kvl-item:'.length), v]),
     ) as Record<string, { title: string; read: boolean; partial: boolean }>;
+  });
+}
+
+interface Preview {
+  total: number;
+  unread: number;
+  newest: { key: string }[];
+}
+
+/** The background's preview of the list for the popup (kvl-preview in storage.local). */
+function storedPreview(sw: Worker): Promise<Preview | null> {
+  return sw.evaluate(async () => {
+    const got = await (globalThis as unknown as Chrome).chrome.storage.local.get('kvl-preview');
+    return (got['kvl-preview'] as Preview | undefined) ?? null;
   });
 }
 
@@ -202,6 +220,34 @@ describe('with one browser', () => {
     await expect.poll(() => badgeText(browser.serviceWorker)).toBe('1');
   });
 
+  it("the background keeps the popup's preview; a stale preview is replaced by the full list", async () => {
+    const two = docs.slice(0, 2);
+    for (const c of two) {
+      const p = await openDoc(browser, c.id);
+      await p.locator('.kvl-card [data-kvl-action="save"]').click();
+      await p.locator('.kvl-card [data-kvl-saved]').waitFor();
+    }
+    await expect
+      .poll(async () => (await storedPreview(browser.serviceWorker))?.newest.map((e) => e.key))
+      .toEqual([two[1].id, two[0].id]);
+    expect(await storedPreview(browser.serviceWorker)).toMatchObject({ total: 2, unread: 2 });
+    // A preview that no longer matches the entries (as if a change had just happened): the popup may show it
+    // first, and ends with what is stored.
+    const ghost = { ...(await storedPreview(browser.serviceWorker))?.newest[0], key: 'ah-tk-20232024-9999' };
+    await browser.serviceWorker.evaluate(
+      (preview) => (globalThis as unknown as Chrome).chrome.storage.local.set({ 'kvl-preview': preview }),
+      { version: 1, total: 3, unread: 3, newest: [ghost] },
+    );
+    const popup = await openPopup(browser);
+    await popup.locator('[data-kvl-complete="true"]').waitFor();
+    expect(
+      await popup
+        .locator('[data-kvl-item]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-kvl-item'))),
+    ).toEqual([two[1].id, two[0].id]);
+    expect(await popup.locator('[data-kvl-unread]').getAttribute('data-kvl-unread')).toBe('2');
+  });
+
   it('the popup is usable with the keyboard: filter, note, remove and undo', async () => {
     for (const c of docs.slice(0, 3)) {
       const p = await openDoc(browser, c.id);
@@ -309,6 +355,8 @@ describe('with one browser', () => {
     const page = await openDoc(browser, SAMPLE_ID);
     await page.locator('.kvl-card [data-kvl-action="save"]').click();
     await page.locator('.kvl-card [data-kvl-saved]').waitFor();
+    // The background has also refreshed its preview of the list (it does after every change).
+    await expect.poll(async () => (await storedPreview(browser.serviceWorker))?.total).toBe(1);
     const snapshot = () =>
       browser.serviceWorker.evaluate(() => (globalThis as unknown as Chrome).chrome.storage.local.get(null));
     const before = await snapshot();

@@ -16,6 +16,7 @@ import {
   putEntries,
   type ReadingEntry,
   resetForTests,
+  writePreview,
 } from '../../utils/reading-list';
 
 const ID = 'ah-tk-20232024-1481';
@@ -206,6 +207,40 @@ describe('the popup list', () => {
     expect(document.activeElement).toBe($$('.kvl-entry-title')[1]);
     await press($$('.kvl-entry-title')[1], 'ArrowUp');
     expect(document.activeElement).toBe($$('.kvl-entry-title')[0]);
+  });
+
+  it('shows the preview first, then the full list replaces it (a stale preview is corrected)', async () => {
+    const all = many(60);
+    await putEntries(all.slice(0, 59));
+    // A preview written before the newest entry was removed: it still shows it, and counts 60.
+    await writePreview(all);
+    // Hold the full read (storage.local.get() of everything) until released, to see the preview on its own.
+    const realGet = fakeBrowser.storage.local.get.bind(fakeBrowser.storage.local) as (
+      keys?: unknown,
+    ) => Promise<Record<string, unknown>>;
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    vi.spyOn(fakeBrowser.storage.local, 'get').mockImplementation(async (keys?: unknown) => {
+      if (keys == null) await held;
+      return realGet(keys);
+    });
+    await act(() => render(<ReadingList onOpen={() => {}} />, root));
+    await vi.waitFor(() => expect($$('[data-kvl-item]')).toHaveLength(25));
+    expect($('.kvl-list')?.dataset.kvlComplete).toBe('false');
+    expect($$('[data-kvl-item]')[0].dataset.kvlItem).toBe('ah-tk-20232024-60');
+    expect($('[data-kvl-unread]')?.textContent).toMatch(/30.*60/);
+    expect($('[data-kvl-loading]')?.textContent).toMatch(/rest van de lijst/);
+    expect($('[data-kvl-action="more"]')).toBeNull();
+
+    release();
+    await vi.waitFor(() => expect($('.kvl-list')?.dataset.kvlComplete).toBe('true'));
+    expect($$('[data-kvl-item]')[0].dataset.kvlItem).toBe('ah-tk-20232024-59');
+    expect($('[data-kvl-unread]')?.textContent).toMatch(/29.*59/);
+    expect($('[data-kvl-loading]')).toBeNull();
+    expect($('[data-kvl-action="more"]')?.textContent).toContain('34');
+    vi.restoreAllMocks();
   });
 
   it('says when the list is empty', async () => {

@@ -6,6 +6,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { KamervraagDocument, Pair } from '../../utils/kamervraag/model';
 import {
   addEntry,
+  asPreview,
   completeFromDocument,
   EXPORT_FORMAT,
   entryFromDocument,
@@ -23,12 +24,15 @@ import {
   indexEntry,
   listEntries,
   MAX_IMPORT_BYTES,
+  makePreview,
   migrate,
+  PREVIEW_SIZE,
   parseImport,
   planSync,
   pullFromSync,
   query,
   type ReadingEntry,
+  readPreview,
   removeEntry,
   resetForTests,
   restoreEntry,
@@ -45,6 +49,7 @@ import {
   syncStatus,
   unreadCount,
   watchEntries,
+  writePreview,
 } from '../../utils/reading-list';
 
 const URL_BASE = 'https://zoek.officielebekendmakingen.nl';
@@ -263,6 +268,56 @@ describe('storage', () => {
     unwatch();
     await setRead(ID1, false);
     expect(seen).toEqual([[ID1], [ID1]]);
+  });
+});
+
+describe("the popup's preview of the list", () => {
+  const entries = () =>
+    Array.from({ length: 40 }, (_, i) => ({
+      ...entry(`ah-tk-20232024-${100 + i}`, 1000 + ((i * 7) % 40)),
+      read: i % 4 === 0,
+    }));
+
+  it('holds the counts and the newest entries by date added, at most PREVIEW_SIZE', () => {
+    const list = entries();
+    const p = makePreview(list);
+    expect(p).toMatchObject({ version: 1, total: 40, unread: 30 });
+    expect(PREVIEW_SIZE).toBe(25);
+    expect(p.newest).toHaveLength(25);
+    const byAdded = [...list].sort((a, b) => b.addedAt - a.addedAt).slice(0, 25);
+    expect(p.newest.map((e) => e.key)).toEqual(byAdded.map((e) => e.key));
+    expect(p.newest[0].addedAt).toBe(1039);
+    expect(makePreview([])).toEqual({ version: 1, total: 0, unread: 0, newest: [] });
+  });
+
+  it('is written to and read from storage.local under kvl-preview', async () => {
+    expect(await readPreview()).toBeNull();
+    await writePreview(entries());
+    const stored = (await rawLocal())['kvl-preview'] as { total: number };
+    expect(stored.total).toBe(40);
+    expect((await readPreview())?.newest).toHaveLength(25);
+    // The entries themselves stay where they are: the preview is not a list store.
+    expect(await listEntries()).toEqual([]);
+  });
+
+  it('a damaged or other-version preview is ignored, never shown', async () => {
+    const good = makePreview(entries());
+    const bad: unknown[] = [
+      null,
+      'x',
+      [],
+      { ...good, version: 2 },
+      { ...good, total: -1 },
+      { ...good, total: 1.5 },
+      { ...good, unread: 41 },
+      { ...good, newest: 'x' },
+      { ...good, newest: [...good.newest, { key: 'x' }] },
+      { ...good, total: 3 },
+    ];
+    for (const value of bad) expect(asPreview(value)).toBeNull();
+    expect(asPreview(good)).toEqual(good);
+    await fakeBrowser.storage.local.set({ 'kvl-preview': { ...good, version: 99 } });
+    expect(await readPreview()).toBeNull();
   });
 });
 

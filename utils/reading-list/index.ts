@@ -2,6 +2,7 @@
 export * from './actions';
 export * from './entry';
 export * from './live';
+export * from './preview';
 export * from './query';
 export * from './store';
 export * from './sync';

@@ -8,3 +8,8 @@ export const GONE_PREFIX = 'kvl-gone:';
 export const SCHEMA_KEY = 'kvl-schema';
 /** The schema of what is stored under ITEM_PREFIX. 1 = one key per entry with the ReadingEntry fields. */
 export const SCHEMA_VERSION = 1;
+/**
+ * `kvl-preview` = the newest entries and the counts, kept by the background after every change so the popup can show
+ * the top of the list before it has read all entries (a cache: never the source of truth, never written elsewhere).
+ */
+export const PREVIEW_KEY = 'kvl-preview';

@@ -1,5 +1,6 @@
-// The reading list in extension storage. THIS MODULE OWNS EVERY READING-LIST STORAGE KEY: nothing else reads or
-// writes them (the popup, the page, the options page and the background all call these functions).
+// The reading list in extension storage. THIS MODULE OWNS EVERY READING-LIST ENTRY KEY: nothing else reads or
+// writes them (the popup, the page, the options page and the background all call these functions). The one other
+// key, a derived preview of the top of the list for the popup, is ./preview.ts's.
 //
 // Design for "no lost updates": ONE STORAGE KEY PER ENTRY (`local:kvl-item:<key>`, key = document id or
 // `<id>#vraag-N`) plus one schema-version item (`local:kvl-schema`). A save writes only its own key, so saves of
