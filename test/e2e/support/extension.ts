@@ -137,7 +137,7 @@ export async function tabIdOf(serviceWorker: Worker, url: string): Promise<numbe
 export async function openPopupFor(
   browser: ExtensionBrowser,
   tabId: number,
-): Promise<{ page: Page; state: string | null; text: string; subject: string | null }> {
+): Promise<{ page: Page; state: string | null; text: string; subject: string | null; uiLanguage: string }> {
   const page = await browser.context.newPage();
   await page.setViewportSize({ width: 400, height: 220 });
   await page.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
@@ -149,6 +149,11 @@ export async function openPopupFor(
     state: await status.getAttribute('data-state'),
     text: ((await status.textContent()) ?? '').trim(),
     subject: (await subject.count()) ? ((await subject.textContent()) ?? '').trim() : null,
+    uiLanguage: await page.evaluate(() =>
+      (
+        globalThis as unknown as { chrome: { i18n: { getUILanguage(): string } } }
+      ).chrome.i18n.getUILanguage(),
+    ),
   };
 }
 
