@@ -1,7 +1,7 @@
 // The reading view: header card, table of contents, collapsible question/answer pairs, mededeling, notes.
 
 import { Component } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../utils/i18n';
 import type { KamervraagDocument, Pair } from '../utils/kamervraag/model';
 import { type Controls, HeaderCard } from './HeaderCard';
@@ -29,7 +29,10 @@ export interface ReadingViewProps {
   onRendered(): void;
 }
 
-const CHUNK = 50;
+/** A later chunk aims at this much rendering per task (its size follows from how long the last one took). */
+const CHUNK_BUDGET_MS = 12;
+const CHUNK_MIN = 4;
+const CHUNK_MAX = 200;
 const TOOLS_STYLE = {
   display: 'inline-flex',
   alignItems: 'baseline',
@@ -41,13 +44,29 @@ const TOC_FROM = 8;
 
 export function ReadingView(props: ReadingViewProps) {
   const { doc, nodes } = props;
-  const [count, setCount] = useState(Math.min(props.firstChunk, doc.pairs.length));
-  useEffect(() => {
+  const [chunks, setChunks] = useState<[number, number][]>(() => [
+    [0, Math.min(props.firstChunk, doc.pairs.length)],
+  ]);
+  const pace = useRef({ size: 10, asked: 0 });
+  const count = chunks[chunks.length - 1][1];
+  // Each later chunk in a task of its own, right after the previous one is on the page (not waiting for a frame).
+  useLayoutEffect(() => {
+    const p = pace.current;
+    if (p.asked) {
+      const took = performance.now() - p.asked;
+      p.size = Math.min(
+        CHUNK_MAX,
+        Math.max(CHUNK_MIN, Math.round((p.size * CHUNK_BUDGET_MS) / Math.max(took, 1))),
+      );
+    }
     if (count >= doc.pairs.length) {
       props.onRendered();
       return;
     }
-    const timer = setTimeout(() => setCount((c) => Math.min(c + CHUNK, doc.pairs.length)), 0);
+    const timer = setTimeout(() => {
+      p.asked = performance.now();
+      setChunks((c) => [...c, [count, Math.min(count + p.size, doc.pairs.length)]]);
+    }, 0);
     return () => clearTimeout(timer);
   }, [count]);
 
@@ -57,7 +76,7 @@ export function ReadingView(props: ReadingViewProps) {
       {nodes.header.length ? <Slot className="kvl-omschrijving" nodes={nodes.header} /> : null}
       {doc.pairs.length >= TOC_FROM ? <Toc pairs={doc.pairs} /> : null}
       <div class="kvl-pairs">
-        {chunkRanges(count, props.firstChunk).map(([start, end]) => (
+        {chunks.map(([start, end]) => (
           <PairChunk
             key={start}
             start={start}
@@ -86,19 +105,6 @@ export function ReadingView(props: ReadingViewProps) {
       ) : null}
     </>
   );
-}
-
-/** [start, end) of each rendered chunk: the first chunk, then CHUNK pairs at a time. */
-function chunkRanges(count: number, first: number): [number, number][] {
-  const ranges: [number, number][] = [];
-  for (
-    let start = 0, end = Math.min(first, count);
-    start < count;
-    start = end, end = Math.min(end + CHUNK, count)
-  ) {
-    ranges.push([start, end]);
-  }
-  return ranges;
 }
 
 interface ChunkProps {

@@ -1,7 +1,9 @@
-// Interface texts: the browser's language via _locales (Dutch default, English), Dutch when i18n is unavailable.
+// Interface texts in the browser's language via _locales (Dutch default, English). The message table is not bundled:
+// the browser has it (the content script must stay small); unit tests give fakeBrowser the Dutch table
+// (test/support/i18n.ts).
 
 import { browser } from '#imports';
-import nl from '../public/_locales/nl/messages.json';
+import type nl from '../public/_locales/nl/messages.json';
 
 export type MessageKey = keyof typeof nl;
 
@@ -12,24 +14,22 @@ function ask(key: MessageKey, substitutions: string[]): string {
   try {
     // WXT types getMessage with its own generated keys; ours come from public/_locales.
     const getMessage = browser.i18n?.getMessage as ((name: string, subs?: string[]) => string) | undefined;
-    return getMessage?.(key, substitutions) ?? '';
-  } catch {
-    return '';
+    const message = getMessage?.(key, substitutions);
+    if (message) return message;
+  } catch (err) {
+    console.warn('[Kamervragen Lezer] no message', key, err);
   }
+  // Never an empty control: a missing message shows its key (and the warning says why).
+  return key;
 }
 
 export function t(key: MessageKey, ...substitutions: string[]): string {
-  if (substitutions.length === 0) {
-    let message = cache.get(key);
-    if (message === undefined) {
-      message = ask(key, []) || nl[key].message;
-      cache.set(key, message);
-    }
-    return message;
+  // The browser fills in $1…$9 itself (and drops them when asked without substitutions): only plain ones are cached.
+  if (substitutions.length) return ask(key, substitutions);
+  let message = cache.get(key);
+  if (message === undefined) {
+    message = ask(key, []);
+    cache.set(key, message);
   }
-  // The browser fills in $1…$9 itself (and drops them when asked without substitutions): not cached.
-  return (
-    ask(key, substitutions) ||
-    nl[key].message.replace(/\$(\d)/g, (_m, n: string) => substitutions[Number(n) - 1] ?? '')
-  );
+  return message;
 }

@@ -1,6 +1,6 @@
 // Content script: detect a Kamervragen page, parse it, show the reading view (or the original), never break the page.
 
-import { browser, defineContentScript } from '#imports';
+import { browser, defineContentScript, storage } from '#imports';
 import { parseHtmlDocument } from '@/utils/kamervraag/html';
 import { isStatusRequest, type KvlStatus } from '@/utils/messages';
 import { subscribeEntry } from '@/utils/reading-list/live';
@@ -11,28 +11,51 @@ import { SITE_HOSTS } from '@/utils/site/ids';
 import { startReader } from './reader';
 import './style.css';
 
+type Settings = { mode: 'lezer' | 'origineel'; open: boolean };
+
 export default defineContentScript({
   matches: SITE_HOSTS.map((host) => `*://${host}/*`),
-  runAt: 'document_end',
+  // Started before the page is parsed, only to ask storage for the settings then: the answer arrives while the
+  // browser parses the page, so the reading view does not wait for it once the DOM is ready. Everything else runs
+  // at DOMContentLoaded, the moment `document_end` would have started the script.
+  runAt: 'document_start',
   main() {
-    const started = performance.now();
-    try {
-      run(started);
-    } catch (err) {
-      // Leave the page as it is; the user still has the site's own view.
-      console.warn('[Kamervragen Lezer]', err);
-    }
+    const settings = readSettings();
+    const start = () => {
+      const started = performance.now();
+      try {
+        run(started, settings);
+      } catch (err) {
+        // Leave the page as it is; the user still has the site's own view.
+        console.warn('[Kamervragen Lezer]', err);
+      }
+    };
+    if (document.readyState === 'loading')
+      document.addEventListener('DOMContentLoaded', start, { once: true });
+    else start();
   },
 });
 
-function run(started: number): void {
+/** Both settings in one storage read; `value` is set once it has arrived, so a ready answer is used synchronously. */
+function readSettings(): { value: Settings | null; promise: Promise<Settings> } {
+  const out: { value: Settings | null; promise: Promise<Settings> } = {
+    value: null,
+    promise: storage.getItems([viewMode, answersOpen]).then(([mode, open]) => {
+      out.value = { mode: mode.value, open: open.value };
+      return out.value;
+    }),
+  };
+  // On pages that are not Kamervragen nobody waits for it: a failure must not become an unhandled rejection.
+  out.promise.catch(() => {});
+  return out;
+}
+
+function run(started: number, settings: ReturnType<typeof readSettings>): void {
   const html = document.documentElement;
   // A second injection (extension reload, duplicate script) must not redo anything.
   if (html.hasAttribute('data-kvl')) return;
   const detected = detectKamervraagPage(location.href, document);
   if (!detected) return;
-  // Settings are read while the page is parsed.
-  const settings = Promise.all([viewMode.getValue(), answersOpen.getValue()]);
 
   const parsed = parseHtmlDocument(document, location.href);
   const model = parsed.document;
@@ -56,7 +79,11 @@ function run(started: number): void {
     sendResponse(status);
   });
 
-  settings
-    .then(([mode, open]) => startReader(parsed, { mode, open, started }))
-    .catch((err) => console.warn('[Kamervragen Lezer]', err));
+  // Normally the settings arrived while the page was parsed; otherwise the view waits for them.
+  if (settings.value) startReader(parsed, { ...settings.value, started });
+  else {
+    settings.promise
+      .then((value) => startReader(parsed, { ...value, started }))
+      .catch((err) => console.warn('[Kamervragen Lezer]', err));
+  }
 }

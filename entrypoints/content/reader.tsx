@@ -35,8 +35,11 @@ export function startReader(
           open = value;
           void answersOpen.setValue(value);
         },
-        onRendered: () => {
+        onShown: () => {
           html.dataset.kvlMs = (performance.now() - started).toFixed(2);
+        },
+        onRendered: () => {
+          html.dataset.kvlCompleteMs = (performance.now() - started).toFixed(2);
           html.dataset.kvlStatus = 'lezer';
         },
       });

@@ -11,7 +11,8 @@ import { nodeMoves } from '@/utils/reading-view/moves';
 import { printAllOpen } from '@/utils/reading-view/print';
 import { sortNodes } from '@/utils/reading-view/sort-nodes';
 
-const FIRST_CHUNK = 60;
+/** Pairs rendered at once: more than a first screen holds (the header card and the contents come first). */
+const FIRST_CHUNK = 10;
 
 export interface MountedView {
   element: HTMLElement;
@@ -22,6 +23,9 @@ export interface MountOptions {
   openByDefault: boolean;
   onShowOriginal(): void;
   onOpenByDefault(open: boolean): void;
+  /** The view is on the page: header card, controls and the first pairs (the rest follow in later tasks) */
+  onShown(): void;
+  /** Every pair is rendered */
   onRendered(): void;
 }
 
@@ -59,13 +63,14 @@ export function mountReadingView(parsed: HtmlParse, options: MountOptions): Moun
       for (const d of Array.from(view.querySelectorAll('details'))) d.open = open;
     };
     const hash = location.hash;
-    // A deep link needs its pair at once; otherwise big documents render in chunks (no long task).
-    const firstChunk = hash ? Number.POSITIVE_INFINITY : FIRST_CHUNK;
+    // Big documents render in chunks (no long task); a deep link needs its pair in the first one.
+    const firstChunk = Math.max(FIRST_CHUNK, pairIndexOfHash(parsed, hash) + 1);
     let done = false;
     const rendered = () => {
       if (done) return;
       done = true;
-      if (hash) openHash(view, hash);
+      // A deep link opens its pair; after a late chunk also one followed meanwhile (the contents' links).
+      if (location.hash) openHash(view, location.hash);
       options.onRendered();
     };
     render(
@@ -87,7 +92,8 @@ export function mountReadingView(parsed: HtmlParse, options: MountOptions): Moun
       />,
       view,
     );
-    // Preact renders synchronously: when the first chunk held every pair, the view is complete now.
+    // Preact renders synchronously: the first chunk is on the page now, and when it held every pair, all is.
+    options.onShown();
     if (parsed.document.pairs.length <= firstChunk) rendered();
     keyboardNavigation(view, setAll, abort.signal);
     deepLinks(view, abort.signal);
@@ -97,4 +103,12 @@ export function mountReadingView(parsed: HtmlParse, options: MountOptions): Moun
     throw err;
   }
   return { element: view, unmount };
+}
+
+/** Index of the pair a `#vraag-N` hash points to, -1 when none. */
+function pairIndexOfHash(parsed: HtmlParse, hash: string): number {
+  const m = /^#vraag-(\d+)$/.exec(hash);
+  if (!m) return -1;
+  const n = Number(m[1]);
+  return parsed.document.pairs.findIndex((p) => p.numbers.includes(n));
 }

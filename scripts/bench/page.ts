@@ -72,8 +72,10 @@ interface LongTask {
 }
 
 interface Load {
-  /** <html data-kvl-ms>, null when the view did not render in time */
+  /** <html data-kvl-ms>: the view shown (header card, controls, first pairs); null when it did not render in time */
   ms: number | null;
+  /** <html data-kvl-complete-ms>: every pair rendered */
+  completeMs: number | null;
   /** <html data-kvl-status> ('lezer', 'geen-paren', 'origineel', 'fout'), null when the script never decided */
   status: string | null;
   /** The long tasks of the load; null when not observed ('longtask' not supported) */
@@ -96,16 +98,12 @@ export async function loadOnce(context: BrowserContext, url: string, opts: LoadO
     await page.addInitScript(PAGE_PROBE);
     await page.goto(url, { waitUntil: 'domcontentloaded' });
     if (opts.waitForView) {
-      // The content script sets data-kvl-ms when the view has rendered, or another status when it will not.
+      // The content script sets data-kvl-ms when the view is shown, data-kvl-status="lezer" once every pair is
+      // rendered (later chunks follow in tasks of their own), or another status when it will not show the view.
       await page
-        .waitForFunction(
-          () => {
-            const d = document.documentElement.dataset;
-            return d.kvlMs !== undefined || (d.kvlStatus !== undefined && d.kvlStatus !== 'lezer');
-          },
-          null,
-          { timeout: VIEW_TIMEOUT },
-        )
+        .waitForFunction(() => document.documentElement.dataset.kvlStatus !== undefined, null, {
+          timeout: VIEW_TIMEOUT,
+        })
         .catch(() => {});
     }
     await page.waitForLoadState('load');
@@ -114,6 +112,7 @@ export async function loadOnce(context: BrowserContext, url: string, opts: LoadO
       () =>
         new Promise<{
           ms: string | null;
+          completeMs: string | null;
           status: string | null;
           longTasks: [number, number][] | null;
           marks: Record<string, number>;
@@ -125,6 +124,7 @@ export async function loadOnce(context: BrowserContext, url: string, opts: LoadO
             };
             resolve({
               ms: document.documentElement.dataset.kvlMs ?? null,
+              completeMs: document.documentElement.dataset.kvlCompleteMs ?? null,
               status: document.documentElement.dataset.kvlStatus ?? null,
               longTasks: probe.__kvlLongTasks,
               marks: probe.__kvlMarks,
@@ -132,14 +132,18 @@ export async function loadOnce(context: BrowserContext, url: string, opts: LoadO
           }, 150),
         ),
     );
-    const parsed = data.ms === null ? Number.NaN : Number.parseFloat(data.ms);
-    const ms = Number.isFinite(parsed) ? parsed : null;
+    const num = (v: string | null) => {
+      const n = v === null ? Number.NaN : Number.parseFloat(v);
+      return Number.isFinite(n) ? n : null;
+    };
+    const ms = num(data.ms);
+    const completeMs = num(data.completeMs);
     const parsedAt = data.marks['data-kvl'];
     const renderedAt = data.marks['data-kvl-ms'];
     const scriptStart = ms !== null && renderedAt !== undefined ? renderedAt - ms : null;
     const parseMs = scriptStart !== null && parsedAt !== undefined ? parsedAt - scriptStart : null;
     const longTasks = data.longTasks?.map(([start, duration]) => ({ start, duration })) ?? null;
-    return { ms, status: data.status, longTasks, scriptStart, parseMs };
+    return { ms, completeMs, status: data.status, longTasks, scriptStart, parseMs };
   } finally {
     await page.close();
   }
@@ -166,6 +170,8 @@ async function readabilityOnce(context: BrowserContext, url: string): Promise<{ 
 
 interface ExtensionRuns {
   timing: Timing | null;
+  /** Until every pair was rendered */
+  complete: Timing | null;
   /** Median in-page time from the content script's start to data-kvl (detection + parse) */
   parseMs: number | null;
   /** Median over the loads of the longest long task of each load (null: not observed) */
@@ -190,10 +196,12 @@ export async function extensionRuns(context: BrowserContext, url: string): Promi
     if (i === 0 && load.ms === null) break;
   }
   const ms = loads.flatMap((l) => (l.ms === null ? [] : [l.ms]));
+  const complete = loads.flatMap((l) => (l.completeMs === null ? [] : [l.completeMs]));
   const parse = loads.flatMap((l) => (l.parseMs === null ? [] : [l.parseMs]));
   const perLoad = loads.flatMap((l) => (l.longTasks ? [longest(l.longTasks)] : []));
   return {
     timing: ms.length ? summarize(ms) : null,
+    complete: complete.length ? summarize(complete) : null,
     parseMs: parse.length ? median(parse) : null,
     longestTaskMs: perLoad.length ? median(perLoad) : null,
     loads: loads.length,
@@ -250,7 +258,15 @@ async function measureInBrowser(ctx: BenchContext, chromium: string): Promise<Re
     print(
       `Each figure: median of ${RUNS} loads, each in a fresh tab. extension = <html data-kvl-ms>, what the`,
     );
-    print('content script reports from its start to the reading view rendered. Readability = one');
+    print(
+      'content script reports from its start (DOMContentLoaded; it only asked storage for its settings before) to the',
+    );
+    print(
+      'reading view shown: header card, controls, contents and the first 10 pairs (or up to a deep-linked pair);',
+    );
+    print(
+      'all pairs = <html data-kvl-complete-ms>, until the later chunks (tasks of their own) are in too. Readability = one',
+    );
     print(
       '`new Readability(document.cloneNode(true)).parse()` timed in the page; it runs on the same file served',
     );
@@ -293,6 +309,7 @@ async function measureInBrowser(ctx: BenchContext, chromium: string): Promise<Re
           { header: 'pairs', align: 'right' },
           { header: 'extension ms', align: 'right' },
           { header: 'of which parse', align: 'right' },
+          { header: 'all pairs ms', align: 'right' },
           { header: 'longest task ms', align: 'right' },
           { header: 'Readability ms', align: 'right' },
           { header: 'ratio', align: 'right' },
@@ -304,6 +321,7 @@ async function measureInBrowser(ctx: BenchContext, chromium: string): Promise<Re
           r.pairs === null ? '?' : String(r.pairs),
           extCell(r.extension),
           fmtMs(r.extension.parseMs),
+          fmtMs(r.extension.complete?.median),
           fmtTask(r.extension.longestTaskMs),
           fmtMs(r.readability.timing.median),
           fmtRatio(pageRatio(r)),
@@ -370,18 +388,19 @@ async function measureInBrowser(ctx: BenchContext, chromium: string): Promise<Re
     const perLoadMax = synth.longTasks.flatMap((l) => (l ? [longest(l)] : []));
     print(
       `\nsynthetic ${SYNTHETIC_PAIRS}-pair page (${fmtKb(Buffer.byteLength(html))} KB): extension ` +
-        `${extCell(synth)}${synth.timing ? ` ms (of which parse ${fmtMs(synth.parseMs)} ms)` : ''}`,
+        `${extCell(synth)}${synth.timing ? ` ms (of which parse ${fmtMs(synth.parseMs)} ms)` : ''}` +
+        `, all pairs ${fmtMs(synth.complete?.median)} ms`,
     );
     const taskText = (ms: number | null) => (ms ? `${fmtMs(ms)} ms` : fmtTask(ms));
     print(
       `  longest long task during load: ${maxLong === null ? "n/a ('longtask' not observed)" : taskText(maxLong)}` +
         ` over ${synth.loads} load(s)` +
-        (perLoadMax.length ? `, median of per-load max ${taskText(median(perLoadMax))}` : '') +
-        ` (goal: none > ${GOAL_LONG_TASK_MS} ms): ${verdict(maxLong === null ? null : maxLong <= GOAL_LONG_TASK_MS)}`,
+        (perLoadMax.length ? `, median of per-load max ${taskText(median(perLoadMax))}` : ''),
     );
     print(
-      `  of those, longest after the content script started: ${taskText(maxAfterStart)}` +
-        (maxAfterStart ? ' (includes layout the view causes, and any page work still running)' : ''),
+      `  of those, longest after the content script started (its work, the layout the view causes, and any page` +
+        ` work still running): ${taskText(maxAfterStart)} (goal: none > ${GOAL_LONG_TASK_MS} ms): ` +
+        `${verdict(maxAfterStart === null ? null : maxAfterStart <= GOAL_LONG_TASK_MS)}`,
     );
     print(
       `  same page without the extension (${RUNS} loads): longest long task ${taskText(maxPlain)}` +
@@ -398,6 +417,7 @@ async function measureInBrowser(ctx: BenchContext, chromium: string): Promise<Re
         bytes: r.bytes,
         pairs: r.pairs,
         extensionMs: r.extension.timing ? timingJson(r.extension.timing) : null,
+        allPairsMs: r.extension.complete ? timingJson(r.extension.complete) : null,
         extensionLoads: r.extension.loads,
         parseMs: round(r.extension.parseMs),
         longestTaskMs: round(r.extension.longestTaskMs, 1),
@@ -414,6 +434,7 @@ async function measureInBrowser(ctx: BenchContext, chromium: string): Promise<Re
         bytes: Buffer.byteLength(html),
         url: siteUrl(`${SYNTHETIC_ID}.html`),
         extensionMs: synth.timing ? timingJson(synth.timing) : null,
+        allPairsMs: synth.complete ? timingJson(synth.complete) : null,
         parseMs: round(synth.parseMs),
         statuses: synth.statuses,
         longTasksMs: synth.longTasks.map((l) =>
@@ -423,6 +444,7 @@ async function measureInBrowser(ctx: BenchContext, chromium: string): Promise<Re
         maxLongTaskAfterScriptStartMs: round(maxAfterStart, 1),
         maxLongTaskWithoutExtensionMs: round(maxPlain, 1),
         goalLongTaskMs: GOAL_LONG_TASK_MS,
+        goalLongTaskMet: maxAfterStart === null ? null : maxAfterStart <= GOAL_LONG_TASK_MS,
       },
     };
   } finally {

@@ -1,10 +1,12 @@
 // The reading view in a real Chromium with the built extension: pairs, deep links, controls, the way back, a11y.
 
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { syntheticPage } from '../../scripts/bench/synthetic';
 import { htmlCasesWithId } from './support/cases';
 import {
   collectExtensionErrors,
@@ -314,5 +316,53 @@ describe('reading view behaviour', () => {
     await page.waitForTimeout(300);
     expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(before);
     await page.close();
+  });
+
+  it('shows a long document at once with its first pairs and adds the rest in later tasks; deep links still work', async () => {
+    const id = 'ah-tk-20232024-99998';
+    const file = join(mkdtempSync(join(tmpdir(), 'kvl-e2e-')), `${id}.html`);
+    writeFileSync(file, syntheticPage(300, id));
+    browser.server.route(`/${id}.html`, file);
+    // Counts the pairs on the page when the view says it is shown (data-kvl-ms), i.e. at the end of that task.
+    const probe = `
+      window.__shown = null;
+      new MutationObserver((records, observer) => {
+        if (!document.documentElement.hasAttribute('data-kvl-ms')) return;
+        window.__shown = document.querySelectorAll('[data-kvl-view] [data-kvl-pair]').length;
+        observer.disconnect();
+      }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-kvl-ms'] });
+    `;
+    const load = async (hash: string) => {
+      const page = await browser.context.newPage();
+      const errors = collectExtensionErrors(page);
+      await page.addInitScript(probe);
+      await page.goto(siteUrl(`${id}.html${hash}`));
+      await page.waitForFunction(() => document.documentElement.dataset.kvlStatus === 'lezer', null, {
+        timeout: 20_000,
+      });
+      const pairs = await page
+        .locator('[data-kvl-view] [data-kvl-pair]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-kvl-pair')));
+      const shown = await page.evaluate(() => (window as unknown as { __shown: number | null }).__shown);
+      return { page, errors, pairs, shown };
+    };
+    const all = Array.from({ length: 300 }, (_, i) => String(i + 1));
+
+    const plain = await load('');
+    expect(plain.shown).toBe(10);
+    expect(plain.pairs).toEqual(all);
+    expect(plain.errors).toEqual([]);
+    await plain.page.close();
+
+    // A deep link far down: its pair is in the first chunk, open and scrolled to.
+    const deep = await load('#vraag-250');
+    expect(deep.shown).toBe(250);
+    expect(deep.pairs).toEqual(all);
+    expect(
+      await deep.page.locator('#vraag-250 details').evaluate((d) => (d as HTMLDetailsElement).open),
+    ).toBe(true);
+    const top = await deep.page.locator('#vraag-250').evaluate((el) => el.getBoundingClientRect().top);
+    expect(Math.abs(top)).toBeLessThan(5);
+    await deep.page.close();
   });
 });
