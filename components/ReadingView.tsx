@@ -1,12 +1,13 @@
 // The reading view: header card, table of contents, collapsible question/answer pairs, mededeling, notes.
 
 import { Component } from 'preact';
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { t } from '../utils/i18n';
 import type { KamervraagDocument, Pair } from '../utils/kamervraag/model';
 import { type Controls, HeaderCard } from './HeaderCard';
 import { SaveControls } from './SaveControls';
 import { Slot } from './Slot';
+import { useChunks } from './useChunks';
 
 /** The page's own nodes, sorted into the places of the view. */
 export interface ViewNodes {
@@ -29,10 +30,10 @@ export interface ReadingViewProps {
   onRendered(): void;
 }
 
-/** A later chunk aims at this much rendering per task (its size follows from how long the last one took). */
-const CHUNK_BUDGET_MS = 12;
-const CHUNK_MIN = 4;
-const CHUNK_MAX = 200;
+/** Contents entries rendered at once (the rest follow in chunks, as the pairs do) */
+const TOC_FIRST = 40;
+/** Longer contents start closed (a thousand entries would push the pairs far down) */
+const TOC_OPEN_MAX = 60;
 const TOOLS_STYLE = {
   display: 'inline-flex',
   alignItems: 'baseline',
@@ -44,50 +45,19 @@ const TOC_FROM = 8;
 
 export function ReadingView(props: ReadingViewProps) {
   const { doc, nodes } = props;
-  const [chunks, setChunks] = useState<[number, number][]>(() => [
-    [0, Math.min(props.firstChunk, doc.pairs.length)],
-  ]);
-  const pace = useRef({ size: 10, asked: 0 });
-  const count = chunks[chunks.length - 1][1];
-  // Each later chunk in a task of its own, right after the previous one is on the page (not waiting for a frame).
-  useLayoutEffect(() => {
-    const p = pace.current;
-    if (p.asked) {
-      const took = performance.now() - p.asked;
-      p.size = Math.min(
-        CHUNK_MAX,
-        Math.max(CHUNK_MIN, Math.round((p.size * CHUNK_BUDGET_MS) / Math.max(took, 1))),
-      );
-    }
-    if (count >= doc.pairs.length) {
-      props.onRendered();
-      return;
-    }
-    const timer = setTimeout(() => {
-      p.asked = performance.now();
-      setChunks((c) => [...c, [count, Math.min(count + p.size, doc.pairs.length)]]);
-    }, 0);
-    return () => clearTimeout(timer);
-  }, [count]);
-
   return (
     <>
       <HeaderCard doc={doc} origin={props.origin} controls={props.controls} pageUrl={props.pageUrl} />
       {nodes.header.length ? <Slot className="kvl-omschrijving" nodes={nodes.header} /> : null}
       {doc.pairs.length >= TOC_FROM ? <Toc pairs={doc.pairs} /> : null}
-      <div class="kvl-pairs">
-        {chunks.map(([start, end]) => (
-          <PairChunk
-            key={start}
-            start={start}
-            end={end}
-            doc={doc}
-            nodes={nodes}
-            open={props.openByDefault}
-            pageUrl={props.pageUrl}
-          />
-        ))}
-      </div>
+      <Pairs
+        doc={doc}
+        nodes={nodes}
+        open={props.openByDefault}
+        pageUrl={props.pageUrl}
+        firstChunk={props.firstChunk}
+        onRendered={props.onRendered}
+      />
       {nodes.mededeling.length ? (
         <section class="kvl-mededeling" aria-label={t('mededeling')}>
           <Slot nodes={nodes.mededeling} />
@@ -104,6 +74,37 @@ export function ReadingView(props: ReadingViewProps) {
         </section>
       ) : null}
     </>
+  );
+}
+
+/**
+ * The pairs, in chunks: the first at once, each later one in a task of its own. Only this component re-renders per
+ * chunk (not the header card or the contents), and a rendered chunk is not diffed again.
+ */
+function Pairs(props: {
+  doc: KamervraagDocument;
+  nodes: ViewNodes;
+  open: boolean;
+  pageUrl: string;
+  firstChunk: number;
+  onRendered(): void;
+}) {
+  const { doc } = props;
+  const chunks = useChunks(doc.pairs.length, props.firstChunk, props.onRendered);
+  return (
+    <div class="kvl-pairs">
+      {chunks.map(([start, end]) => (
+        <PairChunk
+          key={start}
+          start={start}
+          end={end}
+          doc={doc}
+          nodes={props.nodes}
+          open={props.open}
+          pageUrl={props.pageUrl}
+        />
+      ))}
+    </div>
   );
 }
 
@@ -175,19 +176,41 @@ function firstWords(text: string, n = 10): string {
 }
 
 function Toc({ pairs }: { pairs: Pair[] }) {
+  const chunks = useChunks(pairs.length, TOC_FIRST);
   return (
     <nav class="kvl-toc" aria-label={t('contents')}>
-      <ol>
-        {pairs.map((p) => (
+      <details open={pairs.length <= TOC_OPEN_MAX}>
+        <summary>
+          {t('contents')} ({pairs.length})
+        </summary>
+        <ol>
+          {chunks.map(([start, end]) => (
+            <TocChunk key={start} pairs={pairs} start={start} end={end} />
+          ))}
+        </ol>
+      </details>
+    </nav>
+  );
+}
+
+/** Entries start..end of the contents; rendered once. */
+class TocChunk extends Component<{ pairs: Pair[]; start: number; end: number }> {
+  override shouldComponentUpdate() {
+    return false;
+  }
+  override render({ pairs, start, end }: { pairs: Pair[]; start: number; end: number }) {
+    return (
+      <>
+        {pairs.slice(start, end).map((p) => (
           <li key={p.label}>
             <a href={`#vraag-${p.numbers[0]}`}>
               <strong>{p.label}</strong> {firstWords(p.question)}
             </a>
           </li>
         ))}
-      </ol>
-    </nav>
-  );
+      </>
+    );
+  }
 }
 
 function PairView({

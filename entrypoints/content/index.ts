@@ -66,6 +66,7 @@ function run(started: number, settings: ReturnType<typeof readSettings>): void {
     subject: model.subject,
   };
   html.dataset.kvl = status.id;
+  html.dataset.kvlParseMs = (performance.now() - started).toFixed(2);
   // An entry saved from a link, the popup or the shortcut is completed from this page, in either layout.
   if (model.id) {
     subscribeEntry(model.id, (entry) => {

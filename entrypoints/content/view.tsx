@@ -13,6 +13,8 @@ import { sortNodes } from '@/utils/reading-view/sort-nodes';
 
 /** Pairs rendered at once: more than a first screen holds (the header card and the contents come first). */
 const FIRST_CHUNK = 10;
+/** From this many pairs on, pairs out of view skip layout (style.css, .kvl-long) */
+const LONG_DOCUMENT = 60;
 
 export interface MountedView {
   element: HTMLElement;
@@ -56,11 +58,12 @@ export function mountReadingView(parsed: HtmlParse, options: MountOptions): Moun
     view.setAttribute('data-kvl-view', '');
     view.setAttribute('role', 'region');
     view.setAttribute('aria-label', t('readerLabel'));
-    view.className = 'kvl-view';
+    view.className = parsed.document.pairs.length > LONG_DOCUMENT ? 'kvl-view kvl-long' : 'kvl-view';
     root.parentNode.insertBefore(view, root);
     root.setAttribute('hidden', '');
     const setAll = (open: boolean) => {
-      for (const d of Array.from(view.querySelectorAll('details'))) d.open = open;
+      for (const d of Array.from(view.querySelectorAll<HTMLDetailsElement>('details.kvl-answer')))
+        d.open = open;
     };
     const hash = location.hash;
     // Big documents render in chunks (no long task); a deep link needs its pair in the first one.

@@ -35,8 +35,8 @@ const READABILITY_JS = createRequire(import.meta.url).resolve('@mozilla/readabil
 
 /**
  * Registered before navigation (main world): collects [start, duration] of every long task into window.__kvlLongTasks,
- * and when <html> gets data-kvl (set right after the parse) and data-kvl-ms into window.__kvlMarks. Content script
- * and page share the document's clock, so the parse time is t(data-kvl) - (t(data-kvl-ms) - data-kvl-ms).
+ * and when <html> gets data-kvl-ms into window.__kvlMarks (content script and page share the document's clock, so
+ * t(data-kvl-ms) - data-kvl-ms is when the content script started).
  */
 const PAGE_PROBE = `
 window.__kvlLongTasks = null;
@@ -82,7 +82,7 @@ interface Load {
   longTasks: LongTask[] | null;
   /** When the content script started, on the page's clock (from data-kvl-ms), null when not known */
   scriptStart: number | null;
-  /** From the content script's start to data-kvl (detection + parse), null when not known */
+  /** <html data-kvl-parse-ms>: from the content script's start to the parse done (detection + parse) */
   parseMs: number | null;
 }
 
@@ -113,6 +113,7 @@ export async function loadOnce(context: BrowserContext, url: string, opts: LoadO
         new Promise<{
           ms: string | null;
           completeMs: string | null;
+          parseMs: string | null;
           status: string | null;
           longTasks: [number, number][] | null;
           marks: Record<string, number>;
@@ -125,6 +126,7 @@ export async function loadOnce(context: BrowserContext, url: string, opts: LoadO
             resolve({
               ms: document.documentElement.dataset.kvlMs ?? null,
               completeMs: document.documentElement.dataset.kvlCompleteMs ?? null,
+              parseMs: document.documentElement.dataset.kvlParseMs ?? null,
               status: document.documentElement.dataset.kvlStatus ?? null,
               longTasks: probe.__kvlLongTasks,
               marks: probe.__kvlMarks,
@@ -138,10 +140,9 @@ export async function loadOnce(context: BrowserContext, url: string, opts: LoadO
     };
     const ms = num(data.ms);
     const completeMs = num(data.completeMs);
-    const parsedAt = data.marks['data-kvl'];
     const renderedAt = data.marks['data-kvl-ms'];
     const scriptStart = ms !== null && renderedAt !== undefined ? renderedAt - ms : null;
-    const parseMs = scriptStart !== null && parsedAt !== undefined ? parsedAt - scriptStart : null;
+    const parseMs = num(data.parseMs);
     const longTasks = data.longTasks?.map(([start, duration]) => ({ start, duration })) ?? null;
     return { ms, completeMs, status: data.status, longTasks, scriptStart, parseMs };
   } finally {
@@ -275,7 +276,7 @@ async function measureInBrowser(ctx: BenchContext, chromium: string): Promise<Re
     );
     print('so it sees the page as served, not the reading view. ratio = extension / Readability.');
     print(
-      'of which parse = content-script start to <html data-kvl> (detection + parse; set right after the parse).',
+      'of which parse = <html data-kvl-parse-ms>, content-script start to the parse done (detection + parse).',
     );
     print(
       'longest task = the longest long task (> 50 ms, PerformanceObserver) of a load, median over the loads.',

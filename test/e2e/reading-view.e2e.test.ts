@@ -91,7 +91,7 @@ describe('reading view behaviour', () => {
     const { page } = await open(`${SAMPLE_ID}.html`);
     const openCount = () =>
       page
-        .locator('[data-kvl-view] details')
+        .locator('[data-kvl-view] details.kvl-answer')
         .evaluateAll((ds) => ds.filter((d) => (d as HTMLDetailsElement).open).length);
     await page.click('[data-kvl-action="expand-all"]');
     expect(await openCount()).toBe(5);
@@ -199,6 +199,12 @@ describe('reading view behaviour', () => {
     expect(links).toHaveLength(48);
     expect(links[0]).toBe('#vraag-1');
     expect(links[47]).toBe('#vraag-48');
+    // open at this length; collapse-all leaves it alone (it closes answers only)
+    const tocOpen = () =>
+      page.locator('[data-kvl-view] .kvl-toc details').evaluate((d) => (d as HTMLDetailsElement).open);
+    expect(await tocOpen()).toBe(true);
+    await page.click('[data-kvl-action="collapse-all"]');
+    expect(await tocOpen()).toBe(true);
     await page.close();
   });
 
@@ -213,11 +219,11 @@ describe('reading view behaviour', () => {
     // beforeprint opens every answer; afterprint restores the reader's choice
     const state = await page.evaluate(() => {
       window.dispatchEvent(new Event('beforeprint'));
-      const during = Array.from(document.querySelectorAll('[data-kvl-view] details')).every(
+      const during = Array.from(document.querySelectorAll('[data-kvl-view] details.kvl-answer')).every(
         (d) => (d as HTMLDetailsElement).open,
       );
       window.dispatchEvent(new Event('afterprint'));
-      const after = Array.from(document.querySelectorAll('[data-kvl-view] details')).some(
+      const after = Array.from(document.querySelectorAll('[data-kvl-view] details.kvl-answer')).some(
         (d) => (d as HTMLDetailsElement).open,
       );
       return { during, after };
@@ -352,6 +358,10 @@ describe('reading view behaviour', () => {
     expect(plain.shown).toBe(10);
     expect(plain.pairs).toEqual(all);
     expect(plain.errors).toEqual([]);
+    // The contents of 300 pairs: every entry, in a list that starts closed.
+    const toc = plain.page.locator('[data-kvl-view] .kvl-toc');
+    expect(await toc.locator('details').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    expect(await toc.locator('a').count()).toBe(300);
     await plain.page.close();
 
     // A deep link far down: its pair is in the first chunk, open and scrolled to.

@@ -5,7 +5,9 @@ export function printAllOpen(view: HTMLElement, signal: AbortSignal): void {
   window.addEventListener(
     'beforeprint',
     () => {
-      closed = Array.from(view.querySelectorAll('details')).filter((d) => !d.open);
+      closed = Array.from(view.querySelectorAll<HTMLDetailsElement>('details.kvl-answer')).filter(
+        (d) => !d.open,
+      );
       for (const d of closed) d.open = true;
     },
     { signal },
