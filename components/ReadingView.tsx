@@ -4,6 +4,7 @@ import { Component } from 'preact';
 import { useState } from 'preact/hooks';
 import { t } from '../utils/i18n';
 import type { KamervraagDocument, Pair } from '../utils/kamervraag/model';
+import { firstWords } from '../utils/reading-list/entry';
 import { type Controls, HeaderCard } from './HeaderCard';
 import { SaveControls } from './SaveControls';
 import { Slot } from './Slot';
@@ -34,13 +35,6 @@ export interface ReadingViewProps {
 const TOC_FIRST = 40;
 /** Longer contents start closed (a thousand entries would push the pairs far down) */
 const TOC_OPEN_MAX = 60;
-const TOOLS_STYLE = {
-  display: 'inline-flex',
-  alignItems: 'baseline',
-  gap: '0.25rem',
-  flexWrap: 'wrap',
-  font: '13px / 1.4 system-ui, sans-serif',
-};
 const TOC_FROM = 8;
 
 export function ReadingView(props: ReadingViewProps) {
@@ -170,11 +164,6 @@ function SameQuestionElsewhere({
   );
 }
 
-function firstWords(text: string, n = 10): string {
-  const words = text.split(/\s+/).filter(Boolean);
-  return words.slice(0, n).join(' ') + (words.length > n ? ' …' : '');
-}
-
 function Toc({ pairs }: { pairs: Pair[] }) {
   const chunks = useChunks(pairs.length, TOC_FIRST);
   return (
@@ -204,7 +193,7 @@ class TocChunk extends Component<{ pairs: Pair[]; start: number; end: number }> 
         {pairs.slice(start, end).map((p) => (
           <li key={p.label}>
             <a href={`#vraag-${p.numbers[0]}`}>
-              <strong>{p.label}</strong> {firstWords(p.question)}
+              <strong>{p.label}</strong> {firstWords(p.question, 10)}
             </a>
           </li>
         ))}
@@ -250,8 +239,8 @@ function PairView({
         ) : (
           <h2 class="kvl-label">{pair.label}</h2>
         )}
-        {/* The pair's tools stay together at the end of the heading (inline style: the page's CSP allows CSSOM). */}
-        <span style={TOOLS_STYLE}>
+        {/* The pair's tools stay together at the end of the heading. */}
+        <span class="kvl-tools">
           <button
             type="button"
             class="kvl-copy"
