@@ -23,9 +23,17 @@ const BARE_NUMBERS = new RegExp(String.raw`^(${NUMS})\s*[:.]?$`, 'u');
 /** Ranges longer than this are not real numbering; they are kept as text. */
 const MAX_RANGE = 200;
 const MAX_NUMBER = 99_999;
+const ONE_NUMBER = /^\d+$/;
+/** How every heading starts (HEADING, MEDEDELING, BARE_NUMBERS): a cheap test that rules out most running text. */
+const HEADING_START = /^\s*(?:Vra|Antw|Mede|\d)/;
 
 /** "7, 8, 9 10 en 11" → [7,8,9,10,11]; "4 t/m 6" → [4,5,6]; absurd ranges are not expanded. */
 export function parseNumbers(text: string): number[] {
+  // Most headings carry one number ("Vraag 12"): no ranges to expand, no set to sort.
+  if (ONE_NUMBER.test(text)) {
+    const n = Number(text);
+    return n <= MAX_NUMBER ? [n] : [];
+  }
   const out = new Set<number>();
   const expanded = text.replace(
     /(\d+)\s*(?:t\/m|tot\s+en\s+met|[-–])\s*(\d+)/gu,
@@ -53,6 +61,9 @@ export function parseNumbers(text: string): number[] {
 export function parseHeading(text: string, hint?: Side): Heading | null {
   // A heading is short: skip running text before doing any work on it.
   if (text.length > 240) return null;
+  // Nor can it start with anything but a heading word or a digit: most blocks stop here, before their whitespace is
+  // collapsed. (trim() and \s strip the same characters, so this looks at how the label starts.)
+  if (!HEADING_START.test(text)) return null;
   const label = text.replace(/\s+/g, ' ').trim();
   if (label.length > 80) return null;
   const m = HEADING.exec(label);

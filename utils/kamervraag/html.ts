@@ -19,6 +19,20 @@ export interface HtmlParse extends Classified {
 const ELEMENT = 1;
 const TEXT = 3;
 
+// A note on speed: the walks below read each node's children once, with `for (const c of node.childNodes)`: a plain
+// array iteration in happy-dom (the bench's DOM), a list iteration in browsers. In happy-dom `childNodes[i]` goes
+// through a Proxy on every read and `nextSibling` is an indexOf in the parent (quadratic over long runs of siblings);
+// in linkedom every read of `childNodes` builds a new array; `Array.from` copies every list. What the site's classes
+// say is looked up once per parse (siteMarks), not asked of every element.
+
+/** The semantic containers and the role each gives to everything inside it, in order of precedence. */
+const ROLE_SELECTORS: readonly (readonly [BlockRole, string])[] = [
+  ['vraag', BODY.question],
+  ['antwoord', BODY.answer],
+  ['mededeling', BODY.mededeling],
+  ['omschrijving', BODY.omschrijving],
+];
+
 /** The element that holds the document body: around the semantic classes, else around text-only headings. */
 export function findBodyRoot(doc: Document): Element | null {
   const semantic = Array.from(doc.querySelectorAll(`${BODY.question}, ${BODY.answer}`));
@@ -61,10 +75,11 @@ function commonAncestor(nodes: Element[]): Element | null {
 
 /** Text of a subtree without script/style. */
 export function visibleText(node: Node): string {
-  if (node.nodeType === TEXT) return node.textContent ?? '';
-  if (node.nodeType !== ELEMENT || SKIP_TAGS.has((node as Element).localName)) return '';
+  const type = node.nodeType;
+  if (type === TEXT) return (node as Text).data;
+  if (type !== ELEMENT || SKIP_TAGS.has((node as Element).localName)) return '';
   let out = '';
-  for (const c of Array.from(node.childNodes)) out += visibleText(c);
+  for (const c of node.childNodes) out += visibleText(c);
   return out;
 }
 
@@ -76,12 +91,36 @@ interface Context {
 
 /** The role an element gives to everything inside it, if it is one of the site's semantic containers. */
 function ownRole(el: Element): BlockRole | undefined {
-  if (el.classList.length === 0) return undefined;
-  if (el.matches(BODY.question)) return 'vraag';
-  if (el.matches(BODY.answer)) return 'antwoord';
-  if (el.matches(BODY.mededeling)) return 'mededeling';
-  if (el.matches(BODY.omschrijving)) return 'omschrijving';
+  for (const [role, selector] of ROLE_SELECTORS) if (el.matches(selector)) return role;
   return undefined;
+}
+
+/** What the site's markup says of the elements under a root (the root included where noted). */
+interface SiteMarks {
+  /** Semantic containers below the root and their role (the root's own role comes from contextAt) */
+  roles: Map<Element, BlockRole>;
+  /** Elements the markup marks as a label (h2, p.nummer, …), the root included */
+  labels: Set<Element>;
+  /** The site's footnote pop-ups, the root included */
+  footnotes: Set<Element>;
+}
+
+/**
+ * One querySelectorAll per selector instead of matching every element against every selector: a few native
+ * searches in a browser, and in happy-dom far fewer calls than the 3–6 `matches` per element it replaces.
+ */
+function siteMarks(root: Element): SiteMarks {
+  const roles = new Map<Element, BlockRole>();
+  for (const [role, selector] of ROLE_SELECTORS) {
+    // In order of precedence: an element matching two selectors keeps the first role, as ownRole gives it.
+    for (const el of root.querySelectorAll(selector)) if (!roles.has(el)) roles.set(el, role);
+  }
+  const matching = (selector: string): Set<Element> => {
+    const found = new Set(root.querySelectorAll(selector));
+    if (root.matches(selector)) found.add(root);
+    return found;
+  };
+  return { roles, labels: matching(BODY.label), footnotes: matching(BODY.footnote) };
 }
 
 /** The context at `root`: roles given by its ancestors (when the root sits inside a semantic container). */
@@ -95,23 +134,37 @@ function contextAt(root: Element): Context {
 
 export function htmlToBlocks(root: Element): Block<HtmlSource>[] {
   const blocks: Block<HtmlSource>[] = [];
+  const { roles, labels, footnotes } = siteMarks(root);
   const groups = new Map<Element, number>();
-  // Whether an element holds block-level elements (directly or through inline wrappers), computed once per element.
-  const blockish = new Map<Element, boolean>();
-  const hasBlockChild = (el: Element): boolean => {
-    let known = blockish.get(el);
-    if (known === undefined) {
-      known = false;
-      for (const c of Array.from(el.children)) {
-        const tag = c.localName;
-        if (BLOCK_TAGS.has(tag) || (!SKIP_TAGS.has(tag) && hasBlockChild(c))) {
-          known = true;
-          break;
+  // Elements known to hold a block-level element (through inline wrappers), so that no subtree is searched for one
+  // again: a run of nested inline wrappers around blocks stays linear.
+  const holdsBlocks = new Set<Element>();
+
+  /**
+   * The visible text of an element that holds no block-level element, directly or through inline wrappers (a leaf:
+   * one block), else null. One pass both decides and collects: most elements reached are leaves (p, h2).
+   */
+  const leafText = (el: Element): string | null => {
+    if (holdsBlocks.has(el)) return null;
+    // Most leaves (p, h2) hold a single text node: take its text without setting up a walk.
+    const only = el.firstChild;
+    if (only !== null && only === el.lastChild && only.nodeType === TEXT) return (only as Text).data;
+    let out = '';
+    for (const c of el.childNodes) {
+      const type = c.nodeType;
+      if (type === TEXT) out += (c as Text).data;
+      else if (type === ELEMENT) {
+        const tag = (c as Element).localName;
+        if (SKIP_TAGS.has(tag)) continue;
+        const inner = BLOCK_TAGS.has(tag) ? null : leafText(c as Element);
+        if (inner === null) {
+          holdsBlocks.add(el);
+          return null;
         }
+        out += inner;
       }
-      blockish.set(el, known);
     }
-    return known;
+    return out;
   };
   const groupOf = (ctx: Context): number | undefined => {
     const { role, container } = ctx;
@@ -124,11 +177,10 @@ export function htmlToBlocks(root: Element): Block<HtmlSource>[] {
     return g;
   };
 
-  const leaf = (el: Element, ctx: Context) => {
-    const text = visibleText(el);
+  const leaf = (el: Element, ctx: Context, text: string) => {
     if (!text.trim()) return;
     const { role } = ctx;
-    const heading = role !== undefined && role !== 'omschrijving' && el.matches(BODY.label);
+    const heading = role !== undefined && role !== 'omschrijving' && labels.has(el);
     blocks.push({ text, role, heading, group: groupOf(ctx), source: el });
   };
 
@@ -141,31 +193,36 @@ export function htmlToBlocks(root: Element): Block<HtmlSource>[] {
     let text = '';
     const walk = (n: Node) => {
       if (n === close || n === marker) return;
-      if (n.nodeType === TEXT) text += ` ${n.textContent ?? ''}`;
-      else if (n.nodeType === ELEMENT && !SKIP_TAGS.has((n as Element).localName)) n.childNodes.forEach(walk);
+      if (n.nodeType === TEXT) text += ` ${(n as Text).data}`;
+      else if (n.nodeType === ELEMENT && !SKIP_TAGS.has((n as Element).localName)) {
+        for (const c of n.childNodes) walk(c);
+      }
     };
     walk(el);
     blocks.push({ text, role: 'noot', marker: marker?.textContent?.trim() ?? '', source: el });
   };
 
   const walk = (el: Element, parent: Context) => {
-    const role = el === root ? undefined : ownRole(el);
+    const role = roles.get(el);
     const ctx: Context = role ? { role, container: el } : parent;
-    if (el.classList.contains('noot') && el.matches(BODY.footnote)) return footnote(el);
-    if (plainNotes.has(el)) return footnote(el);
-    if (!hasBlockChild(el)) return leaf(el, ctx);
+    if (footnotes.has(el) || plainNotes.has(el)) return footnote(el);
+    const text = leafText(el);
+    if (text !== null) return leaf(el, ctx, text);
     let loose: Text[] = [];
     const flush = () => {
-      const text = loose.map((t) => t.textContent ?? '').join('');
+      let text = '';
+      for (const t of loose) text += t.data;
       if (text.trim()) blocks.push({ text, role: ctx.role, source: loose });
       loose = [];
     };
-    for (const c of Array.from(el.childNodes)) {
-      if (c.nodeType === TEXT) loose.push(c as Text);
-      else if (c.nodeType === ELEMENT) {
+    for (const c of el.childNodes) {
+      const type = c.nodeType;
+      if (type === TEXT) loose.push(c as Text);
+      else if (type === ELEMENT) {
         const child = c as Element;
-        if (SKIP_TAGS.has(child.localName)) continue;
-        if (BLOCK_TAGS.has(child.localName) || hasBlockChild(child)) {
+        const tag = child.localName;
+        if (SKIP_TAGS.has(tag)) continue;
+        if (BLOCK_TAGS.has(tag) || leafText(child) === null) {
           flush();
           walk(child, ctx);
         } else {
@@ -201,7 +258,9 @@ function textNodes(el: Element): Text[] {
   const out: Text[] = [];
   const walk = (n: Node) => {
     if (n.nodeType === TEXT) out.push(n as Text);
-    else if (n.nodeType === ELEMENT && !SKIP_TAGS.has((n as Element).localName)) n.childNodes.forEach(walk);
+    else if (n.nodeType === ELEMENT && !SKIP_TAGS.has((n as Element).localName)) {
+      for (const c of n.childNodes) walk(c);
+    }
   };
   walk(el);
   return out;

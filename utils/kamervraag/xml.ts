@@ -23,10 +23,11 @@ const NOTE = 'noot';
 /** Text of an element without its footnotes (they become blocks of their own). */
 function textWithoutNotes(el: Element): string {
   let out = '';
-  for (const node of Array.from(el.childNodes)) {
-    if (node.nodeType === 3 || node.nodeType === 4) out += node.textContent ?? '';
-    else if (node.nodeType === 1 && (node as Element).localName !== NOTE)
-      out += textWithoutNotes(node as Element);
+  // Iterating childNodes directly: Array.from copies every list, and indexing goes through a Proxy in happy-dom.
+  for (const node of el.childNodes) {
+    const type = node.nodeType;
+    if (type === 3 || type === 4) out += (node as CharacterData).data;
+    else if (type === 1 && (node as Element).localName !== NOTE) out += textWithoutNotes(node as Element);
   }
   return out;
 }
@@ -53,7 +54,7 @@ export function xmlToBlocks(doc: Document): XmlParse {
   let group = 0;
 
   const walk = (el: Element, role: BlockRole | undefined, g: number | undefined) => {
-    for (const child of Array.from(el.children)) {
+    for (const child of el.children) {
       const name = child.localName;
       if (name === NOTE) continue; // collected with its parent's text
       const childRole = ROLE_OF[name];
@@ -70,7 +71,7 @@ export function xmlToBlocks(doc: Document): XmlParse {
         blocks.push({ text: textWithoutNotes(child), role, heading: true, group: g, source: child });
         continue;
       }
-      const isContainer = child.children.length > 0 && Array.from(child.children).every(isBlockish);
+      const isContainer = child.firstElementChild !== null && everyChild(child, isBlockish);
       if (isContainer) {
         walk(child, role, g);
         continue;
@@ -81,6 +82,11 @@ export function xmlToBlocks(doc: Document): XmlParse {
   };
   walk(root, undefined, undefined);
   return { blocks: [...blocks, ...notes], meta };
+}
+
+function everyChild(el: Element, test: (child: Element) => boolean): boolean {
+  for (const child of el.children) if (!test(child)) return false;
+  return true;
 }
 
 /** Elements that hold paragraphs rather than running text. */

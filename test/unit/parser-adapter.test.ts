@@ -1,0 +1,101 @@
+// Rules the fast paths of the HTML adapter and the classifier must keep: each on the smallest input that shows it.
+
+import { Window } from 'happy-dom';
+import { describe, expect, it } from 'vitest';
+import { parseHtmlDocument } from '../../utils/kamervraag';
+import type { Block } from '../../utils/kamervraag/blocks';
+import { classify } from '../../utils/kamervraag/classify';
+import { normalizeSpace } from '../../utils/kamervraag/text';
+
+const window = new Window();
+const page = (body: string) =>
+  new window.DOMParser().parseFromString(
+    `<html><body>${body}</body></html>`,
+    'text/html',
+  ) as unknown as Document;
+const blocksOf = (body: string) =>
+  parseHtmlDocument(page(body)).blocks.map((b) => ({
+    text: normalizeSpace(b.text),
+    role: b.role,
+    heading: b.heading,
+  }));
+
+describe('normalizeSpace', () => {
+  it.each([
+    ['a b', 'a b'],
+    ['  a  b  ', 'a b'],
+    ['a \n\t b', 'a b'],
+    ['a\n b', 'a b'],
+    ['a\u00a0b', 'a b'],
+    ['a\u200bb', 'a b'],
+    ['a \u200b b', 'a b'],
+    ['\u200ba\u200b', 'a'],
+    ['a\f\r\nb', 'a b'],
+    ['\u3000a\u2028b\ufeff', 'a b'],
+  ])('%j → %j', (text, expected) => {
+    expect(normalizeSpace(text)).toBe(expected);
+  });
+});
+
+describe('HTML adapter', () => {
+  it('makes one block of a leaf, whatever inline markup it holds, and skips script and style', () => {
+    expect(
+      blocksOf(
+        '<div class="vraag"><h2>Vraag 1</h2><p>Een <b>vette</b> en <span><i>schuine</i></span> vraag' +
+          '<script>x()</script><style>p{}</style>?</p></div>',
+      ),
+    ).toEqual([
+      { text: 'Vraag 1', role: 'vraag', heading: true },
+      { text: 'Een vette en schuine vraag?', role: 'vraag', heading: false },
+    ]);
+  });
+
+  it('cuts an inline wrapper around blocks into blocks, keeping the loose text around them', () => {
+    const deep = (depth: number, inner: string): string =>
+      depth === 0 ? inner : `<span>${deep(depth - 1, inner)}</span>`;
+    expect(
+      blocksOf(
+        '<div class="antwoord"><h2>Antwoord 1</h2>ervoor <b>vet</b>' +
+          `${deep(200, '<p>diep binnen</p>')} erna</div>`,
+      ),
+    ).toEqual([
+      { text: 'Antwoord 1', role: 'antwoord', heading: true },
+      { text: 'ervoor vet', role: 'antwoord' },
+      { text: 'diep binnen', role: 'antwoord', heading: false },
+      { text: 'erna', role: 'antwoord' },
+    ]);
+  });
+
+  it('gives an element matching two container selectors the first role (vraag before antwoord)', () => {
+    expect(blocksOf('<div class="stuk"><div class="vraag antwoord"><p>Tekst</p></div></div>')).toEqual([
+      { text: 'Tekst', role: 'vraag', heading: false },
+    ]);
+  });
+});
+
+describe('references', () => {
+  const texts = (...t: string[]): Block[] => t.map((text) => ({ text }));
+  const ids = (blocks: Block[]) => classify(blocks).document.references.map((r) => r.id);
+
+  it('finds a reference cut over two blocks of one side (they are joined by a line break)', () => {
+    expect(ids(texts('Vraag 1', 'Zie Kamerstuk 36 410,', 'nr. 72 hierover.'))).toEqual(['kst-36410-72']);
+  });
+
+  it('never joins a reference over two sides or two pairs', () => {
+    expect(ids(texts('Vraag 1', 'Zie Kamerstuk 36 410,', 'Antwoord 1', 'nr. 72 hierover.'))).toEqual([]);
+    expect(ids(texts('Vraag 1', 'Vraag over 2024Z0', 'Vraag 2', '1234 en meer'))).toEqual([]);
+  });
+
+  it('lists each reference once, in order of appearance, without the document itself', () => {
+    const blocks = texts(
+      'Vraag 1',
+      'Zie 2024Z01234 en Kamerstuk 36 410, nr. 72.',
+      'Antwoord 1',
+      'Zoals in 2024Z01234 en Aanhangsel Handelingen, vergaderjaar 2023–2024, nr. 1047.',
+    );
+    expect(classify(blocks, { id: 'ah-tk-20232024-1047' }).document.references.map((r) => r.id)).toEqual([
+      'kv-tk-2024Z01234',
+      'kst-36410-72',
+    ]);
+  });
+});
