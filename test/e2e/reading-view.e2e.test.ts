@@ -374,5 +374,34 @@ describe('reading view behaviour', () => {
     const top = await deep.page.locator('#vraag-250').evaluate((el) => el.getBoundingClientRect().top);
     expect(Math.abs(top)).toBeLessThan(5);
     await deep.page.close();
+
+    // Back to the original layout while later chunks are still to come: the page is exactly as served.
+    const early = await browser.context.newPage();
+    const earlyErrors = collectExtensionErrors(early);
+    await early.addInitScript(`
+      new MutationObserver((records, observer) => {
+        if (!document.documentElement.hasAttribute('data-kvl-ms')) return;
+        observer.disconnect();
+        window.__pairsAtSwitch = document.querySelectorAll('[data-kvl-view] [data-kvl-pair]').length;
+        document.querySelector('[data-kvl-view] [data-kvl-action="toggle-original"]').click();
+      }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-kvl-ms'] });
+    `);
+    await early.goto(siteUrl(`${id}.html`));
+    await early.waitForFunction(() => document.documentElement.dataset.kvlStatus === 'origineel', null, {
+      timeout: 20_000,
+    });
+    expect(
+      await early.evaluate(() => (window as unknown as { __pairsAtSwitch: number }).__pairsAtSwitch),
+    ).toBe(10);
+    await early.waitForTimeout(300); // any chunk that was still due would have come by now
+    expect(await liveBody(early)).toBe(await servedBody(early));
+    expect(await early.locator('[data-kvl-view]').count()).toBe(0);
+    // the choice is remembered: back to the reading view for the tests that follow
+    await early.click('kvl-floating [data-kvl-action="toggle-original"]');
+    await early.waitForFunction(() => document.documentElement.dataset.kvlStatus === 'lezer', null, {
+      timeout: 20_000,
+    });
+    expect(earlyErrors).toEqual([]);
+    await early.close();
   });
 });
