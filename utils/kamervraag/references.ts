@@ -22,6 +22,9 @@ const KAMERSTUK =
 /** Kamervraagnummer (zaak), e.g. 2024Z01234 */
 const KAMERVRAAG = /(?<![\w])((?:19|20)\d{2}Z\d{5})(?!\d)/gu;
 
+/** What every reference above contains: text without any of these holds none (most text; checked first). */
+const MAY_REFER = /Aanhangsel|Kamerstuk|vergaderjaar|\dZ\d/u;
+
 export interface FoundReference extends Reference {
   /** Offset of `text` in the searched string */
   index: number;
@@ -30,6 +33,7 @@ export interface FoundReference extends Reference {
 /** Every reference in `text`, in order of appearance. `chamber` is the page's own chamber, for unmarked Aanhangsels. */
 export function findReferences(text: string, chamber: Chamber = 'tk'): FoundReference[] {
   const found: FoundReference[] = [];
+  if (!MAY_REFER.test(text)) return found;
   for (const m of text.matchAll(AANHANGSEL)) {
     const ch: Chamber = m[1] === 'I' ? 'ek' : m[1] === 'II' ? 'tk' : chamber;
     const id = aanhangselId(ch, vergaderjaarFrom(m[2]), Number(m[3]));
