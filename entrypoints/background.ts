@@ -2,7 +2,8 @@
 // context menu and storage.sync.
 // It only reacts to events; the reading list itself lives in utils/reading-list (one storage key per entry).
 import { browser, defineBackground } from '#imports';
-import { t } from '@/utils/i18n';
+import { type MessageKey, t } from '@/utils/i18n';
+import { browserMessages, messageTable } from '@/utils/message-cache';
 import {
   listEntries,
   pullFromSync,
@@ -15,6 +16,7 @@ import {
   writePreview,
 } from '@/utils/reading-list';
 import { SITE_HOSTS } from '@/utils/site/ids';
+import nl from '../public/_locales/nl/messages.json';
 
 const SAVE_COMMAND = 'save-page';
 const MENU_ID = 'kvl-save-link';
@@ -71,7 +73,15 @@ async function createMenu(): Promise<void> {
   });
 }
 
+/** The interface texts in the browser's language, for the content script (see utils/message-cache.ts). */
+async function storeMessages(): Promise<void> {
+  const next = browserMessages(Object.keys(nl) as MessageKey[]);
+  // A service worker starts often: write only when something changed (version, language, texts).
+  if (JSON.stringify(await messageTable.getValue()) !== JSON.stringify(next)) await messageTable.setValue(next);
+}
+
 export default defineBackground(() => {
+  storeMessages().catch(warn);
   const refresh = debounce(refreshList, 50);
   const sync = debounce(syncNow, 2000);
   refresh();

@@ -1,7 +1,9 @@
 // Content script: detect a Kamervragen page, parse it, show the reading view (or the original), never break the page.
 
 import { browser, defineContentScript, storage } from '#imports';
+import { useMessageTable } from '@/utils/i18n';
 import { parseHtmlDocument } from '@/utils/kamervraag/html';
+import { currentMessages, messageTable } from '@/utils/message-cache';
 import { isStatusRequest, type KvlStatus } from '@/utils/messages';
 import { subscribeEntry } from '@/utils/reading-list/live';
 import { completeFromDocument } from '@/utils/reading-list/store';
@@ -36,11 +38,17 @@ export default defineContentScript({
   },
 });
 
-/** Both settings in one storage read; `value` is set once it has arrived, so a ready answer is used synchronously. */
+/**
+ * Both settings and the stored copy of the interface texts (utils/message-cache.ts) in one storage read; `value` is
+ * set once it has arrived, so a ready answer is used synchronously.
+ */
 function readSettings(): { value: Settings | null; promise: Promise<Settings> } {
   const out: { value: Settings | null; promise: Promise<Settings> } = {
     value: null,
-    promise: storage.getItems([viewMode, answersOpen]).then(([mode, open]) => {
+    promise: storage.getItems([viewMode, answersOpen, messageTable]).then(([mode, open, messages]) => {
+      useMessageTable(
+        currentMessages(messages.value, browser.runtime.getManifest().version, browser.i18n.getUILanguage()),
+      );
       out.value = { mode: mode.value, open: open.value };
       return out.value;
     }),

@@ -404,4 +404,46 @@ describe('reading view behaviour', () => {
     expect(earlyErrors).toEqual([]);
     await early.close();
   });
+
+  it("takes its interface texts from the background's stored copy when it is current, else from the browser", async () => {
+    type Table = { version: string; language: string; messages: Record<string, string> };
+    type Local = {
+      get(k: string): Promise<Record<string, unknown>>;
+      set(v: Record<string, unknown>): Promise<void>;
+    };
+    const sw = browser.serviceWorker;
+    const get = () =>
+      sw.evaluate(async () => {
+        const local = (globalThis as unknown as { chrome: { storage: { local: Local } } }).chrome.storage
+          .local;
+        return ((await local.get('kvl-messages'))['kvl-messages'] ?? null) as Table | null;
+      });
+    const put = (table: Table) =>
+      sw.evaluate((value) => {
+        const local = (globalThis as unknown as { chrome: { storage: { local: Local } } }).chrome.storage
+          .local;
+        return local.set({ 'kvl-messages': value });
+      }, table);
+    // The background writes the copy when it starts.
+    await expect.poll(get).not.toBeNull();
+    const stored = (await get()) as Table;
+    expect(stored.version).toMatch(/^\d+\.\d+\.\d+/);
+    expect(Object.keys(stored.messages).length).toBeGreaterThan(50);
+    const expandLabel = async () => {
+      const { page } = await open(`${SAMPLE_ID}.html`);
+      const text = await page.locator('[data-kvl-action="expand-all"]').textContent();
+      await page.close();
+      return text;
+    };
+    const marked = { ...stored.messages, expandAll: 'Uitklappen (kopie)' };
+    try {
+      await put({ ...stored, messages: marked });
+      expect(await expandLabel()).toBe('Uitklappen (kopie)');
+      // made for another version of the extension: not used
+      await put({ ...stored, version: '0.0.0', messages: marked });
+      expect(await expandLabel()).toBe(stored.messages.expandAll);
+    } finally {
+      await put(stored);
+    }
+  });
 });
