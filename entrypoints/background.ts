@@ -77,7 +77,8 @@ async function createMenu(): Promise<void> {
 async function storeMessages(): Promise<void> {
   const next = browserMessages(Object.keys(nl) as MessageKey[]);
   // A service worker starts often: write only when something changed (version, language, texts).
-  if (JSON.stringify(await messageTable.getValue()) !== JSON.stringify(next)) await messageTable.setValue(next);
+  if (JSON.stringify(await messageTable.getValue()) !== JSON.stringify(next))
+    await messageTable.setValue(next);
 }
 
 export default defineBackground(() => {

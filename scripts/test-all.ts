@@ -4,6 +4,7 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHROMIUM_HELP, findChromium } from '../test/e2e/support/chromium';
+import { FIREFOX_HELP, findFirefox } from '../test/e2e/support/firefox';
 import { REPO_ROOT } from '../test/e2e/support/paths';
 
 type Status = 'pending' | 'passed' | 'failed';
@@ -28,7 +29,12 @@ interface Step {
 const vitestJson = (file: string) => ['--reporter=default', '--reporter=json', `--outputFile.json=${file}`];
 
 const steps: Step[] = [
-  { name: 'chromium', check: chromiumPresent, status: 'pending' },
+  {
+    name: 'chromium',
+    check: () => browserPresent('Chromium', findChromium, CHROMIUM_HELP),
+    status: 'pending',
+  },
+  { name: 'firefox', check: () => browserPresent('Firefox', findFirefox, FIREFOX_HELP), status: 'pending' },
   { name: 'typecheck', script: 'typecheck', status: 'pending' },
   { name: 'lint', script: 'lint', status: 'pending' },
   {
@@ -51,18 +57,28 @@ const steps: Step[] = [
     limit: 15,
     status: 'pending',
   },
+  {
+    name: 'firefox e2e',
+    script: 'test:e2e:firefox',
+    args: vitestJson('.vitest-e2e-firefox.json'),
+    report: '.vitest-e2e-firefox.json',
+    needs: ['firefox', 'build firefox'],
+    limit: 10,
+    status: 'pending',
+  },
 ];
 
-function chromiumPresent(): boolean {
+/** A browser step: found (its path printed), or a failure with how to get it, never a skip. */
+function browserPresent(name: string, find: () => string | null, help: string): boolean {
   try {
-    const found = findChromium();
+    const found = find();
     if (found) {
-      console.log(`Chromium: ${found}`);
+      console.log(`${name}: ${found}`);
       return true;
     }
-    console.error(`\n${CHROMIUM_HELP}\nThe end-to-end tests need it; they are not skipped.\n`);
+    console.error(`\n${help}\nThe ${name} end-to-end tests need it; they are not skipped.\n`);
   } catch (err) {
-    console.error(`\n${err instanceof Error ? err.message : err}\n${CHROMIUM_HELP}\n`);
+    console.error(`\n${err instanceof Error ? err.message : err}\n${help}\n`);
   }
   return false;
 }
@@ -80,7 +96,12 @@ function save(): void {
 }
 
 // Old reports must not count for this run.
-for (const file of ['.test-steps.json', '.vitest-unit.json', '.vitest-e2e.json']) {
+for (const file of [
+  '.test-steps.json',
+  '.vitest-unit.json',
+  '.vitest-e2e.json',
+  '.vitest-e2e-firefox.json',
+]) {
   rmSync(join(REPO_ROOT, file), { force: true });
 }
 save();

@@ -5,3 +5,4 @@ import { fileURLToPath } from 'node:url';
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 export const FIXTURES_DIR = resolve(REPO_ROOT, 'test', 'fixtures');
 export const CHROME_BUILD_DIR = resolve(REPO_ROOT, '.output', 'chrome-mv3');
+export const FIREFOX_BUILD_DIR = resolve(REPO_ROOT, '.output', 'firefox-mv2');
