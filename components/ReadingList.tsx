@@ -9,6 +9,7 @@ import {
   filterIndexed,
   type Indexed,
   indexEntry,
+  type ListPreview,
   listEntries,
   type ReadFilter,
   type ReadingEntry,
@@ -65,6 +66,19 @@ function texts() {
   return rowTexts;
 }
 
+let prefetched: Promise<ListPreview | null> | null = null;
+
+/** Starts reading the preview before anything renders (the popup calls it first thing); the list takes it once. */
+export function prefetchListPreview(): void {
+  prefetched ??= readPreview();
+}
+
+function takePrefetchedPreview(): Promise<ListPreview | null> {
+  const p = prefetched ?? readPreview();
+  prefetched = null;
+  return p;
+}
+
 interface ListState {
   entries: Map<string, ReadingEntry>;
   /** false while only the preview (the newest entries) is shown: the counts are then the preview's */
@@ -85,7 +99,8 @@ const countUnread = (entries: Iterable<ReadingEntry>) => {
  */
 function useEntries(): ListState | null {
   const [state, setState] = useState<ListState | null>(null);
-  useEffect(() => {
+  // A layout effect: the reads start in the task of the first render, not after the first frame.
+  useLayoutEffect(() => {
     let live = true;
     // Changes that arrive while the list is being read are applied after it, so none is lost.
     let early: Map<string, ReadingEntry | null> | null = new Map();
@@ -106,7 +121,7 @@ function useEntries(): ListState | null {
       if (early) for (const [k, e] of changed) early.set(k, e);
       else setState((old) => complete(apply(new Map(old?.entries ?? []), changed)));
     });
-    readPreview()
+    takePrefetchedPreview()
       .then((preview) => {
         if (!live || !early || !preview) return;
         setState((old) =>

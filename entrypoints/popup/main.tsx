@@ -4,7 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from '#imports';
 import { PopupSave, SyncNotice } from '@/components/PopupSave';
 import { type PopupState, PopupStatus } from '@/components/PopupStatus';
-import { ReadingList } from '@/components/ReadingList';
+import { prefetchListPreview, ReadingList } from '@/components/ReadingList';
 import { t } from '@/utils/i18n';
 import { requestStatus } from '@/utils/messages';
 import { type ReadingEntry, saveTab } from '@/utils/reading-list';
@@ -84,5 +84,7 @@ function App() {
   );
 }
 
+// The reading list's preview is read while the popup renders its first frame.
+prefetchListPreview();
 const root = document.getElementById('app');
 if (root) render(<App />, root);

@@ -182,6 +182,31 @@ describe('with one browser', () => {
     expect(await popup.locator('[data-kvl-shortcut]').textContent()).toMatch(/Sneltoets|Shortcut|sneltoets/);
   });
 
+  it('registers the link context menu item and the save shortcut (headless Chromium cannot click or press them)', async () => {
+    const registered = await browser.serviceWorker.evaluate(async () => {
+      const c = (
+        globalThis as unknown as {
+          chrome: {
+            contextMenus: { update(id: string, props: object): Promise<void> };
+            commands: { getAll(): Promise<{ name?: string; shortcut?: string }[]> };
+          };
+        }
+      ).chrome;
+      // update() fails for an id that was never created: the item is there.
+      let menu = 'present';
+      await c.contextMenus.update('kvl-save-link', {}).catch((err: Error) => {
+        menu = err.message;
+      });
+      let missing = 'present';
+      await c.contextMenus.update('kvl-no-such-item', {}).catch(() => {
+        missing = 'absent';
+      });
+      const command = (await c.commands.getAll()).find((x) => x.name === 'save-page');
+      return { menu, missing, shortcut: command?.shortcut ?? null };
+    });
+    expect(registered).toEqual({ menu: 'present', missing: 'absent', shortcut: 'Alt+Shift+S' });
+  });
+
   it('5 tabs saving 5 different documents at the same moment end with 5 entries', async () => {
     const five = docs.slice(0, 5);
     expect(five).toHaveLength(5);
