@@ -31,6 +31,8 @@ export function summarize(samples: readonly number[]): Timing {
 export interface TimeOptions {
   /** Untimed runs first (JIT, caches); default 3 */
   warmup?: number;
+  /** ...and keep warming up until this much time has passed (V8 optimises a function only after many calls) */
+  warmupMs?: number;
   /** Timed runs; default 15 */
   runs?: number;
 }
@@ -57,10 +59,12 @@ export function timeSync(fn: () => unknown, { warmup = 3, runs = 15 }: TimeOptio
  */
 export function timeInterleaved<K extends string>(
   fns: Record<K, () => unknown>,
-  { warmup = 3, runs = 15 }: TimeOptions = {},
+  { warmup = 3, warmupMs = 0, runs = 15 }: TimeOptions = {},
 ): Record<K, Timing> {
   const keys = Object.keys(fns) as K[];
-  for (let i = 0; i < warmup; i++) for (const k of keys) sink = fns[k]();
+  const start = performance.now();
+  for (let i = 0; i < warmup || performance.now() - start < warmupMs; i++)
+    for (const k of keys) sink = fns[k]();
   const samples = new Map<K, number[]>(keys.map((k) => [k, []]));
   for (let round = 0; round < runs; round++) {
     for (let j = 0; j < keys.length; j++) {

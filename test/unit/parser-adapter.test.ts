@@ -1,5 +1,6 @@
 // Rules the fast paths of the HTML adapter and the classifier must keep: each on the smallest input that shows it.
 
+import fc from 'fast-check';
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { parseHtmlDocument } from '../../utils/kamervraag';
@@ -34,6 +35,37 @@ describe('normalizeSpace', () => {
     ['\u3000a\u2028b\ufeff', 'a b'],
   ])('%j → %j', (text, expected) => {
     expect(normalizeSpace(text)).toBe(expected);
+  });
+
+  it('equals the plain definition (every whitespace run, zero-width spaces too, becomes one space; trimmed)', () => {
+    const reference = (text: string) => text.replace(/[\s\u200b]+/gu, ' ').trim();
+    const spaces = [
+      ' ',
+      '  ',
+      '\n',
+      '\t',
+      '\r\n',
+      '\f',
+      '\v',
+      '\u00a0',
+      '\u200b',
+      '\u2009',
+      '\u3000',
+      '\ufeff',
+      '\u2028',
+    ];
+    const piece = fc.oneof(
+      fc.constantFrom(...spaces),
+      fc.string({ maxLength: 6 }),
+      fc.constantFrom('a', 'Vraag', 'é'),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        const text = pieces.join('');
+        expect(normalizeSpace(text)).toBe(reference(text));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
 
