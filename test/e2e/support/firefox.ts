@@ -1,14 +1,12 @@
 // Finds and launches the Firefox to drive (puppeteer-core over WebDriver BiDi) with the built extension
 // (.output/firefox-mv2) installed as a temporary add-on; the site's hosts go to the fixture server, used as the
 // browser's HTTP proxy. See /work/shared/design/firefox-e2e.md for why each pref and flag is there.
-import { accessSync, constants, existsSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
+import { type BrowserLookup, findExecutable, requireExecutable } from './executables';
 import { FIREFOX_BUILD_DIR } from './paths';
 import { type FixtureServer, startFixtureServer } from './server';
-
-const CANDIDATES = ['/usr/bin/firefox-esr', '/usr/bin/firefox'];
-const PATH_NAMES = ['firefox-esr', 'firefox'];
 
 export const FIREFOX_HELP =
   'No Firefox found. Install one (Debian/Ubuntu: `sudo apt-get install firefox-esr`) ' +
@@ -19,39 +17,18 @@ export const GECKO_ID = 'kamervragen-lezer@kvl.example';
 /** Its moz-extension:// host: fixed through the pref extensions.webextensions.uuids, so no need to look it up. */
 export const EXTENSION_UUID = '6f1c2a9e-4b7d-4e2a-9c3f-5a8b0d1e2f34';
 
-function isExecutable(file: string): boolean {
-  try {
-    accessSync(file, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
+const FIREFOX: BrowserLookup = {
+  envVar: 'FIREFOX_PATH',
+  candidates: ['/usr/bin/firefox-esr', '/usr/bin/firefox'],
+  pathNames: ['firefox-esr', 'firefox'],
+  help: FIREFOX_HELP,
+};
 
 /** The executable to use, or null when there is none. A FIREFOX_PATH that does not exist is an error. */
-export function findFirefox(env: NodeJS.ProcessEnv = process.env): string | null {
-  const explicit = env.FIREFOX_PATH;
-  if (explicit) {
-    if (!isExecutable(explicit)) throw new Error(`FIREFOX_PATH=${explicit} is not an executable file.`);
-    return explicit;
-  }
-  for (const file of CANDIDATES) if (isExecutable(file)) return file;
-  const dirs = (env.PATH ?? '').split(delimiter).filter(Boolean);
-  for (const name of PATH_NAMES) {
-    for (const dir of dirs) {
-      const file = join(dir, name);
-      if (isExecutable(file)) return file;
-    }
-  }
-  return null;
-}
+export const findFirefox = (env: NodeJS.ProcessEnv = process.env) => findExecutable(FIREFOX, env);
 
 /** Like findFirefox, but throws with instructions when there is none. */
-export function requireFirefox(env: NodeJS.ProcessEnv = process.env): string {
-  const found = findFirefox(env);
-  if (!found) throw new Error(FIREFOX_HELP);
-  return found;
-}
+export const requireFirefox = (env: NodeJS.ProcessEnv = process.env) => requireExecutable(FIREFOX, env);
 
 export interface FirefoxWithExtension {
   browser: Browser;
