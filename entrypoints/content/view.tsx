@@ -68,9 +68,11 @@ export function mountReadingView(parsed: HtmlParse, options: MountOptions): Moun
     const hash = location.hash;
     // Big documents render in chunks (no long task); a deep link needs its pair in the first one.
     const firstChunk = Math.max(FIRST_CHUNK, pairIndexOfHash(parsed, hash) + 1);
+    // The last chunk may be in within the first render (a short document): it is reported after the view is shown.
+    let shown = false;
     let done = false;
     const rendered = () => {
-      if (done) return;
+      if (done || !shown) return;
       done = true;
       // A deep link opens its pair; after a late chunk also one followed meanwhile (the contents' links).
       if (location.hash) openHash(view, location.hash);
@@ -96,6 +98,7 @@ export function mountReadingView(parsed: HtmlParse, options: MountOptions): Moun
       view,
     );
     // Preact renders synchronously: the first chunk is on the page now, and when it held every pair, all is.
+    shown = true;
     options.onShown();
     if (parsed.document.pairs.length <= firstChunk) rendered();
     keyboardNavigation(view, setAll, abort.signal);
