@@ -13,8 +13,8 @@ import {
 } from './support/extension';
 import { type FixtureServer, fixtureFileFor, startFixtureServer } from './support/server';
 
-/** Real pages of the site that are not Kamervragen documents (test/fixtures/pages/). */
-const OTHER_PAGES = ['kst-36410-72.html', 'gmb-2017-100007.html'];
+/** Pages of the site that are not Kamervragen documents (test/fixtures/pages/), one of them an error page at a Kamervraag address. */
+const OTHER_PAGES = ['kst-36410-72.html', 'gmb-2017-100007.html', 'ah-tk-20232024-99990.html'];
 
 let server: FixtureServer;
 let withExtension: ExtensionBrowser;

@@ -26,6 +26,8 @@ export function metaContents(doc: Document, names: readonly string[]): string[] 
 }
 
 const ASKED_TEXT = /Vragen\s+van\s+(?:het\s+lid|de\s+leden)\s[\s\S]{1,2000}?\(ingezonden\s/u;
+/** Every Kamervragen document says who asked, or numbers its questions. */
+const KAMERVRAGEN_WORDS = /Vragen\s+van\s+(?:het\s+lid|de\s+leden)|\bVraag\s+\d/u;
 
 /** null when the page is not a Kamervragen document. */
 export function detectKamervraagPage(url: string, doc: Document): Detected | null {
@@ -42,7 +44,9 @@ export function detectKamervraagPage(url: string, doc: Document): Detected | nul
     path = '';
   }
   const urlId = findKamervraagId(path);
-  if (urlId) return { id: urlId };
+  // An address alone is not enough: the site answers unknown or withdrawn numbers with an error page at the same
+  // address, which is not a document (and must not get a "no questions found" notice).
+  if (urlId) return KAMERVRAGEN_WORDS.test(doc.body?.textContent ?? '') ? { id: urlId } : null;
   if (KAMERVRAGEN_PUBLICATION.test(metaContent(doc, META.publicationName) ?? '')) return { id: null };
   if (metaId) return null;
   const text = doc.body?.textContent ?? '';
