@@ -4,6 +4,20 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 
 const CHUNK_BUDGET_MS = 12;
+
+/**
+ * Runs `job` in a task of its own, soon: a message to ourselves, not setTimeout, which browsers slow to once a second
+ * in background tabs (a document opened in a background tab would fill in over many seconds). Returns a cancel.
+ */
+function nextTask(job: () => void): () => void {
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => {
+    channel.port1.close();
+    job();
+  };
+  channel.port2.postMessage(null);
+  return () => channel.port1.close();
+}
 const CHUNK_MIN = 4;
 const CHUNK_MAX = 400;
 
@@ -22,11 +36,10 @@ export function useChunks(total: number, first: number, onDone?: () => void): [n
       onDone?.();
       return;
     }
-    const timer = setTimeout(() => {
+    return nextTask(() => {
       p.asked = performance.now();
       setChunks((c) => [...c, [count, Math.min(count + p.size, total)]]);
-    }, 0);
-    return () => clearTimeout(timer);
+    });
   }, [count, total]);
   return chunks;
 }
