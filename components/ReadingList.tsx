@@ -20,6 +20,7 @@ import {
   setNote,
   setRead,
   sortIndexed,
+  unreadCount,
   watchEntries,
 } from '../utils/reading-list';
 
@@ -87,12 +88,6 @@ interface ListState {
   unread: number;
 }
 
-const countUnread = (entries: Iterable<ReadingEntry>) => {
-  let n = 0;
-  for (const e of entries) if (!e.read) n++;
-  return n;
-};
-
 /**
  * Every entry, kept up to date with storage (changes from any tab, the background or another device). First the
  * preview (one small key: the newest entries and the counts) when there is one, then the full list, which replaces it.
@@ -115,7 +110,7 @@ function useEntries(): ListState | null {
       entries,
       complete: true,
       total: entries.size,
-      unread: countUnread(entries.values()),
+      unread: unreadCount([...entries.values()]),
     });
     const unwatch = watchEntries((changed) => {
       if (early) for (const [k, e] of changed) early.set(k, e);

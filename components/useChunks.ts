@@ -4,6 +4,8 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 
 const CHUNK_BUDGET_MS = 12;
+const CHUNK_MIN = 4;
+const CHUNK_MAX = 400;
 
 /**
  * Runs `job` in a task of its own, soon: a message to ourselves, not setTimeout, which browsers slow to once a second
@@ -18,8 +20,6 @@ function nextTask(job: () => void): () => void {
   channel.port2.postMessage(null);
   return () => channel.port1.close();
 }
-const CHUNK_MIN = 4;
-const CHUNK_MAX = 400;
 
 /** [start, end) of every chunk rendered so far; `onDone` once they cover all `total` items. */
 export function useChunks(total: number, first: number, onDone?: () => void): [number, number][] {

@@ -11,7 +11,6 @@ import {
   saveTab,
   syncEnabled,
   syncNow,
-  unreadCount,
   watchEntries,
   writePreview,
 } from '@/utils/reading-list';
@@ -54,13 +53,11 @@ function debounce(fn: () => Promise<unknown>, ms: number): () => void {
 
 /** After any change: the badge (unread entries) and the popup's preview of the top of the list. */
 async function refreshList(): Promise<void> {
-  const entries = await listEntries();
+  const { unread } = await writePreview(await listEntries());
   // Chrome MV3 has `action`, Firefox MV2 `browserAction`.
   const action = browser.action ?? browser.browserAction;
-  const n = unreadCount(entries);
-  await action.setBadgeText({ text: n ? String(n) : '' });
+  await action.setBadgeText({ text: unread ? String(unread) : '' });
   await action.setBadgeBackgroundColor({ color: '#154273' });
-  await writePreview(entries);
 }
 
 async function createMenu(): Promise<void> {

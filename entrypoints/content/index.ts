@@ -13,7 +13,7 @@ import { SITE_HOSTS } from '@/utils/site/ids';
 import { startReader } from './reader';
 import './style.css';
 
-type Settings = { mode: 'lezer' | 'origineel'; open: boolean };
+type Settings = { mode: 'lezer' | 'origineel'; open: boolean; messages: unknown };
 
 export default defineContentScript({
   matches: SITE_HOSTS.map((host) => `*://${host}/*`),
@@ -46,10 +46,7 @@ function readSettings(): { value: Settings | null; promise: Promise<Settings> } 
   const out: { value: Settings | null; promise: Promise<Settings> } = {
     value: null,
     promise: storage.getItems([viewMode, answersOpen, messageTable]).then(([mode, open, messages]) => {
-      useMessageTable(
-        currentMessages(messages.value, browser.runtime.getManifest().version, browser.i18n.getUILanguage()),
-      );
-      out.value = { mode: mode.value, open: open.value };
+      out.value = { mode: mode.value, open: open.value, messages: messages.value };
       return out.value;
     }),
   };
@@ -89,10 +86,13 @@ function run(started: number, settings: ReturnType<typeof readSettings>): void {
   });
 
   // Normally the settings arrived while the page was parsed; otherwise the view waits for them.
-  if (settings.value) startReader(parsed, { ...settings.value, started });
-  else {
-    settings.promise
-      .then((value) => startReader(parsed, { ...value, started }))
-      .catch((err) => console.warn('[Kamervragen Lezer]', err));
-  }
+  const show = ({ mode, open, messages }: Settings) => {
+    // Only here, on a Kamervragen page: is the stored copy of the texts the one for this version and language?
+    useMessageTable(
+      currentMessages(messages, browser.runtime.getManifest().version, browser.i18n.getUILanguage()),
+    );
+    startReader(parsed, { mode, open, started });
+  };
+  if (settings.value) show(settings.value);
+  else settings.promise.then(show).catch((err) => console.warn('[Kamervragen Lezer]', err));
 }

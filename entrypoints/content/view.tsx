@@ -4,7 +4,7 @@ import { render } from 'preact';
 import { ReadingView } from '@/components/ReadingView';
 import { t } from '@/utils/i18n';
 import type { HtmlParse } from '@/utils/kamervraag/html';
-import { deepLinks, openHash } from '@/utils/reading-view/deep-link';
+import { deepLinks, openHash, questionOfHash } from '@/utils/reading-view/deep-link';
 import { keyboardNavigation } from '@/utils/reading-view/keyboard';
 import { linkReferences } from '@/utils/reading-view/links';
 import { nodeMoves } from '@/utils/reading-view/moves';
@@ -113,8 +113,6 @@ export function mountReadingView(parsed: HtmlParse, options: MountOptions): Moun
 
 /** Index of the pair a `#vraag-N` hash points to, -1 when none. */
 function pairIndexOfHash(parsed: HtmlParse, hash: string): number {
-  const m = /^#vraag-(\d+)$/.exec(hash);
-  if (!m) return -1;
-  const n = Number(m[1]);
-  return parsed.document.pairs.findIndex((p) => p.numbers.includes(n));
+  const n = questionOfHash(hash);
+  return n === null ? -1 : parsed.document.pairs.findIndex((p) => p.numbers.includes(n));
 }

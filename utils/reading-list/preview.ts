@@ -8,6 +8,7 @@
 import { storage } from '#imports';
 import { isEntry, type ReadingEntry } from './entry';
 import { PREVIEW_KEY, SCHEMA_VERSION } from './keys';
+import { unreadCount } from './query';
 
 /** As many as the popup shows before "show more". */
 export const PREVIEW_SIZE = 25;
@@ -26,10 +27,8 @@ const previewItem = storage.defineItem<unknown>(`local:${PREVIEW_KEY}`, { fallba
 
 /** The preview of a list (entries in any order). */
 export function makePreview(entries: ReadingEntry[], size = PREVIEW_SIZE): ListPreview {
-  let unread = 0;
-  for (const e of entries) if (!e.read) unread++;
   const newest = [...entries].sort((a, b) => b.addedAt - a.addedAt).slice(0, size);
-  return { version: SCHEMA_VERSION, total: entries.length, unread, newest };
+  return { version: SCHEMA_VERSION, total: entries.length, unread: unreadCount(entries), newest };
 }
 
 /** The stored value when it is a usable preview of this schema version; anything else gives null. */

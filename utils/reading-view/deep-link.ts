@@ -1,9 +1,15 @@
 // Deep links: #vraag-3 opens and scrolls to the pair that holds question 3, also inside a group ("Vraag 2, 3 en 4").
 
-export function pairForHash(view: HTMLElement, hash: string): HTMLElement | null {
+/** The question number of a `#vraag-N` hash, null for any other hash. */
+export function questionOfHash(hash: string): number | null {
   const m = /^#vraag-(\d+)$/.exec(hash);
-  if (!m) return null;
-  const n = m[1];
+  return m ? Number(m[1]) : null;
+}
+
+export function pairForHash(view: HTMLElement, hash: string): HTMLElement | null {
+  const q = questionOfHash(hash);
+  if (q === null) return null;
+  const n = String(q);
   for (const pair of Array.from(view.querySelectorAll<HTMLElement>('[data-kvl-pair]'))) {
     if ((pair.dataset.kvlPair ?? '').split(',').includes(n)) return pair;
   }

@@ -25,9 +25,10 @@ export function metaContents(doc: Document, names: readonly string[]): string[] 
   );
 }
 
-const ASKED_TEXT = /Vragen\s+van\s+(?:het\s+lid|de\s+leden)\s[\s\S]{1,2000}?\(ingezonden\s/u;
+const ASKED_BY = String.raw`Vragen\s+van\s+(?:het\s+lid|de\s+leden)`;
+const ASKED_TEXT = new RegExp(String.raw`${ASKED_BY}\s[\s\S]{1,2000}?\(ingezonden\s`, 'u');
 /** Every Kamervragen document says who asked, or numbers its questions. */
-const KAMERVRAGEN_WORDS = /Vragen\s+van\s+(?:het\s+lid|de\s+leden)|\bVraag\s+\d/u;
+const KAMERVRAGEN_WORDS = new RegExp(String.raw`${ASKED_BY}|\bVraag\s+\d`, 'u');
 
 /** null when the page is not a Kamervragen document. */
 export function detectKamervraagPage(url: string, doc: Document): Detected | null {
