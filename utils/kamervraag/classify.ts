@@ -32,24 +32,40 @@ const sideOfRole = (b: Block): Side | undefined =>
   b.role === 'vraag' || b.role === 'antwoord' || b.role === 'mededeling' ? b.role : undefined;
 
 export function classify(blocks: readonly Block[], meta: SourceMeta = {}): Classified {
-  const texts = blocks.map((b) => normalizeSpace(b.text));
-  const placements: Placement[] = blocks.map(() => ({ part: 'unclassified' }));
+  const c = classifier(meta);
+  for (const block of blocks) c.add(block);
+  return c.finish();
+}
+
+/** The classifier fed one block at a time (so that a long page can be read in several tasks), then finished. */
+export interface Classifier {
+  add(block: Block): void;
+  finish(): Classified;
+}
+
+export function classifier(meta: SourceMeta = {}): Classifier {
+  const texts: string[] = [];
+  const placements: Placement[] = [];
   const header: number[] = [];
   const sections: Section[] = [];
   const footnotes: { marker: string; text: string }[] = [];
   let current: Section | null = null;
 
-  blocks.forEach((block, i) => {
-    const text = texts[i];
+  const add = (block: Block) => {
+    const i = texts.length;
+    const text = normalizeSpace(block.text);
+    texts.push(text);
     if (block.role === 'furniture') {
-      placements[i] = { part: 'furniture' };
+      placements.push({ part: 'furniture' });
       return;
     }
     if (block.role === 'noot') {
-      placements[i] = { part: 'footnote', index: footnotes.length };
+      placements.push({ part: 'footnote', index: footnotes.length });
       footnotes.push({ marker: block.marker ?? '', text });
       return;
     }
+    // Placed later, when the sections are paired up; what is never placed stays unclassified.
+    placements.push({ part: 'unclassified' });
     const hint = sideOfRole(block);
     // Only a label the markup marks as one may be a bare number ("1" in p.nummer); other blocks need the words.
     const heading = parseHeading(text, block.heading ? hint : undefined);
@@ -71,8 +87,18 @@ export function classify(blocks: readonly Block[], meta: SourceMeta = {}): Class
       return;
     }
     if (current) current.body.push(i);
-  });
+  };
+  return { add, finish: () => finish(meta, texts, placements, header, sections, footnotes) };
+}
 
+function finish(
+  meta: SourceMeta,
+  texts: string[],
+  placements: Placement[],
+  header: number[],
+  sections: Section[],
+  footnotes: { marker: string; text: string }[],
+): Classified {
   const { pairs, mededelingBlocks } = pairUp(sections, texts, placements);
   const headerText = header.map((i) => texts[i]).join('\n');
   const info = parseHeader(headerText);
