@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { modelTexts, parseHtmlDocument, parseText, parseXml } from '../../utils/kamervraag';
-import { findBodyRoot, visibleText } from '../../utils/kamervraag/html';
+import { findBodyRoot, readHtmlDocument, visibleText } from '../../utils/kamervraag/html';
 import { caseFolders, fixtureCases, loadDom, parseFixture } from '../support/fixtures';
 import { bagDiff, charBag } from '../support/nothing-lost';
 
@@ -70,4 +70,27 @@ describe('fixture cases', () => {
     expect(got.length, bagDiff(want, got)).toBe(want.length);
     expect(got === want, bagDiff(want, got)).toBe(true);
   });
+
+  // The content script reads a long page in several tasks: a step that stops at every element it can must end in the
+  // same model, blocks and placements as one read in one go.
+  it.each(cases.filter((c) => c.source.endsWith('.html')))(
+    '$name parses to the same result in steps as in one go',
+    ({ source }) => {
+      const url = `https://zoek.officielebekendmakingen.nl/${source.split('/').at(-2)}.html`;
+      const whole = parseHtmlDocument(loadDom(source), url);
+      const reading = readHtmlDocument(loadDom(source), url);
+      let steps = 0;
+      let parsed = reading.step(0); // a deadline long past: one element per step
+      while (parsed === null) {
+        steps++;
+        parsed = reading.step(0);
+      }
+      expect(steps).toBeGreaterThan(whole.document.pairs.length);
+      expect(parsed.document).toEqual(whole.document);
+      expect(parsed.placements).toEqual(whole.placements);
+      expect(parsed.blocks.map((b) => [b.text, b.role, b.group])).toEqual(
+        whole.blocks.map((b) => [b.text, b.role, b.group]),
+      );
+    },
+  );
 });

@@ -4,7 +4,7 @@ import { metaContent, metaContents } from '../site/detect';
 import { documentUrl, findKamervraagId, idParts, isKamervraagId } from '../site/ids';
 import { BLOCK_TAGS, BODY, BODY_ROOTS, META, SKIP_TAGS } from '../site/selectors';
 import type { Block, BlockRole, SourceMeta } from './blocks';
-import { type Classified, classify } from './classify';
+import { type Classified, classifier } from './classify';
 import { parseHeading } from './headings';
 
 /** A block's source: its element, or the text nodes it was made of when they sit loose in a container. */
@@ -132,8 +132,29 @@ function contextAt(root: Element): Context {
   return { container: null };
 }
 
+/** Every block under `root`, in document order. */
 export function htmlToBlocks(root: Element): Block<HtmlSource>[] {
   const blocks: Block<HtmlSource>[] = [];
+  htmlBlockReader(root, (block) => blocks.push(block))(Number.POSITIVE_INFINITY);
+  return blocks;
+}
+
+/** An element whose children are being read, with the loose text (and inline elements) met since the last block. */
+interface Frame {
+  ctx: Context;
+  children: Iterator<ChildNode>;
+  loose: Text[];
+}
+
+/**
+ * Reads the blocks under `root` in document order, handing each to `onBlock`, in steps: a step returns false when it
+ * stopped at the deadline (a `performance.now()` time) with blocks still to read, true when all are read. The walk is
+ * an explicit stack of the elements being read, so a step can stop between any two elements at any depth.
+ */
+export function htmlBlockReader(
+  root: Element,
+  onBlock: (block: Block<HtmlSource>) => void,
+): (deadline: number) => boolean {
   const { roles, labels, footnotes } = siteMarks(root);
   const groups = new Map<Element, number>();
   // Elements known to hold a block-level element (through inline wrappers), so that no subtree is searched for one
@@ -181,15 +202,14 @@ export function htmlToBlocks(root: Element): Block<HtmlSource>[] {
     if (!text.trim()) return;
     const { role } = ctx;
     const heading = role !== undefined && role !== 'omschrijving' && labels.has(el);
-    blocks.push({ text, role, heading, group: groupOf(ctx), source: el });
+    onBlock({ text, role, heading, group: groupOf(ctx), source: el });
   };
 
   const plainNotes = unmarkedFootnotes(root);
   const footnote = (el: Element) => {
     const close = el.querySelector(BODY.footnoteClose);
     const marker = el.querySelector(BODY.footnoteMarker) ?? plainNotes.get(el) ?? null;
-    if (close?.textContent?.trim())
-      blocks.push({ text: close.textContent, role: 'furniture', source: close });
+    if (close?.textContent?.trim()) onBlock({ text: close.textContent, role: 'furniture', source: close });
     let text = '';
     const walk = (n: Node) => {
       if (n === close || n === marker) return;
@@ -199,42 +219,55 @@ export function htmlToBlocks(root: Element): Block<HtmlSource>[] {
       }
     };
     walk(el);
-    blocks.push({ text, role: 'noot', marker: marker?.textContent?.trim() ?? '', source: el });
+    onBlock({ text, role: 'noot', marker: marker?.textContent?.trim() ?? '', source: el });
   };
 
-  const walk = (el: Element, parent: Context) => {
+  const stack: Frame[] = [];
+  /** A block-level element: a footnote, a leaf (one block), or a container whose children are read next. */
+  const enter = (el: Element, parent: Context) => {
     const role = roles.get(el);
     const ctx: Context = role ? { role, container: el } : parent;
     if (footnotes.has(el) || plainNotes.has(el)) return footnote(el);
     const text = leafText(el);
     if (text !== null) return leaf(el, ctx, text);
-    let loose: Text[] = [];
-    const flush = () => {
-      let text = '';
-      for (const t of loose) text += t.data;
-      if (text.trim()) blocks.push({ text, role: ctx.role, source: loose });
-      loose = [];
-    };
-    for (const c of el.childNodes) {
+    stack.push({ ctx, children: el.childNodes[Symbol.iterator](), loose: [] });
+  };
+  const flush = (frame: Frame) => {
+    let text = '';
+    for (const t of frame.loose) text += t.data;
+    if (text.trim()) onBlock({ text, role: frame.ctx.role, source: frame.loose });
+    frame.loose = [];
+  };
+  enter(root, contextAt(root));
+  return (deadline) => {
+    const timed = deadline !== Number.POSITIVE_INFINITY;
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1];
+      const next = frame.children.next();
+      if (next.done) {
+        flush(frame);
+        stack.pop();
+        continue;
+      }
+      const c = next.value;
       const type = c.nodeType;
-      if (type === TEXT) loose.push(c as Text);
+      if (type === TEXT) frame.loose.push(c as Text);
       else if (type === ELEMENT) {
         const child = c as Element;
         const tag = child.localName;
         if (SKIP_TAGS.has(tag)) continue;
         if (BLOCK_TAGS.has(tag) || leafText(child) === null) {
-          flush();
-          walk(child, ctx);
+          flush(frame);
+          enter(child, frame.ctx);
+          if (timed && performance.now() >= deadline) return stack.length === 0;
         } else {
           // inline element among blocks: its text runs with the loose text around it
-          loose.push(...textNodes(child));
+          frame.loose.push(...textNodes(child));
         }
       }
     }
-    flush();
+    return true;
   };
-  walk(root, contextAt(root));
-  return blocks;
 }
 
 /**
@@ -280,19 +313,42 @@ export function htmlMeta(doc: Document): SourceMeta {
 
 /** Parse a page: find the body, cut it into blocks, classify. The page is only read, never changed. */
 export function parseHtmlDocument(doc: Document, url?: string): HtmlParse {
+  return readHtmlDocument(doc, url).step(Number.POSITIVE_INFINITY) as HtmlParse;
+}
+
+/** A page being parsed in steps (a long page in several tasks). */
+export interface HtmlReading {
+  /** Reads on until the deadline (a `performance.now()` time): the parse once all is read, else null. */
+  step(deadline: number): HtmlParse | null;
+}
+
+/** Parses a page as parseHtmlDocument does, in steps. The page must not change between the steps. */
+export function readHtmlDocument(doc: Document, url?: string): HtmlReading {
   const meta = htmlMeta(doc);
   if (meta.id && !isKamervraagId(meta.id)) meta.id = null;
   if (!meta.id && url) meta.id = findKamervraagId(url.replace(/[?#].*$/su, ''));
   const root = findBodyRoot(doc);
-  const blocks = root ? htmlToBlocks(root) : [];
-  const classified = classify(blocks, meta);
-  // A kv page names its answers and mededelingen in meta tags.
-  const related = classified.document.related;
-  for (const id of metaContents(doc, META.aanhangsel)) {
-    const parts = idParts(id);
-    if (isKamervraagId(id) && !related.some((r) => r.id === id)) {
-      related.push({ id, url: documentUrl(id), number: parts.aanhangselnummer ?? 0 });
-    }
-  }
-  return { ...classified, blocks, root };
+  const blocks: Block<HtmlSource>[] = [];
+  const classifying = classifier(meta);
+  const read = root
+    ? htmlBlockReader(root, (block) => {
+        blocks.push(block);
+        classifying.add(block);
+      })
+    : () => true;
+  return {
+    step(deadline) {
+      if (!read(deadline)) return null;
+      const classified = classifying.finish();
+      // A kv page names its answers and mededelingen in meta tags.
+      const related = classified.document.related;
+      for (const id of metaContents(doc, META.aanhangsel)) {
+        const parts = idParts(id);
+        if (isKamervraagId(id) && !related.some((r) => r.id === id)) {
+          related.push({ id, url: documentUrl(id), number: parts.aanhangselnummer ?? 0 });
+        }
+      }
+      return { ...classified, blocks, root };
+    },
+  };
 }
