@@ -29,6 +29,8 @@ export interface ReadingViewProps {
   firstChunk: number;
   controls: Controls;
   onRendered(): void;
+  /** Called in the task that renders pairs start..end, just before (all but the first chunk) */
+  beforeChunk?(start: number, end: number): void;
 }
 
 /** Contents entries rendered at once (the rest follow in chunks, as the pairs do) */
@@ -51,6 +53,7 @@ export function ReadingView(props: ReadingViewProps) {
         pageUrl={props.pageUrl}
         firstChunk={props.firstChunk}
         onRendered={props.onRendered}
+        beforeChunk={props.beforeChunk}
       />
       {nodes.mededeling.length ? (
         <section class="kvl-mededeling" aria-label={t('mededeling')}>
@@ -82,9 +85,10 @@ function Pairs(props: {
   pageUrl: string;
   firstChunk: number;
   onRendered(): void;
+  beforeChunk?(start: number, end: number): void;
 }) {
   const { doc } = props;
-  const chunks = useChunks(doc.pairs.length, props.firstChunk, props.onRendered);
+  const chunks = useChunks(doc.pairs.length, props.firstChunk, props.onRendered, props.beforeChunk);
   return (
     <div class="kvl-pairs">
       {chunks.map(([start, end]) => (

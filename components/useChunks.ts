@@ -2,27 +2,22 @@
 // the page, sized so that a chunk takes about CHUNK_BUDGET_MS (no long task, however long the document).
 
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { nextTask } from '../utils/next-task';
 
 const CHUNK_BUDGET_MS = 12;
 const CHUNK_MIN = 4;
 const CHUNK_MAX = 400;
 
 /**
- * Runs `job` in a task of its own, soon: a message to ourselves, not setTimeout, which browsers slow to once a second
- * in background tabs (a document opened in a background tab would fill in over many seconds). Returns a cancel.
+ * [start, end) of every chunk rendered so far; `onDone` once they cover all `total` items. `beforeChunk` is called
+ * for every later chunk in the task that renders it, just before (the first chunk is the caller's to prepare).
  */
-function nextTask(job: () => void): () => void {
-  const channel = new MessageChannel();
-  channel.port1.onmessage = () => {
-    channel.port1.close();
-    job();
-  };
-  channel.port2.postMessage(null);
-  return () => channel.port1.close();
-}
-
-/** [start, end) of every chunk rendered so far; `onDone` once they cover all `total` items. */
-export function useChunks(total: number, first: number, onDone?: () => void): [number, number][] {
+export function useChunks(
+  total: number,
+  first: number,
+  onDone?: () => void,
+  beforeChunk?: (start: number, end: number) => void,
+): [number, number][] {
   const [chunks, setChunks] = useState<[number, number][]>(() => [[0, Math.min(first, total)]]);
   const pace = useRef({ size: 10, asked: 0 });
   const count = chunks[chunks.length - 1][1];
@@ -38,7 +33,9 @@ export function useChunks(total: number, first: number, onDone?: () => void): [n
     }
     return nextTask(() => {
       p.asked = performance.now();
-      setChunks((c) => [...c, [count, Math.min(count + p.size, total)]]);
+      const end = Math.min(count + p.size, total);
+      beforeChunk?.(count, end);
+      setChunks((c) => [...c, [count, end]]);
     });
   }, [count, total]);
   return chunks;

@@ -2,9 +2,10 @@
 
 import { browser, defineContentScript, storage } from '#imports';
 import { useMessageTable } from '@/utils/i18n';
-import { parseHtmlDocument } from '@/utils/kamervraag/html';
+import { type HtmlParse, readHtmlDocument } from '@/utils/kamervraag/html';
 import { currentMessages, messageTable } from '@/utils/message-cache';
 import { isStatusRequest, type KvlStatus } from '@/utils/messages';
+import { nextTask } from '@/utils/next-task';
 import { subscribeEntry } from '@/utils/reading-list/live';
 import { completeFromDocument } from '@/utils/reading-list/store';
 import { answersOpen, viewMode } from '@/utils/settings';
@@ -14,6 +15,17 @@ import { startReader } from './reader';
 import './style.css';
 
 type Settings = { mode: 'lezer' | 'origineel'; open: boolean; messages: unknown };
+
+/**
+ * A page with more elements than this in its body (about 250 pairs; the longest real answer at hand has 48 pairs and
+ * 442 elements) is parsed in several tasks of SLICE_MS, none long (over 50 ms), and the view is mounted in a task of
+ * its own after them. Every other page is parsed and shown in the first task: once the content script lets go of the
+ * main thread, the browser lays out and paints the original page first (over 100 ms on a slow machine).
+ */
+const LONG_PAGE_ELEMENTS = 1500;
+const SLICE_MS = 15;
+/** On <html> while a long page is read over several tasks: a second injection meanwhile does nothing. */
+const READING = 'data-kvl-bezig';
 
 export default defineContentScript({
   matches: SITE_HOSTS.map((host) => `*://${host}/*`),
@@ -58,14 +70,69 @@ function readSettings(): { value: Settings | null; promise: Promise<Settings> } 
 function run(started: number, settings: ReturnType<typeof readSettings>): void {
   const html = document.documentElement;
   // A second injection (extension reload, duplicate script) must not redo anything.
-  if (html.hasAttribute('data-kvl')) return;
+  if (html.hasAttribute('data-kvl') || html.hasAttribute(READING)) return;
   const detected = detectKamervraagPage(location.href, document);
   if (!detected) return;
 
-  const parsed = parseHtmlDocument(document, location.href);
+  const reading = readHtmlDocument(document, location.href);
+  const root = reading.root;
+  if (!root || root.getElementsByTagName('*').length <= LONG_PAGE_ELEMENTS) {
+    ready(reading.step(Number.POSITIVE_INFINITY) as HtmlParse, detected.id, started, settings)();
+    return;
+  }
+  // A long page. Its body stays hidden while it is read: between the tasks the browser would otherwise lay out and
+  // paint the whole original body again, only to have it replaced.
+  html.setAttribute(READING, '');
+  const unhide = hideWhileReading(root);
+  const later = (job: () => void) =>
+    nextTask(() => {
+      try {
+        job();
+      } catch (err) {
+        unhide();
+        html.removeAttribute(READING);
+        console.warn('[Kamervragen Lezer]', err);
+      }
+    });
+  const step = (taskStart: number) => {
+    const parsed = reading.step(taskStart + SLICE_MS);
+    if (parsed === null) {
+      later(() => step(performance.now()));
+      return;
+    }
+    html.removeAttribute(READING);
+    const show = ready(parsed, detected.id, started, settings);
+    // The body is shown again in the task that mounts the view, which hides it itself (no layout in between); a
+    // notice or the original layout leave it shown.
+    later(() => {
+      unhide();
+      show();
+    });
+  };
+  step(started);
+}
+
+/** Hides the body while it is read (`hidden`, as the view does); returns what puts its attribute back as it was. */
+function hideWhileReading(root: Element): () => void {
+  const before = root.getAttribute('hidden');
+  root.setAttribute('hidden', '');
+  return () => {
+    if (before === null) root.removeAttribute('hidden');
+    else root.setAttribute('hidden', before);
+  };
+}
+
+/** The page is parsed: tell who asks, and return what shows the view (once the settings are in). */
+function ready(
+  parsed: HtmlParse,
+  detectedId: string | null,
+  started: number,
+  settings: ReturnType<typeof readSettings>,
+): () => void {
+  const html = document.documentElement;
   const model = parsed.document;
   const status: KvlStatus = {
-    id: model.id ?? detected.id ?? 'onbekend',
+    id: model.id ?? detectedId ?? 'onbekend',
     kind: model.kind,
     pairs: model.pairs.length,
     subject: model.subject,
@@ -93,6 +160,8 @@ function run(started: number, settings: ReturnType<typeof readSettings>): void {
     );
     startReader(parsed, { mode, open, started });
   };
-  if (settings.value) show(settings.value);
-  else settings.promise.then(show).catch((err) => console.warn('[Kamervragen Lezer]', err));
+  return () => {
+    if (settings.value) show(settings.value);
+    else settings.promise.then(show).catch((err) => console.warn('[Kamervragen Lezer]', err));
+  };
 }

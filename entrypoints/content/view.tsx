@@ -1,7 +1,7 @@
 // Mounts the reading view in place of the document body, and unmounts it leaving the page exactly as it was.
 
 import { render } from 'preact';
-import { ReadingView } from '@/components/ReadingView';
+import { ReadingView, type ViewNodes } from '@/components/ReadingView';
 import { t } from '@/utils/i18n';
 import type { HtmlParse } from '@/utils/kamervraag/html';
 import { deepLinks, openHash, questionOfHash } from '@/utils/reading-view/deep-link';
@@ -54,7 +54,14 @@ export function mountReadingView(parsed: HtmlParse, options: MountOptions): Moun
   try {
     const { nodes, all } = sortNodes(parsed);
     for (const n of all) moves.record(n);
-    unlink = linkReferences(all, parsed.document.chamber ?? 'tk');
+    // References become links as their pairs are rendered: the first chunk's now, each later chunk's in its task.
+    const chamber = parsed.document.chamber ?? 'tk';
+    const undo: (() => void)[] = [];
+    const link = (roots: Node[]) => undo.push(linkReferences(roots, chamber));
+    unlink = () => {
+      for (let i = undo.length - 1; i >= 0; i--) undo[i]();
+    };
+    const linkPairs = (start: number, end: number) => link(pairNodes(nodes, start, end));
     view.setAttribute('data-kvl-view', '');
     view.setAttribute('role', 'region');
     view.setAttribute('aria-label', t('readerLabel'));
@@ -68,6 +75,8 @@ export function mountReadingView(parsed: HtmlParse, options: MountOptions): Moun
     const hash = location.hash;
     // Big documents render in chunks (no long task); a deep link needs its pair in the first one.
     const firstChunk = Math.max(FIRST_CHUNK, pairIndexOfHash(parsed, hash) + 1);
+    link([...nodes.header, ...nodes.mededeling, ...nodes.notes, ...nodes.other]);
+    linkPairs(0, firstChunk);
     // The last chunk may be in within the first render (a short document): it is reported after the view is shown.
     let shown = false;
     let done = false;
@@ -94,6 +103,7 @@ export function mountReadingView(parsed: HtmlParse, options: MountOptions): Moun
           onOpenByDefault: options.onOpenByDefault,
         }}
         onRendered={rendered}
+        beforeChunk={linkPairs}
       />,
       view,
     );
@@ -115,4 +125,16 @@ export function mountReadingView(parsed: HtmlParse, options: MountOptions): Moun
 function pairIndexOfHash(parsed: HtmlParse, hash: string): number {
   const n = questionOfHash(hash);
   return n === null ? -1 : parsed.document.pairs.findIndex((p) => p.numbers.includes(n));
+}
+
+/** The page's nodes in pairs start..end. */
+function pairNodes(nodes: ViewNodes, start: number, end: number): Node[] {
+  const out: Node[] = [];
+  for (const pair of nodes.pairs.slice(start, end)) {
+    if (pair.head) out.push(pair.head);
+    out.push(...pair.question);
+    if (pair.answerHead) out.push(pair.answerHead);
+    out.push(...pair.answer);
+  }
+  return out;
 }

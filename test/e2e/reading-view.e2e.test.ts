@@ -324,19 +324,25 @@ describe('reading view behaviour', () => {
     await page.close();
   });
 
-  it('shows a long document at once with its first pairs and adds the rest in later tasks; deep links still work', async () => {
+  it('reads a long document in several tasks with its body hidden, shows its first pairs at once and adds the rest in later tasks; deep links still work', async () => {
     const id = 'ah-tk-20232024-99998';
     const file = join(mkdtempSync(join(tmpdir(), 'kvl-e2e-')), `${id}.html`);
     writeFileSync(file, syntheticPage(300, id));
     browser.server.route(`/${id}.html`, file);
-    // Counts the pairs on the page when the view says it is shown (data-kvl-ms), i.e. at the end of that task.
+    // Counts the pairs on the page when the view says it is shown (data-kvl-ms), i.e. at the end of that task; and
+    // records whether the page was read over several tasks (data-kvl-bezig) with its body hidden meanwhile.
     const probe = `
       window.__shown = null;
+      window.__reading = [];
       new MutationObserver((records, observer) => {
-        if (!document.documentElement.hasAttribute('data-kvl-ms')) return;
+        const html = document.documentElement;
+        if (html.hasAttribute('data-kvl-bezig')) {
+          window.__reading.push(document.querySelector('div.stuk')?.hasAttribute('hidden') ?? null);
+        }
+        if (!html.hasAttribute('data-kvl-ms')) return;
         window.__shown = document.querySelectorAll('[data-kvl-view] [data-kvl-pair]').length;
         observer.disconnect();
-      }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-kvl-ms'] });
+      }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-kvl-ms', 'data-kvl-bezig'] });
     `;
     const load = async (hash: string) => {
       const page = await browser.context.newPage();
@@ -349,12 +355,17 @@ describe('reading view behaviour', () => {
       const pairs = await page
         .locator('[data-kvl-view] [data-kvl-pair]')
         .evaluateAll((els) => els.map((e) => e.getAttribute('data-kvl-pair')));
-      const shown = await page.evaluate(() => (window as unknown as { __shown: number | null }).__shown);
-      return { page, errors, pairs, shown };
+      const { shown, reading } = await page.evaluate(() => {
+        const w = window as unknown as { __shown: number | null; __reading: (boolean | null)[] };
+        return { shown: w.__shown, reading: w.__reading };
+      });
+      expect(await page.getAttribute('html', 'data-kvl-bezig')).toBeNull();
+      return { page, errors, pairs, shown, reading };
     };
     const all = Array.from({ length: 300 }, (_, i) => String(i + 1));
 
     const plain = await load('');
+    expect(plain.reading).toEqual([true]);
     expect(plain.shown).toBe(10);
     expect(plain.pairs).toEqual(all);
     expect(plain.errors).toEqual([]);

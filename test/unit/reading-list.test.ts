@@ -1,6 +1,7 @@
 // The reading list in extension storage (WXT fakeBrowser): saving, editing, removing, querying, export/import,
 // migrations, concurrency and storage.sync quotas.
 
+import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { KamervraagDocument, Pair } from '../../utils/kamervraag/model';
@@ -16,6 +17,7 @@ import {
   exportJson,
   exportMarkdown,
   filterIndexed,
+  firstWords,
   GONE_PREFIX,
   getEntry,
   ImportError,
@@ -111,6 +113,26 @@ beforeEach(() => {
 });
 
 describe('entries', () => {
+  it('takes the first words of a text as splitting it whole would, also when only its start is split', () => {
+    const plain = (text: string, n: number) => {
+      const words = text.split(/\s+/).filter(Boolean);
+      return words.slice(0, n).join(' ') + (words.length > n ? ' …' : '');
+    };
+    const word = fc.oneof(
+      fc.string({ minLength: 1, maxLength: 8 }),
+      fc.string({ minLength: 200, maxLength: 900 }),
+    );
+    const text = fc
+      .array(fc.tuple(word, fc.constantFrom(' ', '  ', '\n', ' \t ')), { maxLength: 60 })
+      .map((parts) => parts.flat().join(''));
+    fc.assert(
+      fc.property(text, fc.integer({ min: 1, max: 14 }), (t, n) => {
+        expect(firstWords(t, n)).toBe(plain(t, n));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('makes a document entry and a single-answer entry with the fields the issue lists', () => {
     const d = entry(ID1, 1000);
     expect(d).toMatchObject({

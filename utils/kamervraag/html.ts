@@ -318,6 +318,8 @@ export function parseHtmlDocument(doc: Document, url?: string): HtmlParse {
 
 /** A page being parsed in steps (a long page in several tasks). */
 export interface HtmlReading {
+  /** The element holding the document body, null when none was found */
+  root: Element | null;
   /** Reads on until the deadline (a `performance.now()` time): the parse once all is read, else null. */
   step(deadline: number): HtmlParse | null;
 }
@@ -336,9 +338,16 @@ export function readHtmlDocument(doc: Document, url?: string): HtmlReading {
         classifying.add(block);
       })
     : () => true;
+  let readAll = false;
   return {
+    root,
     step(deadline) {
-      if (!read(deadline)) return null;
+      if (!readAll) {
+        if (!read(deadline)) return null;
+        readAll = true;
+        // Reading ended at the deadline: finishing (pairing up, the header, the references) gets a step of its own.
+        if (deadline !== Number.POSITIVE_INFINITY && performance.now() >= deadline) return null;
+      }
       const classified = classifying.finish();
       // A kv page names its answers and mededelingen in meta tags.
       const related = classified.document.related;

@@ -64,7 +64,11 @@ export function pageUrlOf(url: string): string {
 }
 
 export function firstWords(text: string, n = 12): string {
-  const words = text.split(/\s+/).filter(Boolean);
+  // Only the start of a long text is split (a thousand-pair contents would split every question whole). When that
+  // start holds more than n words, its first n are whole; else the whole text is split.
+  const head = text.length > n * 40 ? text.slice(0, n * 40) : text;
+  let words = head.split(/\s+/).filter(Boolean);
+  if (words.length <= n && head !== text) words = text.split(/\s+/).filter(Boolean);
   return words.slice(0, n).join(' ') + (words.length > n ? ' …' : '');
 }
 
