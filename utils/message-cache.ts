@@ -3,8 +3,9 @@
 // its settings. Derived data: when it is missing or was written for another version or language, the content script
 // asks the browser as before.
 
-import { browser, storage } from '#imports';
+import { browser } from '#imports';
 import type { MessageKey } from './i18n';
+import { storedValue } from './stored';
 
 export interface MessageTable {
   /** The extension version and the browser language it was made for */
@@ -13,7 +14,7 @@ export interface MessageTable {
   messages: Record<string, string>;
 }
 
-export const messageTable = storage.defineItem<MessageTable | null>('local:kvl-messages', { fallback: null });
+export const messageTable = storedValue<MessageTable | null>('kvl-messages', null);
 
 /** The stored table when it was made for this version of the extension and this browser language. */
 export function currentMessages(

@@ -1,9 +1,9 @@
 // The reader's remembered choices, declared once in extension storage.
 
-import { storage } from '#imports';
+import { storedValue } from './stored';
 
 /** Are answers open when a page is shown in the reading view? */
-export const answersOpen = storage.defineItem<boolean>('local:answersOpen', { fallback: false });
+export const answersOpen = storedValue<boolean>('answersOpen', false);
 
 /** The reading view, or the site's original layout. */
-export const viewMode = storage.defineItem<'lezer' | 'origineel'>('local:viewMode', { fallback: 'lezer' });
+export const viewMode = storedValue<'lezer' | 'origineel'>('viewMode', 'lezer');

@@ -1,6 +1,6 @@
 // Content script: detect a Kamervragen page, parse it, show the reading view (or the original), never break the page.
 
-import { browser, defineContentScript, storage } from '#imports';
+import { browser, defineContentScript } from '#imports';
 import { useMessageTable } from '@/utils/i18n';
 import { type HtmlParse, readHtmlDocument } from '@/utils/kamervraag/html';
 import { currentMessages, messageTable } from '@/utils/message-cache';
@@ -11,6 +11,7 @@ import { completeFromDocument } from '@/utils/reading-list/store';
 import { answersOpen, viewMode } from '@/utils/settings';
 import { detectKamervraagPage } from '@/utils/site/detect';
 import { SITE_HOSTS } from '@/utils/site/ids';
+import { getValues } from '@/utils/stored';
 import { startReader } from './reader';
 import './style.css';
 
@@ -57,8 +58,8 @@ export default defineContentScript({
 function readSettings(): { value: Settings | null; promise: Promise<Settings> } {
   const out: { value: Settings | null; promise: Promise<Settings> } = {
     value: null,
-    promise: storage.getItems([viewMode, answersOpen, messageTable]).then(([mode, open, messages]) => {
-      out.value = { mode: mode.value, open: open.value, messages: messages.value };
+    promise: getValues([viewMode, answersOpen, messageTable]).then(([mode, open, messages]) => {
+      out.value = { mode, open, messages };
       return out.value;
     }),
   };

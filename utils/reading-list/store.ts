@@ -2,8 +2,8 @@
 // writes them (the popup, the page, the options page and the background all call these functions). The one other
 // key, a derived preview of the top of the list for the popup, is ./preview.ts's.
 //
-// Design for "no lost updates": ONE STORAGE KEY PER ENTRY (`local:kvl-item:<key>`, key = document id or
-// `<id>#vraag-N`) plus one schema-version item (`local:kvl-schema`). A save writes only its own key, so saves of
+// Design for "no lost updates": ONE STORAGE KEY PER ENTRY (`kvl-item:<key>` in storage.local, key = document id or
+// `<id>#vraag-N`) plus one schema-version value (`kvl-schema`). A save writes only its own key, so saves of
 // different entries from several tabs, the popup and the background at the same moment can never overwrite each
 // other (there is no shared array to read-modify-write). Edits of one entry (read, note) are a read-modify-write of
 // that one key; within one page they are queued per key, so only two different pages editing the very same entry
@@ -14,19 +14,18 @@
 // storage.local is the source of truth and keeps everything; storage.sync (when the user turns it on) is a mirror
 // managed by ./sync.ts.
 
-import { browser, storage } from '#imports';
+import { browser } from '#imports';
 import type { KamervraagDocument } from '../kamervraag/model';
+import { getKeys, removeKeys, setKeys, snapshot, storedValue } from '../stored';
 import { completeEntry, entryProblem, isEntry, type ReadingEntry } from './entry';
-
 import { GONE_PREFIX, ITEM_PREFIX, SCHEMA_KEY, SCHEMA_VERSION } from './keys';
 
 export { GONE_PREFIX, ITEM_PREFIX, SCHEMA_VERSION };
 
-type StoredKey = `local:${string}`;
-const itemKey = (key: string): StoredKey => `local:${ITEM_PREFIX}${key}`;
-const goneKey = (key: string): StoredKey => `local:${GONE_PREFIX}${key}`;
+const itemKey = (key: string) => ITEM_PREFIX + key;
+const goneKey = (key: string) => GONE_PREFIX + key;
 
-export const schemaVersion = storage.defineItem<number | null>(`local:${SCHEMA_KEY}`, { fallback: null });
+export const schemaVersion = storedValue<number | null>(SCHEMA_KEY, null);
 
 /**
  * Migrations from version n to n+1, each given every stored entry value (unvalidated) and returning the new value
@@ -54,9 +53,9 @@ export async function migrate(
       }
       version++;
     }
-    await storage.setItems(
-      [...raw].filter(([, v]) => v !== null).map(([k, value]) => ({ key: itemKey(k), value })),
-    );
+    const values: Record<string, unknown> = {};
+    for (const [k, v] of raw) if (v !== null) values[itemKey(k)] = v;
+    await setKeys('local', values);
   }
   if (stored !== version) await schemaVersion.setValue(version);
   return version;
@@ -78,7 +77,7 @@ export function resetForTests(): void {
 }
 
 async function rawItems(): Promise<Map<string, unknown>> {
-  const all = await storage.snapshot('local');
+  const all = await snapshot('local');
   const out = new Map<string, unknown>();
   for (const [k, v] of Object.entries(all)) {
     if (k.startsWith(ITEM_PREFIX) && !k.endsWith('$')) out.set(k.slice(ITEM_PREFIX.length), v);
@@ -100,7 +99,7 @@ export async function listEntries(): Promise<ReadingEntry[]> {
 
 export async function getEntry(key: string): Promise<ReadingEntry | null> {
   await ensureSchema();
-  const v = await storage.getItem<unknown>(itemKey(key));
+  const v = (await getKeys('local', [itemKey(key)]))[itemKey(key)];
   return isEntry(v) ? v : null;
 }
 
@@ -128,8 +127,8 @@ function update(
     if (!next) return old;
     if (!isEntry(next) || next.key !== key)
       throw new Error(`invalid reading-list entry: ${entryProblem(next)}`);
-    await storage.setItem(itemKey(key), next);
-    if (!old) await storage.removeItem(goneKey(key)); // saved again: no longer removed
+    await setKeys('local', { [itemKey(key)]: next });
+    if (!old) await removeKeys('local', goneKey(key)); // saved again: no longer removed
     return next;
   });
 }
@@ -178,8 +177,8 @@ export function removeEntry(key: string, now = Date.now()): Promise<ReadingEntry
   return queued(key, async () => {
     await ensureSchema();
     const old = await getEntry(key);
-    await storage.removeItem(itemKey(key));
-    if (old) await storage.setItem(goneKey(key), now);
+    await removeKeys('local', itemKey(key));
+    if (old) await setKeys('local', { [goneKey(key)]: now });
     return old;
   });
 }
@@ -197,13 +196,16 @@ export async function putEntries(entries: ReadingEntry[]): Promise<void> {
   await ensureSchema();
   for (const e of entries) if (!isEntry(e)) throw new Error(`invalid reading-list entry: ${entryProblem(e)}`);
   if (!entries.length) return;
-  await storage.setItems(entries.map((e) => ({ key: itemKey(e.key), value: e })));
-  await storage.removeItems(entries.map((e) => goneKey(e.key)));
+  await setKeys('local', Object.fromEntries(entries.map((e) => [itemKey(e.key), e])));
+  await removeKeys(
+    'local',
+    entries.map((e) => goneKey(e.key)),
+  );
 }
 
 /** When entries were removed here (key → time), for sync. */
 export async function listRemoved(): Promise<Map<string, number>> {
-  const all = await storage.snapshot('local');
+  const all = await snapshot('local');
   const out = new Map<string, number>();
   for (const [k, v] of Object.entries(all)) {
     if (k.startsWith(GONE_PREFIX) && typeof v === 'number') out.set(k.slice(GONE_PREFIX.length), v);
@@ -217,8 +219,8 @@ export function removeIfNotNewer(key: string, removedAt: number): Promise<boolea
     await ensureSchema();
     const old = await getEntry(key);
     if (old && old.updatedAt > removedAt) return false;
-    if (old) await storage.removeItem(itemKey(key));
-    await storage.setItem(goneKey(key), removedAt);
+    if (old) await removeKeys('local', itemKey(key));
+    await setKeys('local', { [goneKey(key)]: removedAt });
     return old !== null;
   });
 }
@@ -245,10 +247,10 @@ export function watchEntries(cb: (changed: Map<string, ReadingEntry | null>) => 
 /** Several entries in one storage read (the page's save controls: one read for all pairs of a document). */
 export async function getEntries(keys: string[]): Promise<Map<string, ReadingEntry | null>> {
   await ensureSchema();
-  const values = await storage.getItems(keys.map(itemKey));
-  const out = new Map<string, ReadingEntry | null>(keys.map((k) => [k, null]));
-  for (const { key, value } of values) {
-    const k = key.slice(`local:${ITEM_PREFIX}`.length);
+  const values = await getKeys('local', keys.map(itemKey));
+  const out = new Map<string, ReadingEntry | null>();
+  for (const k of keys) {
+    const value = values[itemKey(k)];
     out.set(k, isEntry(value) && value.key === k ? value : null);
   }
   return out;

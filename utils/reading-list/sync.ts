@@ -4,7 +4,7 @@
 // Saves, edits and removals travel between devices, the most recent change winning: a removal leaves a small
 // tombstone (`kvl-gone:<key>` = when) that is synced too (for 90 days), so another device does not bring it back.
 
-import { storage } from '#imports';
+import { removeKeys, setKeys, snapshot, storedValue } from '../stored';
 import { isEntry, type ReadingEntry } from './entry';
 import { GONE_PREFIX, ITEM_PREFIX, listEntries, listRemoved, putEntries, removeIfNotNewer } from './store';
 
@@ -19,7 +19,7 @@ const MARGIN = { total: 2048, items: 2 };
 const GONE_DAYS = 90;
 const GONE_MAX = 100;
 
-export const syncEnabled = storage.defineItem<boolean>('local:syncEnabled', { fallback: false });
+export const syncEnabled = storedValue<boolean>('syncEnabled', false);
 
 export interface SyncStatus {
   /** false when some entries did not fit (or writing failed) */
@@ -31,7 +31,7 @@ export interface SyncStatus {
   problem: string | null;
   at: number;
 }
-export const syncStatus = storage.defineItem<SyncStatus | null>('local:kvl-sync-status', { fallback: null });
+export const syncStatus = storedValue<SyncStatus | null>('kvl-sync-status', null);
 
 const encoder = new TextEncoder();
 /** Bytes an item takes in storage.sync: its key plus its JSON (how the browsers measure it). */
@@ -62,7 +62,7 @@ export function planSync(
 }
 
 async function syncItems(): Promise<{ items: Map<string, unknown>; gone: Map<string, number> }> {
-  const all = await storage.snapshot('sync');
+  const all = await snapshot('sync');
   const items = new Map<string, unknown>();
   const gone = new Map<string, number>();
   for (const [k, v] of Object.entries(all)) {
@@ -117,20 +117,15 @@ export async function syncNow(now = Date.now()): Promise<SyncStatus | null> {
     const changed = fit.filter((e) => JSON.stringify(remote.items.get(e.key)) !== JSON.stringify(e));
     const changedGone = gone.filter(([k, at]) => remote.gone.get(k) !== at);
     const stale = [
-      ...[...remote.items.keys()]
-        .filter((k) => !keepItems.has(k))
-        .map((k) => `sync:${ITEM_PREFIX}${k}` as const),
-      ...[...remote.gone.keys()]
-        .filter((k) => !keepGone.has(k))
-        .map((k) => `sync:${GONE_PREFIX}${k}` as const),
+      ...[...remote.items.keys()].filter((k) => !keepItems.has(k)).map((k) => ITEM_PREFIX + k),
+      ...[...remote.gone.keys()].filter((k) => !keepGone.has(k)).map((k) => GONE_PREFIX + k),
     ];
     // Room first (entries that no longer fit leave sync, but stay in local), then the new values.
-    if (stale.length) await storage.removeItems(stale);
-    const writes = [
-      ...changed.map((e) => ({ key: `sync:${ITEM_PREFIX}${e.key}` as const, value: e as unknown })),
-      ...changedGone.map(([k, at]) => ({ key: `sync:${GONE_PREFIX}${k}` as const, value: at as unknown })),
-    ];
-    if (writes.length) await storage.setItems(writes);
+    if (stale.length) await removeKeys('sync', stale);
+    const writes: Record<string, unknown> = {};
+    for (const e of changed) writes[ITEM_PREFIX + e.key] = e;
+    for (const [k, at] of changedGone) writes[GONE_PREFIX + k] = at;
+    if (changed.length || changedGone.length) await setKeys('sync', writes);
     status = {
       ok: left.length === 0,
       synced: fit.length,
