@@ -1,0 +1,41 @@
+// Stored values (utils/stored.ts) on the extension's real storage API (WXT's fakeBrowser): the keys and values that
+// @wxt-dev/storage wrote before stay readable as they are, missing values read as their fallback.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { messageTable } from '../../utils/message-cache';
+import { syncEnabled } from '../../utils/reading-list/sync';
+import { answersOpen, viewMode } from '../../utils/settings';
+import { getValues, storedValue } from '../../utils/stored';
+
+beforeEach(() => fakeBrowser.reset());
+
+describe('stored values', () => {
+  it('read the keys the settings always had, and their fallback when missing', async () => {
+    expect(await getValues([viewMode, answersOpen, messageTable])).toEqual(['lezer', false, null]);
+    // As @wxt-dev/storage stored them ('local:viewMode' = key viewMode in storage.local): kept over the change.
+    await fakeBrowser.storage.local.set({ viewMode: 'origineel', answersOpen: true, syncEnabled: true });
+    expect(await getValues([viewMode, answersOpen, messageTable])).toEqual(['origineel', true, null]);
+    expect(await syncEnabled.getValue()).toBe(true);
+  });
+
+  it('write to their key; null removes the value, which reads as the fallback again', async () => {
+    await viewMode.setValue('origineel');
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({ viewMode: 'origineel' });
+    await viewMode.setValue(null);
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+    expect(await viewMode.getValue()).toBe('lezer');
+  });
+
+  it('tell watchers of changes to their own key and area only', async () => {
+    const inSync = storedValue<number>('count', 0, 'sync');
+    const seen: unknown[] = [];
+    const stop = inSync.watch((v) => seen.push(v));
+    await fakeBrowser.storage.local.set({ count: 5 }); // same key, other area
+    await fakeBrowser.storage.sync.set({ other: 1 }); // same area, other key
+    await inSync.setValue(3);
+    await inSync.setValue(null);
+    stop();
+    await inSync.setValue(4);
+    expect(seen).toEqual([3, 0]);
+  });
+});
