@@ -67,6 +67,16 @@ describe('normalizeSpace', () => {
       { numRuns: 5000 },
     );
   });
+
+  it('sees every whitespace character, whatever the text around it (the fast path for text with nothing to collapse)', () => {
+    const reference = (text: string) => text.replace(/[\s\u200b]+/gu, ' ').trim();
+    for (let code = 0; code <= 0xffff; code++) {
+      const c = String.fromCharCode(code);
+      for (const text of [`a${c}b`, `a ${c}b`, `a${c} b`]) {
+        if (normalizeSpace(text) !== reference(text)) expect(normalizeSpace(text)).toBe(reference(text));
+      }
+    }
+  });
 });
 
 describe('HTML adapter', () => {

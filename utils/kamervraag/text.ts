@@ -8,8 +8,17 @@
  */
 const SPACE_RUN = /[^\S ][\s\u200b]*|\u200b[\s\u200b]*| [\s\u200b]+/g;
 
+/**
+ * Every whitespace character but the plain space, and the zero-width space: \s spelled out, because a single class
+ * scans much faster than /[^\S ]|\u200b/ (a unit test checks it against \s for every character).
+ */
+const ODD_SPACE = /[\t-\r\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+
 /** Collapse all whitespace (incl. no-break spaces, form feeds, zero-width spaces) to single spaces and trim. */
 export function normalizeSpace(text: string): string {
+  // Most blocks have nothing to collapse: only single plain spaces. A class test and a substring search tell so in
+  // about half the time of the replace, which stops at every space to look at the next character.
+  if (!ODD_SPACE.test(text) && !text.includes('  ')) return text.trim();
   return text.replace(SPACE_RUN, ' ').trim();
 }
 
