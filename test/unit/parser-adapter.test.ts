@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parseHtmlDocument } from '../../utils/kamervraag';
 import type { Block } from '../../utils/kamervraag/blocks';
 import { classify } from '../../utils/kamervraag/classify';
+import { parseHeading, parseNormalizedHeading, type Side } from '../../utils/kamervraag/headings';
 import { normalizeSpace } from '../../utils/kamervraag/text';
 
 const window = new Window();
@@ -76,6 +77,56 @@ describe('normalizeSpace', () => {
         if (normalizeSpace(text) !== reference(text)) expect(normalizeSpace(text)).toBe(reference(text));
       }
     }
+  });
+});
+
+describe('parseNormalizedHeading', () => {
+  it('reads a normalised text as parseHeading does (its early rejection never drops a heading)', () => {
+    const piece = fc.oneof(
+      fc.constantFrom(
+        'Vraag',
+        'Vragen',
+        'Antwoord',
+        'Antwoorden',
+        'Mededeling',
+        'op',
+        'bij',
+        'de',
+        'vraag',
+        'vragen',
+      ),
+      fc.constantFrom(
+        ' ',
+        '  ',
+        '\n',
+        '\u00a0',
+        '\u200b',
+        ',',
+        ' en ',
+        '&',
+        't/m',
+        ' tot en met ',
+        '-',
+        '–',
+        ':',
+        '.',
+      ),
+      fc.integer({ min: 0, max: 200_000 }).map(String),
+      fc.string({ maxLength: 4 }),
+    );
+    const hint = fc.constantFrom<Side | undefined>(undefined, 'vraag', 'antwoord', 'mededeling');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), hint, (pieces, side) => {
+        const text = normalizeSpace(pieces.join(''));
+        expect(parseNormalizedHeading(text, side)).toEqual(parseHeading(text, side));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it.each(['Vraag 1', 'Antwoord op vraag 2 en 3', 'Vragen 4 t/m 6:', 'Mededeling', '7'])('%j', (text) => {
+    expect(parseNormalizedHeading(text, 'vraag')).toEqual(parseHeading(text, 'vraag'));
+    expect(parseNormalizedHeading(text, 'vraag')).not.toBeNull();
   });
 });
 

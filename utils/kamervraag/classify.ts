@@ -3,7 +3,7 @@
 import { aanhangselId, findKamervraagId, idParts } from '../site/ids';
 import type { Block, SourceMeta } from './blocks';
 import { parseHeader } from './header';
-import { type Heading, pairLabel, parseHeading, type Side } from './headings';
+import { type Heading, pairLabel, parseNormalizedHeading, type Side } from './headings';
 import type { Chamber, DocumentKind, KamervraagDocument, Pair, Reference, Related } from './model';
 import { findReferences } from './references';
 import { normalizeSpace } from './text';
@@ -68,7 +68,7 @@ export function classifier(meta: SourceMeta = {}): Classifier {
     placements.push({ part: 'unclassified' });
     const hint = sideOfRole(block);
     // Only a label the markup marks as one may be a bare number ("1" in p.nummer); other blocks need the words.
-    const heading = parseHeading(text, block.heading ? hint : undefined);
+    const heading = parseNormalizedHeading(text, block.heading ? hint : undefined);
     if (block.role === 'omschrijving' || (!current && !hint && !heading)) {
       // Everything before the first question is the omschrijving (header).
       header.push(i);
