@@ -182,13 +182,18 @@ function pairUp(sections: Section[], texts: string[], placements: Placement[]) {
     for (const n of answer?.heading?.numbers ?? []) unique.add(n);
     const numbers = [...unique].sort((a, b) => a - b);
     if (numbers.length === 0) numbers.push(lastNumber + 1);
-    lastNumber = Math.max(lastNumber, ...numbers);
+    lastNumber = Math.max(lastNumber, numbers[numbers.length - 1]);
     const index = pairs.length;
     const questionBlocks: number[] = [];
+    // Plain loops, no flatMap or spread: this runs once per pair, and flatMap cost more than all the rest of it.
+    const questionLabels: string[] = [];
     for (const q of questions) {
+      if (q.heading) questionLabels.push(q.heading.label);
       if (q.headingBlock !== null) placements[q.headingBlock] = { part: 'question-label', pair: index };
-      for (const b of q.body) placements[b] = { part: 'question', pair: index };
-      questionBlocks.push(...q.body);
+      for (const b of q.body) {
+        placements[b] = { part: 'question', pair: index };
+        questionBlocks.push(b);
+      }
     }
     const answerBlocks = answer?.body ?? [];
     if (answer?.headingBlock != null) placements[answer.headingBlock] = { part: 'answer-label', pair: index };
@@ -196,7 +201,7 @@ function pairUp(sections: Section[], texts: string[], placements: Placement[]) {
     pairs.push({
       label: pairLabel(numbers),
       numbers,
-      questionLabels: questions.flatMap((q) => (q.heading ? [q.heading.label] : [])),
+      questionLabels,
       question: linesOf(questionBlocks, texts),
       answerLabel: answer?.heading?.label ?? null,
       answer: answer ? linesOf(answerBlocks, texts) : null,
