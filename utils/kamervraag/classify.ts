@@ -159,6 +159,10 @@ function linesOf(indexes: number[], texts: string[]): string {
   return indexes.length === 1 ? texts[indexes[0]] : indexes.map((i) => texts[i]).join('\n');
 }
 
+function sameNumbers(a: number[], b: number[]): boolean {
+  return a.length === b.length && a.every((n, k) => n === b[k]);
+}
+
 /** The texts of the blocks placed in `part`, in block order. */
 function textsPlacedIn(part: Placement['part'], placements: Placement[], texts: string[]): string[] {
   const out: string[] = [];
@@ -177,10 +181,19 @@ function pairUp(sections: Section[], texts: string[], placements: Placement[]) {
     return [lastNumber + 1]; // an unnumbered question follows the previous one
   };
   const emit = (questions: Section[], answer: Section | null) => {
-    const unique = new Set<number>();
-    for (const q of questions) for (const n of numbersOf(q)) unique.add(n);
-    for (const n of answer?.heading?.numbers ?? []) unique.add(n);
-    const numbers = [...unique].sort((a, b) => a - b);
+    const answerNumbers = answer?.heading?.numbers ?? [];
+    const single = questions.length === 1 ? numbersOf(questions[0]) : null;
+    let numbers: number[];
+    if (single && (answerNumbers.length === 0 || sameNumbers(single, answerNumbers))) {
+      // Most pairs: one question, answered under the same numbers or none. Heading numbers are already ascending and
+      // unique (parseNumbers): nothing to merge or sort.
+      numbers = single.slice();
+    } else {
+      const unique = new Set<number>();
+      for (const q of questions) for (const n of numbersOf(q)) unique.add(n);
+      for (const n of answerNumbers) unique.add(n);
+      numbers = [...unique].sort((a, b) => a - b);
+    }
     if (numbers.length === 0) numbers.push(lastNumber + 1);
     lastNumber = Math.max(lastNumber, numbers[numbers.length - 1]);
     const index = pairs.length;
@@ -238,8 +251,8 @@ function pairUp(sections: Section[], texts: string[], placements: Placement[]) {
       }
     }
     const firstMatched = matched.length ? pending.indexOf(matched[0]) : pending.length;
-    for (const q of pending.slice(0, firstMatched)) emit([q], null);
-    pending = pending.slice(firstMatched).filter((q) => !matched.includes(q));
+    for (let k = 0; k < firstMatched; k++) emit([pending[k]], null);
+    pending = pending.filter((q, k) => k >= firstMatched && !matched.includes(q));
     emit(matched, s);
   }
   for (const q of pending) emit([q], null);
