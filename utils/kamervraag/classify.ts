@@ -198,7 +198,7 @@ function pairUp(sections: Section[], texts: string[], placements: Placement[]) {
     lastNumber = Math.max(lastNumber, numbers[numbers.length - 1]);
     const index = pairs.length;
     const questionBlocks: number[] = [];
-    // Plain loops, no flatMap or spread: this runs once per pair, and flatMap cost more than all the rest of it.
+    // Plain loops, no flatMap or spread: this runs once per pair, and the flatMap alone cost more than the rest of it.
     const questionLabels: string[] = [];
     for (const q of questions) {
       if (q.heading) questionLabels.push(q.heading.label);

@@ -90,7 +90,7 @@ export function parseNormalizedHeading(text: string, hint?: Side): Heading | nul
   if (text.length > MAX_LABEL || text.length === 0) return null;
   // The first characters HEADING_START allows: V(ra), A(ntw), M(ede) or a digit; the anchored patterns check the rest.
   const first = text[0];
-  if (first !== 'V' && first !== 'A' && first !== 'M' && !(first >= '0' && first <= '9')) return null;
+  if (first !== 'V' && first !== 'A' && first !== 'M' && !isDigit(text.charCodeAt(0))) return null;
   return headingOfLabel(text, hint);
 }
 

@@ -10,6 +10,7 @@ const ODD_SPACE = new RegExp(ODD_SPACE_CLASS);
 const ODD_SPACE_RUN = new RegExp(`${ODD_SPACE_CLASS}+`, 'g');
 /** Two plain spaces (as a regex: V8 finds this faster than includes('  ') does) */
 const DOUBLE_SPACE = / {2}/;
+/** Two or more plain spaces in a row */
 const SPACE_RUN = / {2,}/g;
 
 /** Collapse all whitespace (incl. no-break spaces, form feeds, zero-width spaces) to single spaces and trim. */
