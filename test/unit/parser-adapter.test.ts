@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { parseHtmlDocument } from '../../utils/kamervraag';
 import type { Block } from '../../utils/kamervraag/blocks';
 import { classify } from '../../utils/kamervraag/classify';
+import { parseHeading, parseNormalizedHeading, type Side } from '../../utils/kamervraag/headings';
+import { findReferences } from '../../utils/kamervraag/references';
 import { normalizeSpace } from '../../utils/kamervraag/text';
 
 const window = new Window();
@@ -65,6 +67,105 @@ describe('normalizeSpace', () => {
         expect(normalizeSpace(text)).toBe(reference(text));
       }),
       { numRuns: 5000 },
+    );
+  });
+
+  it('sees every whitespace character, whatever the text around it (the fast path for text with nothing to collapse)', () => {
+    const reference = (text: string) => text.replace(/[\s\u200b]+/gu, ' ').trim();
+    for (let code = 0; code <= 0xffff; code++) {
+      const c = String.fromCharCode(code);
+      for (const text of [`a${c}b`, `a ${c}b`, `a${c} b`]) {
+        if (normalizeSpace(text) !== reference(text)) expect(normalizeSpace(text)).toBe(reference(text));
+      }
+    }
+  });
+});
+
+describe('parseNormalizedHeading', () => {
+  it('reads a normalised text as parseHeading does (its early rejection never drops a heading)', () => {
+    const piece = fc.oneof(
+      fc.constantFrom(
+        'Vraag',
+        'Vragen',
+        'Antwoord',
+        'Antwoorden',
+        'Mededeling',
+        'op',
+        'bij',
+        'de',
+        'vraag',
+        'vragen',
+      ),
+      fc.constantFrom(
+        ' ',
+        '  ',
+        '\n',
+        '\u00a0',
+        '\u200b',
+        ',',
+        ' en ',
+        '&',
+        't/m',
+        ' tot en met ',
+        '-',
+        '–',
+        ':',
+        '.',
+      ),
+      fc.integer({ min: 0, max: 200_000 }).map(String),
+      fc.string({ maxLength: 4 }),
+    );
+    const hint = fc.constantFrom<Side | undefined>(undefined, 'vraag', 'antwoord', 'mededeling');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), hint, (pieces, side) => {
+        const text = normalizeSpace(pieces.join(''));
+        expect(parseNormalizedHeading(text, side)).toEqual(parseHeading(text, side));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it.each(['Vraag 1', 'Antwoord op vraag 2 en 3', 'Vragen 4 t/m 6:', 'Mededeling', '7'])('%j', (text) => {
+    expect(parseNormalizedHeading(text, 'vraag')).toEqual(parseHeading(text, 'vraag'));
+    expect(parseNormalizedHeading(text, 'vraag')).not.toBeNull();
+  });
+});
+
+describe('findReferences', () => {
+  it('finds the Kamerstukken one alternation of both citation forms finds (it searches them one form at a time)', () => {
+    const alternation =
+      /(?:Kamerstuk(?:ken)?(?:\s+I{1,2})?(?:\s+\d{4}\/\d{2})?|vergaderjaar\s+\d{4}[–-]\d{2,4}),?\s+(\d{2}\s?\d{3}(?:[-\s][A-Z]{1,5})?),\s*nr\.?\s*(\d{1,4})(?!\d)/gu;
+    const intro = fc.constantFrom(
+      'Kamerstuk',
+      'Kamerstukken II 2014/15',
+      'vergaderjaar 2022–2023',
+      'vergaderjaar 2022-23',
+    );
+    // Citations whole and in pieces, so that matches sit next to, inside and across one another
+    const citation = fc
+      .tuple(
+        intro,
+        fc.constantFrom(', ', ' ', ','),
+        fc.constantFrom('36 410', '36410', '3641'),
+        fc.constantFrom('', ' IV', '-A', ' K', ' Kamerstuk'),
+        fc.constantFrom(', nr. 72', ',nr 5', ', nr.12345', ''),
+      )
+      .map((parts) => parts.join(''));
+    const piece = fc.oneof(
+      citation,
+      intro,
+      fc.constantFrom(' ', ', ', '\0', ' Kamerstuk 36 410'),
+      fc.string({ maxLength: 3 }),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (pieces) => {
+        const text = pieces.join('');
+        const found = findReferences(text).filter((r) => r.type === 'kamerstuk');
+        expect(found.map((r) => [r.index, r.text])).toEqual(
+          [...text.matchAll(alternation)].map((m) => [m.index, m[0]]),
+        );
+      }),
+      { numRuns: 20_000 },
     );
   });
 });

@@ -3,7 +3,7 @@
 import { aanhangselId, findKamervraagId, idParts } from '../site/ids';
 import type { Block, SourceMeta } from './blocks';
 import { parseHeader } from './header';
-import { type Heading, pairLabel, parseHeading, type Side } from './headings';
+import { type Heading, pairLabel, parseNormalizedHeading, type Side } from './headings';
 import type { Chamber, DocumentKind, KamervraagDocument, Pair, Reference, Related } from './model';
 import { findReferences } from './references';
 import { normalizeSpace } from './text';
@@ -68,7 +68,7 @@ export function classifier(meta: SourceMeta = {}): Classifier {
     placements.push({ part: 'unclassified' });
     const hint = sideOfRole(block);
     // Only a label the markup marks as one may be a bare number ("1" in p.nummer); other blocks need the words.
-    const heading = parseHeading(text, block.heading ? hint : undefined);
+    const heading = parseNormalizedHeading(text, block.heading ? hint : undefined);
     if (block.role === 'omschrijving' || (!current && !hint && !heading)) {
       // Everything before the first question is the omschrijving (header).
       header.push(i);
@@ -159,6 +159,10 @@ function linesOf(indexes: number[], texts: string[]): string {
   return indexes.length === 1 ? texts[indexes[0]] : indexes.map((i) => texts[i]).join('\n');
 }
 
+function sameNumbers(a: number[], b: number[]): boolean {
+  return a.length === b.length && a.every((n, k) => n === b[k]);
+}
+
 /** The texts of the blocks placed in `part`, in block order. */
 function textsPlacedIn(part: Placement['part'], placements: Placement[], texts: string[]): string[] {
   const out: string[] = [];
@@ -177,18 +181,32 @@ function pairUp(sections: Section[], texts: string[], placements: Placement[]) {
     return [lastNumber + 1]; // an unnumbered question follows the previous one
   };
   const emit = (questions: Section[], answer: Section | null) => {
-    const unique = new Set<number>();
-    for (const q of questions) for (const n of numbersOf(q)) unique.add(n);
-    for (const n of answer?.heading?.numbers ?? []) unique.add(n);
-    const numbers = [...unique].sort((a, b) => a - b);
+    const answerNumbers = answer?.heading?.numbers ?? [];
+    const single = questions.length === 1 ? numbersOf(questions[0]) : null;
+    let numbers: number[];
+    if (single && (answerNumbers.length === 0 || sameNumbers(single, answerNumbers))) {
+      // Most pairs: one question, answered under the same numbers or none. Heading numbers are already ascending and
+      // unique (parseNumbers): nothing to merge or sort.
+      numbers = single.slice();
+    } else {
+      const unique = new Set<number>();
+      for (const q of questions) for (const n of numbersOf(q)) unique.add(n);
+      for (const n of answerNumbers) unique.add(n);
+      numbers = [...unique].sort((a, b) => a - b);
+    }
     if (numbers.length === 0) numbers.push(lastNumber + 1);
-    lastNumber = Math.max(lastNumber, ...numbers);
+    lastNumber = Math.max(lastNumber, numbers[numbers.length - 1]);
     const index = pairs.length;
     const questionBlocks: number[] = [];
+    // Plain loops, no flatMap or spread: this runs once per pair, and the flatMap alone cost more than the rest of it.
+    const questionLabels: string[] = [];
     for (const q of questions) {
+      if (q.heading) questionLabels.push(q.heading.label);
       if (q.headingBlock !== null) placements[q.headingBlock] = { part: 'question-label', pair: index };
-      for (const b of q.body) placements[b] = { part: 'question', pair: index };
-      questionBlocks.push(...q.body);
+      for (const b of q.body) {
+        placements[b] = { part: 'question', pair: index };
+        questionBlocks.push(b);
+      }
     }
     const answerBlocks = answer?.body ?? [];
     if (answer?.headingBlock != null) placements[answer.headingBlock] = { part: 'answer-label', pair: index };
@@ -196,7 +214,7 @@ function pairUp(sections: Section[], texts: string[], placements: Placement[]) {
     pairs.push({
       label: pairLabel(numbers),
       numbers,
-      questionLabels: questions.flatMap((q) => (q.heading ? [q.heading.label] : [])),
+      questionLabels,
       question: linesOf(questionBlocks, texts),
       answerLabel: answer?.heading?.label ?? null,
       answer: answer ? linesOf(answerBlocks, texts) : null,
@@ -233,8 +251,8 @@ function pairUp(sections: Section[], texts: string[], placements: Placement[]) {
       }
     }
     const firstMatched = matched.length ? pending.indexOf(matched[0]) : pending.length;
-    for (const q of pending.slice(0, firstMatched)) emit([q], null);
-    pending = pending.slice(firstMatched).filter((q) => !matched.includes(q));
+    for (let k = 0; k < firstMatched; k++) emit([pending[k]], null);
+    pending = pending.filter((q, k) => k >= firstMatched && !matched.includes(q));
     emit(matched, s);
   }
   for (const q of pending) emit([q], null);

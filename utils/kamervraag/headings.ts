@@ -23,17 +23,30 @@ const BARE_NUMBERS = new RegExp(String.raw`^(${NUMS})\s*[:.]?$`, 'u');
 /** Ranges longer than this are not real numbering; they are kept as text. */
 const MAX_RANGE = 200;
 const MAX_NUMBER = 99_999;
-const ONE_NUMBER = /^\d+$/;
 /** How every heading starts (HEADING, MEDEDELING, BARE_NUMBERS): a cheap test that rules out most running text. */
 const HEADING_START = /^\s*(?:Vra|Antw|Mede|\d)/;
+/** The longest label a heading can be, whitespace collapsed */
+const MAX_LABEL = 80;
+
+const isDigit = (code: number) => code >= 48 && code <= 57;
+
+/** The value of a run of digits ("12" → 12); NaN when `text` is anything else. No regex: most labels are one number. */
+function digitsValue(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (!isDigit(code)) return Number.NaN;
+    n = n * 10 + (code - 48);
+  }
+  // Exact up to 2^53, far above MAX_NUMBER; an empty text is no number.
+  return text ? n : Number.NaN;
+}
 
 /** "7, 8, 9 10 en 11" → [7,8,9,10,11]; "4 t/m 6" → [4,5,6]; absurd ranges are not expanded. */
 export function parseNumbers(text: string): number[] {
   // Most headings carry one number ("Vraag 12"): no ranges to expand, no set to sort.
-  if (ONE_NUMBER.test(text)) {
-    const n = Number(text);
-    return n <= MAX_NUMBER ? [n] : [];
-  }
+  const one = digitsValue(text);
+  if (!Number.isNaN(one)) return one <= MAX_NUMBER ? [one] : [];
   const out = new Set<number>();
   const expanded = text.replace(
     /(\d+)\s*(?:t\/m|tot\s+en\s+met|[-–])\s*(\d+)/gu,
@@ -65,7 +78,24 @@ export function parseHeading(text: string, hint?: Side): Heading | null {
   // collapsed. (trim() and \s strip the same characters, so this looks at how the label starts.)
   if (!HEADING_START.test(text)) return null;
   const label = text.replace(/\s+/g, ' ').trim();
-  if (label.length > 80) return null;
+  if (label.length > MAX_LABEL) return null;
+  return headingOfLabel(label, hint);
+}
+
+/**
+ * parseHeading for a text whose whitespace is already collapsed (normalizeSpace: the classifier's blocks), which is
+ * then its own label. It is called on every block, so it rejects by length and first character before any regex runs.
+ */
+export function parseNormalizedHeading(text: string, hint?: Side): Heading | null {
+  if (text.length > MAX_LABEL || text.length === 0) return null;
+  // The first characters HEADING_START allows: V(ra), A(ntw), M(ede) or a digit; the anchored patterns check the rest.
+  const first = text[0];
+  if (first !== 'V' && first !== 'A' && first !== 'M' && !isDigit(text.charCodeAt(0))) return null;
+  return headingOfLabel(text, hint);
+}
+
+/** The heading a label (whitespace collapsed, trimmed) is, or null. */
+function headingOfLabel(label: string, hint: Side | undefined): Heading | null {
   const m = HEADING.exec(label);
   if (m) {
     const side: Side = m[1].startsWith('Vra') ? 'vraag' : 'antwoord';

@@ -11,13 +11,21 @@ import type { Chamber, Reference } from './model';
 const AANHANGSEL =
   /Aanhangsel\s+(?:van\s+de\s+)?Handelingen(?:\s+(II|I)\b)?,?\s+(?:vergaderjaar\s+)?(\d{4})\s*[/–-]\s*\d{2,4},?\s+(?:nrs?\.?\s*)?(\d{1,5})(?!\d)/gu;
 
+/** How a Kamerstuk is cited after its introduction: dossier (with a begroting chapter or letter), number. */
+const KAMERSTUK_CITED = String.raw`,?\s+(\d{2}\s?\d{3}(?:[-\s][A-Z]{1,5})?),\s*nr\.?\s*(\d{1,4})(?!\d)`;
 /**
  * "Kamerstuk 36 410, nr. 72", "Kamerstukken II 2014/15, 34 000, nr. 3", "Kamerstuk 36 200 IV, nr. 25" (a begroting
  * chapter), and the long form
  * "Tweede Kamer, vergaderjaar 2022–2023, 26 485, nr. 424".
+ *
+ * Two patterns rather than one alternation: a pattern that starts with a fixed word is searched by skipping ahead,
+ * and the two together take about half the time of the alternation tried at every position. Their matches never
+ * overlap (neither word fits inside the other's match), so together they find what the alternation found.
  */
-const KAMERSTUK =
-  /(?:Kamerstuk(?:ken)?(?:\s+I{1,2})?(?:\s+\d{4}\/\d{2})?|vergaderjaar\s+\d{4}[–-]\d{2,4}),?\s+(\d{2}\s?\d{3}(?:[-\s][A-Z]{1,5})?),\s*nr\.?\s*(\d{1,4})(?!\d)/gu;
+const KAMERSTUK = [
+  new RegExp(String.raw`Kamerstuk(?:ken)?(?:\s+I{1,2})?(?:\s+\d{4}\/\d{2})?${KAMERSTUK_CITED}`, 'gu'),
+  new RegExp(String.raw`vergaderjaar\s+\d{4}[–-]\d{2,4}${KAMERSTUK_CITED}`, 'gu'),
+];
 
 /** Kamervraagnummer (zaak), e.g. 2024Z01234 */
 const KAMERVRAAG = /(?<![\w])((?:19|20)\d{2}Z\d{5})(?!\d)/gu;
@@ -39,9 +47,11 @@ export function findReferences(text: string, chamber: Chamber = 'tk'): FoundRefe
     const id = aanhangselId(ch, vergaderjaarFrom(m[2]), Number(m[3]));
     found.push({ type: 'aanhangsel', text: m[0], id, url: documentUrl(id), index: m.index ?? 0 });
   }
-  for (const m of text.matchAll(KAMERSTUK)) {
-    const id = kamerstukId(m[1], m[2]);
-    found.push({ type: 'kamerstuk', text: m[0], id, url: documentUrl(id), index: m.index ?? 0 });
+  for (const pattern of KAMERSTUK) {
+    for (const m of text.matchAll(pattern)) {
+      const id = kamerstukId(m[1], m[2]);
+      found.push({ type: 'kamerstuk', text: m[0], id, url: documentUrl(id), index: m.index ?? 0 });
+    }
   }
   for (const m of text.matchAll(KAMERVRAAG)) {
     const id = `kv-tk-${m[1]}`;

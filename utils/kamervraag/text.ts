@@ -1,16 +1,25 @@
 // Small text helpers shared by the adapters and the classifier: whitespace, Dutch dates.
 
+/** Whitespace characters but the plain space (\s spelled out, plus the zero-width space) */
+const ODD_SPACE_CLASS = String.raw`[\t-\r\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]`;
 /**
- * Whitespace that normalising changes: a run that starts with anything but a plain space (\s covers no-break spaces
- * and form feeds; zero-width spaces are added by hand), or a plain space followed by more. A lone plain space, what
- * running text is mostly made of, is left alone: replacing every word gap with itself made this the costliest step.
- * Each alternative is one greedy loop over one class, so matching stays linear.
+ * Is there any whitespace but the plain space? One class, not /[^\S ]|\u200b/, because a single class scans much
+ * faster (a unit test checks it against \s for every character).
  */
-const SPACE_RUN = /[^\S ][\s\u200b]*|\u200b[\s\u200b]*| [\s\u200b]+/g;
+const ODD_SPACE = new RegExp(ODD_SPACE_CLASS);
+const ODD_SPACE_RUN = new RegExp(`${ODD_SPACE_CLASS}+`, 'g');
+/** Two plain spaces (as a regex: V8 finds this faster than includes('  ') does) */
+const DOUBLE_SPACE = / {2}/;
+/** Two or more plain spaces in a row */
+const SPACE_RUN = / {2,}/g;
 
 /** Collapse all whitespace (incl. no-break spaces, form feeds, zero-width spaces) to single spaces and trim. */
 export function normalizeSpace(text: string): string {
-  return text.replace(SPACE_RUN, ' ').trim();
+  // Most blocks have nothing to collapse: only single plain spaces. Two quick tests tell so.
+  if (!ODD_SPACE.test(text) && !DOUBLE_SPACE.test(text)) return text.trim();
+  // Else in two passes, each searching for what it replaces: other whitespace becomes a space, then runs of spaces
+  // one space. A single pattern for both would stop at every space of the running text to look at the next character.
+  return text.replace(ODD_SPACE_RUN, ' ').replace(SPACE_RUN, ' ').trim();
 }
 
 const MONTHS: Record<string, number> = {
