@@ -18,6 +18,8 @@ export interface HtmlParse extends Classified {
 
 const ELEMENT = 1;
 const TEXT = 3;
+/** Any character that is not whitespace: a test that stops at the first one (`trim()` copies the text). */
+const VISIBLE = /\S/u;
 
 // A note on speed: the walks below read each node's children once, with `for (const c of node.childNodes)`: a plain
 // array iteration in happy-dom (the bench's DOM), a list iteration in browsers. In happy-dom `childNodes[i]` goes
@@ -199,7 +201,7 @@ export function htmlBlockReader(
   };
 
   const leaf = (el: Element, ctx: Context, text: string) => {
-    if (!text.trim()) return;
+    if (!VISIBLE.test(text)) return;
     const { role } = ctx;
     const heading = role !== undefined && role !== 'omschrijving' && labels.has(el);
     onBlock({ text, role, heading, group: groupOf(ctx), source: el });
@@ -235,7 +237,7 @@ export function htmlBlockReader(
   const flush = (frame: Frame) => {
     let text = '';
     for (const t of frame.loose) text += t.data;
-    if (text.trim()) onBlock({ text, role: frame.ctx.role, source: frame.loose });
+    if (VISIBLE.test(text)) onBlock({ text, role: frame.ctx.role, source: frame.loose });
     frame.loose = [];
   };
   enter(root, contextAt(root));
