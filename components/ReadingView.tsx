@@ -169,10 +169,12 @@ function SameQuestionElsewhere({
 }
 
 function Toc({ pairs }: { pairs: Pair[] }) {
-  const chunks = useChunks(pairs.length, TOC_FIRST);
+  const open = pairs.length <= TOC_OPEN_MAX;
+  // A closed contents gets all its entries in later tasks, none in the first (the one that shows the view).
+  const chunks = useChunks(pairs.length, open ? TOC_FIRST : 0);
   return (
     <nav class="kvl-toc" aria-label={t('contents')}>
-      <details open={pairs.length <= TOC_OPEN_MAX}>
+      <details open={open}>
         <summary>
           {t('contents')} ({pairs.length})
         </summary>

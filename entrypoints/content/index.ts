@@ -2,7 +2,7 @@
 
 import { browser, defineContentScript } from '#imports';
 import { useMessageTable } from '@/utils/i18n';
-import { type HtmlParse, readHtmlDocument } from '@/utils/kamervraag/html';
+import { findBodyRoot, type HtmlParse, type HtmlReading, readHtmlDocument } from '@/utils/kamervraag/html';
 import { currentMessages, messageTable } from '@/utils/message-cache';
 import { isStatusRequest, type KvlStatus } from '@/utils/messages';
 import { nextTask } from '@/utils/next-task';
@@ -13,6 +13,7 @@ import { detectKamervraagPage } from '@/utils/site/detect';
 import { SITE_HOSTS } from '@/utils/site/ids';
 import { getValues } from '@/utils/stored';
 import { startReader } from './reader';
+import { prepareView } from './view';
 import './style.css';
 
 type Settings = { mode: 'lezer' | 'origineel'; open: boolean; messages: unknown };
@@ -75,14 +76,15 @@ function run(started: number, settings: ReturnType<typeof readSettings>): void {
   const detected = detectKamervraagPage(location.href, document);
   if (!detected) return;
 
-  const reading = readHtmlDocument(document, location.href);
-  const root = reading.root;
+  const root = findBodyRoot(document);
   if (!root || root.getElementsByTagName('*').length <= LONG_PAGE_ELEMENTS) {
-    ready(reading.step(Number.POSITIVE_INFINITY) as HtmlParse, detected.id, started, settings)();
+    const parsed = readHtmlDocument(document, location.href, root).step(Number.POSITIVE_INFINITY);
+    ready(parsed as HtmlParse, detected.id, started, settings)();
     return;
   }
-  // A long page. Its body stays hidden while it is read: between the tasks the browser would otherwise lay out and
-  // paint the whole original body again, only to have it replaced.
+  // A long page: read from the next task on (this one also ends the browser's own parsing of the page), with its
+  // body hidden meanwhile: between the tasks the browser would otherwise lay out and paint the whole original body
+  // again, only to have it replaced.
   html.setAttribute(READING, '');
   const unhide = hideWhileReading(root);
   const later = (job: () => void) =>
@@ -95,14 +97,18 @@ function run(started: number, settings: ReturnType<typeof readSettings>): void {
         console.warn('[Kamervragen Lezer]', err);
       }
     });
-  const step = (taskStart: number) => {
-    const parsed = reading.step(taskStart + SLICE_MS);
+  let reading: HtmlReading | null = null;
+  const step = () => {
+    const deadline = performance.now() + SLICE_MS;
+    reading ??= readHtmlDocument(document, location.href, root);
+    const parsed = reading.step(deadline);
     if (parsed === null) {
-      later(() => step(performance.now()));
+      later(step);
       return;
     }
     html.removeAttribute(READING);
     const show = ready(parsed, detected.id, started, settings);
+    later(() => prepareView(parsed));
     // The body is shown again in the task that mounts the view, which hides it itself (no layout in between); a
     // notice or the original layout leave it shown.
     later(() => {
@@ -110,7 +116,7 @@ function run(started: number, settings: ReturnType<typeof readSettings>): void {
       show();
     });
   };
-  step(started);
+  later(step);
 }
 
 /** Hides the body while it is read (`hidden`, as the view does); returns what puts its attribute back as it was. */

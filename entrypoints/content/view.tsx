@@ -31,6 +31,21 @@ export interface MountOptions {
   onRendered(): void;
 }
 
+const sorted = new WeakMap<HtmlParse, ReturnType<typeof sortNodes>>();
+
+/**
+ * Sorts the page's nodes into the places of the view (once per parse: a later mount, after the original layout,
+ * finds the same nodes back in place). A long page does this in a task of its own before mounting.
+ */
+export function prepareView(parsed: HtmlParse): ReturnType<typeof sortNodes> {
+  let s = sorted.get(parsed);
+  if (!s) {
+    s = sortNodes(parsed);
+    sorted.set(parsed, s);
+  }
+  return s;
+}
+
 /** Throws only after undoing whatever it did: the caller can rely on the page being unchanged then. */
 export function mountReadingView(parsed: HtmlParse, options: MountOptions): MountedView {
   const root = parsed.root;
@@ -52,7 +67,7 @@ export function mountReadingView(parsed: HtmlParse, options: MountOptions): Moun
   };
 
   try {
-    const { nodes, all } = sortNodes(parsed);
+    const { nodes, all } = prepareView(parsed);
     for (const n of all) moves.record(n);
     // References become links as their pairs are rendered: the first chunk's now, each later chunk's in its task.
     const chamber = parsed.document.chamber ?? 'tk';

@@ -40,7 +40,11 @@ export function classify(blocks: readonly Block[], meta: SourceMeta = {}): Class
 /** The classifier fed one block at a time (so that a long page can be read in several tasks), then finished. */
 export interface Classifier {
   add(block: Block): void;
-  finish(): Classified;
+  /**
+   * The model of the blocks added. With `references: false` its `references` stay empty, for the caller to fill in
+   * with bodyReferences later (a long page: the search through all its text gets a task of its own).
+   */
+  finish(options?: { references?: boolean }): Classified;
 }
 
 export function classifier(meta: SourceMeta = {}): Classifier {
@@ -88,7 +92,14 @@ export function classifier(meta: SourceMeta = {}): Classifier {
     }
     if (current) current.body.push(i);
   };
-  return { add, finish: () => finish(meta, texts, placements, header, sections, footnotes) };
+  return {
+    add,
+    finish: (options) => {
+      const classified = finish(meta, texts, placements, header, sections, footnotes);
+      if (options?.references !== false) classified.document.references = bodyReferences(classified.document);
+      return classified;
+    },
+  };
 }
 
 function finish(
@@ -115,20 +126,6 @@ function finish(
     related.push({ id: ref.id, url: ref.url, number: Number(ref.id.split('-')[3]) });
   }
 
-  const references: Reference[] = [];
-  const seen = new Set<string | null>([id]);
-  const bodyTexts = [headerText];
-  for (const p of pairs) bodyTexts.push(p.question, p.answer ?? '');
-  bodyTexts.push(mededeling ?? '');
-  for (const f of footnotes) bodyTexts.push(f.text);
-  // One search over all texts joined by NUL instead of one per text (the per-search setup was most of the cost). No
-  // reference pattern matches a NUL, so a match never spans two texts and each NUL acts as a string's start or end.
-  for (const { index: _index, ...ref } of findReferences(bodyTexts.join('\0'), chamber ?? 'tk')) {
-    if (seen.has(ref.id)) continue;
-    seen.add(ref.id);
-    references.push(ref);
-  }
-
   const document: KamervraagDocument = {
     id,
     kind,
@@ -146,12 +143,30 @@ function finish(
     pairs,
     mededeling,
     footnotes,
-    references,
+    references: [],
     header: header.map((i) => texts[i]),
     furniture: textsPlacedIn('furniture', placements, texts),
     unclassified: textsPlacedIn('unclassified', placements, texts),
   };
   return { document, placements };
+}
+
+/** The documents the text refers to (Aanhangsels, Kamerstukken, kamervraagnummers), each once, in text order. */
+export function bodyReferences(doc: KamervraagDocument): Reference[] {
+  const references: Reference[] = [];
+  const seen = new Set<string | null>([doc.id]);
+  const bodyTexts = [doc.header.join('\n')];
+  for (const p of doc.pairs) bodyTexts.push(p.question, p.answer ?? '');
+  bodyTexts.push(doc.mededeling ?? '');
+  for (const f of doc.footnotes) bodyTexts.push(f.text);
+  // One search over all texts joined by NUL instead of one per text (the per-search setup was most of the cost). No
+  // reference pattern matches a NUL, so a match never spans two texts and each NUL acts as a string's start or end.
+  for (const { index: _index, ...ref } of findReferences(bodyTexts.join('\0'), doc.chamber ?? 'tk')) {
+    if (seen.has(ref.id)) continue;
+    seen.add(ref.id);
+    references.push(ref);
+  }
+  return references;
 }
 
 /** The texts of some blocks, one per line. Most sides are one block: that text as it is, without copying it. */

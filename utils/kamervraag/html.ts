@@ -4,7 +4,7 @@ import { metaContent, metaContents } from '../site/detect';
 import { documentUrl, findKamervraagId, idParts, isKamervraagId } from '../site/ids';
 import { BLOCK_TAGS, BODY, BODY_ROOTS, META, SKIP_TAGS } from '../site/selectors';
 import type { Block, BlockRole, SourceMeta } from './blocks';
-import { type Classified, classifier } from './classify';
+import { bodyReferences, type Classified, classifier } from './classify';
 import { parseHeading } from './headings';
 
 /** A block's source: its element, or the text nodes it was made of when they sit loose in a container. */
@@ -326,12 +326,18 @@ export interface HtmlReading {
   step(deadline: number): HtmlParse | null;
 }
 
-/** Parses a page as parseHtmlDocument does, in steps. The page must not change between the steps. */
-export function readHtmlDocument(doc: Document, url?: string): HtmlReading {
+/**
+ * Parses a page as parseHtmlDocument does, in steps. The page must not change between the steps. `root` is the
+ * body's element when the caller has found it already (findBodyRoot).
+ */
+export function readHtmlDocument(
+  doc: Document,
+  url?: string,
+  root: Element | null = findBodyRoot(doc),
+): HtmlReading {
   const meta = htmlMeta(doc);
   if (meta.id && !isKamervraagId(meta.id)) meta.id = null;
   if (!meta.id && url) meta.id = findKamervraagId(url.replace(/[?#].*$/su, ''));
-  const root = findBodyRoot(doc);
   const blocks: Block<HtmlSource>[] = [];
   const classifying = classifier(meta);
   const read = root
@@ -340,26 +346,51 @@ export function readHtmlDocument(doc: Document, url?: string): HtmlReading {
         classifying.add(block);
       })
     : () => true;
-  let readAll = false;
+  const finish = (references: boolean): HtmlParse => {
+    const classified = classifying.finish({ references });
+    // A kv page names its answers and mededelingen in meta tags.
+    const related = classified.document.related;
+    for (const id of metaContents(doc, META.aanhangsel)) {
+      const parts = idParts(id);
+      if (isKamervraagId(id) && !related.some((r) => r.id === id)) {
+        related.push({ id, url: documentUrl(id), number: parts.aanhangselnummer ?? 0 });
+      }
+    }
+    return { ...classified, blocks, root };
+  };
+  // In timed steps each phase after the reading gets a step of its own: finishing (pairing up, the header), then the
+  // search for references through all the text. On a long page each takes tens of ms.
+  let phase: 'read' | 'finish' | 'references' | 'done' = 'read';
+  let parsed: HtmlParse | null = null;
+  const references = (p: HtmlParse) => {
+    p.document.references = bodyReferences(p.document);
+    phase = 'done';
+    return p;
+  };
   return {
     root,
     step(deadline) {
-      if (!readAll) {
-        if (!read(deadline)) return null;
-        readAll = true;
-        // Reading ended at the deadline: finishing (pairing up, the header, the references) gets a step of its own.
-        if (deadline !== Number.POSITIVE_INFINITY && performance.now() >= deadline) return null;
-      }
-      const classified = classifying.finish();
-      // A kv page names its answers and mededelingen in meta tags.
-      const related = classified.document.related;
-      for (const id of metaContents(doc, META.aanhangsel)) {
-        const parts = idParts(id);
-        if (isKamervraagId(id) && !related.some((r) => r.id === id)) {
-          related.push({ id, url: documentUrl(id), number: parts.aanhangselnummer ?? 0 });
+      if (deadline === Number.POSITIVE_INFINITY) {
+        read(deadline);
+        if (parsed === null) {
+          phase = 'done';
+          parsed = finish(true);
         }
+        return phase === 'references' ? references(parsed) : parsed;
       }
-      return { ...classified, blocks, root };
+      switch (phase) {
+        case 'read':
+          if (read(deadline)) phase = 'finish';
+          return null;
+        case 'finish':
+          parsed = finish(false);
+          phase = 'references';
+          return null;
+        case 'references':
+          return references(parsed as HtmlParse);
+        case 'done':
+          return parsed;
+      }
     },
   };
 }
