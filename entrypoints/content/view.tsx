@@ -13,6 +13,8 @@ import { sortNodes } from '@/utils/reading-view/sort-nodes';
 
 /** Pairs rendered at once: more than a first screen holds (the header card and the contents come first). */
 const FIRST_CHUNK = 10;
+/** A long document's first chunk: smaller, so that the task showing the view stays short; the next come at once */
+const FIRST_CHUNK_LONG = 5;
 /** From this many pairs on, pairs out of view skip layout (style.css, .kvl-long) */
 const LONG_DOCUMENT = 60;
 
@@ -80,7 +82,8 @@ export function mountReadingView(parsed: HtmlParse, options: MountOptions): Moun
     view.setAttribute('data-kvl-view', '');
     view.setAttribute('role', 'region');
     view.setAttribute('aria-label', t('readerLabel'));
-    view.className = parsed.document.pairs.length > LONG_DOCUMENT ? 'kvl-view kvl-long' : 'kvl-view';
+    const long = parsed.document.pairs.length > LONG_DOCUMENT;
+    view.className = long ? 'kvl-view kvl-long' : 'kvl-view';
     root.parentNode.insertBefore(view, root);
     root.setAttribute('hidden', '');
     const setAll = (open: boolean) => {
@@ -89,7 +92,7 @@ export function mountReadingView(parsed: HtmlParse, options: MountOptions): Moun
     };
     const hash = location.hash;
     // Big documents render in chunks (no long task); a deep link needs its pair in the first one.
-    const firstChunk = Math.max(FIRST_CHUNK, pairIndexOfHash(parsed, hash) + 1);
+    const firstChunk = Math.max(long ? FIRST_CHUNK_LONG : FIRST_CHUNK, pairIndexOfHash(parsed, hash) + 1);
     link([...nodes.header, ...nodes.mededeling, ...nodes.notes, ...nodes.other]);
     linkPairs(0, firstChunk);
     // The last chunk may be in within the first render (a short document): it is reported after the view is shown.
