@@ -2,8 +2,12 @@
 // DOMContentLoaded) marks Kamervragen pages and renders the reading view, the way back to the original layout is
 // exact, other pages of the site are left alone, and the reading list works both ways between page and popup.
 
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { syntheticPage } from '../../scripts/bench/synthetic';
 import { type HtmlCase, htmlCasesWithId } from './support/cases';
 import { SAMPLE_ID, siteUrl } from './support/extension';
 import { type FirefoxWithExtension, launchFirefoxWithExtension, openExtensionPage } from './support/firefox';
@@ -193,6 +197,41 @@ describe('Firefox: reading view', () => {
     expect(await attr(page, 'data-kvl-status')).toBe('lezer');
     expect(await pairsOf(page)).toEqual((CASES[0].expected.numbers ?? []).map((n) => n.join(',')));
     await expect.poll(async () => (await stored('viewMode')).viewMode).toBe('lezer');
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('Firefox: a long document', () => {
+  it('is read in several tasks with its body hidden meanwhile, then shows every pair in order; the original layout comes back exactly', async () => {
+    const id = 'ah-tk-20232024-99998';
+    const file = join(mkdtempSync(join(tmpdir(), 'kvl-ff-')), `${id}.html`);
+    writeFileSync(file, syntheticPage(300, id));
+    ff.server.route(`/${id}.html`, file);
+    const page = await ff.browser.newPage();
+    const errors = collectErrors(page);
+    await page.evaluateOnNewDocument(() => {
+      const w = window as unknown as { __reading: (boolean | null)[] };
+      w.__reading = [];
+      new MutationObserver(() => {
+        if (document.documentElement.hasAttribute('data-kvl-bezig'))
+          w.__reading.push(document.querySelector('div.stuk')?.hasAttribute('hidden') ?? null);
+      }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-kvl-bezig'] });
+    });
+    await page.goto(siteUrl(`${id}.html`));
+    await page.waitForFunction(() => document.documentElement.dataset.kvlStatus === 'lezer', {
+      timeout: 20_000,
+    });
+    expect(await page.evaluate(() => (window as unknown as { __reading: unknown }).__reading)).toEqual([
+      true,
+    ]);
+    expect(await attr(page, 'data-kvl-bezig')).toBeNull();
+    expect(await pairsOf(page)).toEqual(Array.from({ length: 300 }, (_, i) => String(i + 1)));
+    await page.click('[data-kvl-view] [data-kvl-action="toggle-original"]');
+    await page.waitForFunction(() => document.documentElement.dataset.kvlStatus === 'origineel');
+    expect(await liveBody(page)).toBe(await servedBody(page));
+    // back to the default for the tests that follow
+    await page.click('kvl-floating >>> [data-kvl-action="toggle-original"]');
+    await page.waitForFunction(() => document.documentElement.dataset.kvlStatus === 'lezer');
     expect(errors).toEqual([]);
   });
 });
