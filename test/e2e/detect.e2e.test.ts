@@ -1,4 +1,6 @@
 // The built extension in a real Chromium marks Kamervragen pages and leaves every other page exactly as it was.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { htmlCasesWithId } from './support/cases';
 import {
@@ -11,6 +13,7 @@ import {
   SAMPLE_ID,
   siteUrl,
 } from './support/extension';
+import { CHROME_BUILD_DIR } from './support/paths';
 import { type FixtureServer, fixtureFileFor, startFixtureServer } from './support/server';
 
 /** Pages of the site that are not Kamervragen documents (test/fixtures/pages/), one of them an error page at a Kamervraag address. */
@@ -59,6 +62,15 @@ async function settledHtml(browser: PlainBrowser, url: string): Promise<{ html: 
 }
 
 describe('Kamervragen pages', () => {
+  it('loads a content script whose first line asks V8 to compile all of it at load (wxt.config.ts)', () => {
+    const script = readFileSync(join(CHROME_BUILD_DIR, 'content-scripts', 'content.js'), 'utf8');
+    expect(script.split('\n', 1)[0]).toBe('//# allFunctionsCalledOnLoad');
+    // and only it: the popup's and the background's scripts compile lazily as before
+    expect(readFileSync(join(CHROME_BUILD_DIR, 'background.js'), 'utf8')).not.toContain(
+      'allFunctionsCalledOnLoad',
+    );
+  });
+
   it('marks the sample page with its id', async () => {
     expect(fixtureFileFor(`/${SAMPLE_ID}.html`), 'sample fixture is missing').not.toBeNull();
     const { kvl, errors } = await kvlOf(siteUrl(`${SAMPLE_ID}.html`));
