@@ -3,6 +3,7 @@
 
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { nextTask } from '../utils/next-task';
+import { noteTask } from '../utils/task-time';
 
 const CHUNK_BUDGET_MS = 12;
 const CHUNK_MIN = 4;
@@ -25,7 +26,11 @@ export function useChunks(
     const p = pace.current;
     if (p.asked) {
       const took = Math.max(performance.now() - p.asked, 1);
-      p.size = Math.min(CHUNK_MAX, Math.max(CHUNK_MIN, Math.round((p.size * CHUNK_BUDGET_MS) / took)));
+      noteTask(took);
+      // Grows at most twice as big per chunk: one quick chunk (a collection pause elsewhere, pairs that skip layout)
+      // must not make the next one many times longer than the budget.
+      const next = Math.min(Math.round((p.size * CHUNK_BUDGET_MS) / took), p.size * 2);
+      p.size = Math.min(CHUNK_MAX, Math.max(CHUNK_MIN, next));
     }
     if (count >= total) {
       onDone?.();

@@ -12,6 +12,7 @@ import { answersOpen, viewMode } from '@/utils/settings';
 import { detectKamervraagPage } from '@/utils/site/detect';
 import { SITE_HOSTS } from '@/utils/site/ids';
 import { getValues } from '@/utils/stored';
+import { noteTask, timedTask } from '@/utils/task-time';
 import { startReader } from './reader';
 import { prepareView } from './view';
 import './style.css';
@@ -40,7 +41,8 @@ export default defineContentScript({
     const start = () => {
       const started = performance.now();
       try {
-        run(started, settings);
+        // Timed only when it worked on a Kamervragen page: every other page stays untouched.
+        if (run(started, settings)) noteTask(performance.now() - started);
       } catch (err) {
         // Leave the page as it is; the user still has the site's own view.
         console.warn('[Kamervragen Lezer]', err);
@@ -69,18 +71,19 @@ function readSettings(): { value: Settings | null; promise: Promise<Settings> } 
   return out;
 }
 
-function run(started: number, settings: ReturnType<typeof readSettings>): void {
+/** Returns whether it took the page on (a Kamervragen page, not already taken on by an earlier injection). */
+function run(started: number, settings: ReturnType<typeof readSettings>): boolean {
   const html = document.documentElement;
   // A second injection (extension reload, duplicate script) must not redo anything.
-  if (html.hasAttribute('data-kvl') || html.hasAttribute(READING)) return;
+  if (html.hasAttribute('data-kvl') || html.hasAttribute(READING)) return false;
   const detected = detectKamervraagPage(location.href, document);
-  if (!detected) return;
+  if (!detected) return false;
 
   const root = findBodyRoot(document);
   if (!root || root.getElementsByTagName('*').length <= LONG_PAGE_ELEMENTS) {
     const parsed = readHtmlDocument(document, location.href, root).step(Number.POSITIVE_INFINITY);
     ready(parsed as HtmlParse, detected.id, started, settings)();
-    return;
+    return true;
   }
   // A long page: read from the next task on (this one also ends the browser's own parsing of the page), with its
   // body hidden meanwhile: between the tasks the browser would otherwise lay out and paint the whole original body
@@ -90,7 +93,7 @@ function run(started: number, settings: ReturnType<typeof readSettings>): void {
   const later = (job: () => void) =>
     nextTask(() => {
       try {
-        job();
+        timedTask(job);
       } catch (err) {
         unhide();
         html.removeAttribute(READING);
@@ -117,6 +120,7 @@ function run(started: number, settings: ReturnType<typeof readSettings>): void {
     });
   };
   later(step);
+  return true;
 }
 
 /** Hides the body while it is read (`hidden`, as the view does); returns what puts its attribute back as it was. */
@@ -169,6 +173,9 @@ function ready(
   };
   return () => {
     if (settings.value) show(settings.value);
-    else settings.promise.then(show).catch((err) => console.warn('[Kamervragen Lezer]', err));
+    else
+      settings.promise
+        .then((value) => timedTask(() => show(value)))
+        .catch((err) => console.warn('[Kamervragen Lezer]', err));
   };
 }
