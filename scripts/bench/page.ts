@@ -21,6 +21,8 @@ import { syntheticPage } from './synthetic';
 
 /** Page loads per page (each in a fresh tab), for the extension and for Readability alike. */
 const RUNS = 5;
+/** A real page of the site that is not a Kamervragen document (test/fixtures/pages/) */
+const OTHER_PAGE = 'kst-36410-72.html';
 /** How long to wait for <html data-kvl-ms> before calling the view not rendered. */
 const VIEW_TIMEOUT = 10_000;
 const GOAL_RATIO = 0.5;
@@ -221,6 +223,34 @@ export async function extensionRuns(context: BrowserContext, url: string): Promi
       return longest(l.longTasks.filter((t) => t.start + t.duration > start));
     }),
   };
+}
+
+/** How long the content script's evaluation took at each of RUNS loads of `url` (Chromium trace, EvaluateScript). */
+async function scriptEvaluationMs(context: BrowserContext, url: string): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const page = await context.newPage();
+    try {
+      const cdp = await context.newCDPSession(page);
+      const events: { name: string; dur?: number; args?: unknown }[] = [];
+      cdp.on('Tracing.dataCollected', (d) => {
+        events.push(...(d.value as unknown as typeof events));
+      });
+      const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+      await cdp.send('Tracing.start', { categories: 'devtools.timeline', transferMode: 'ReportEvents' });
+      await page.goto(url, { waitUntil: 'load' });
+      await cdp.send('Tracing.end');
+      await complete;
+      const ours = events.filter(
+        (e) =>
+          e.name === 'EvaluateScript' && JSON.stringify(e.args ?? '').includes('content-scripts/content.js'),
+      );
+      if (ours.length) out.push(ours.reduce((n, e) => n + (e.dur ?? 0), 0) / 1000);
+    } finally {
+      await page.close();
+    }
+  }
+  return out;
 }
 
 async function readabilityRuns(
@@ -427,8 +457,18 @@ async function measureInBrowser(ctx: BenchContext, chromium: string): Promise<Re
           : 'not reported'),
     );
 
+    // The price of the compile hint (wxt.config.ts): the content script compiles whole when it loads, on every page
+    // of the site, also those it leaves alone. Timed from a trace of the script's evaluation on a Kamerstuk page.
+    const evaluation = await scriptEvaluationMs(browser.context, siteUrl(OTHER_PAGE));
+    print(
+      `\ncontent script evaluation at document_start on a page it leaves alone (${OTHER_PAGE}, trace, ` +
+        `${evaluation.length} loads): median ${fmtMs(evaluation.length ? median(evaluation) : null)} ms` +
+        ' (all its functions compiled then, by the compile hint)',
+    );
+
     return {
       chromium,
+      scriptEvaluationMs: evaluation.map((v) => round(v, 1)),
       userAgent,
       runs: RUNS,
       pages: rows.map((r) => ({
