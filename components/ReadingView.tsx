@@ -1,7 +1,7 @@
 // The reading view: header card, table of contents, collapsible question/answer pairs, mededeling, notes.
 
 import { Component } from 'preact';
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { t } from '../utils/i18n';
 import type { KamervraagDocument, Pair } from '../utils/kamervraag/model';
 import { firstWords } from '../utils/reading-list/entry';
@@ -33,26 +33,46 @@ export interface ReadingViewProps {
   beforeChunk?(start: number, end: number): void;
 }
 
-/** Contents entries rendered at once (the rest follow in chunks, as the pairs do) */
-const TOC_FIRST = 40;
-/** Longer contents start closed (a thousand entries would push the pairs far down) */
-const TOC_OPEN_MAX = 60;
+/** Contents entries rendered at once, about a screen (the rest follow in chunks, as the pairs do) */
+const TOC_FIRST = 20;
+/** Documents with more pairs are long: their contents start closed (a thousand entries would push the pairs far
+ * down) and their pairs out of view skip layout (style.css, .kvl-long) */
+const LONG_DOCUMENT = 60;
 const TOC_FROM = 8;
+
+export const isLongDocument = (pairs: number) => pairs > LONG_DOCUMENT;
+
+/**
+ * How many pairs the view renders at once, before the rest follow in chunks: what the first screen shows. Without
+ * contents that is the pairs themselves (10); an open contents fills the first screen, so 3 pairs do; a long
+ * document gets 5, keeping the task that shows it short.
+ */
+export function firstPairs(pairs: number): number {
+  if (isLongDocument(pairs)) return 5;
+  return pairs >= TOC_FROM ? 3 : 10;
+}
 
 export function ReadingView(props: ReadingViewProps) {
   const { doc, nodes } = props;
+  const toc = doc.pairs.length >= TOC_FROM;
+  // Rendered = the pairs and the contents: both come in chunks.
+  const pending = useRef(toc ? 2 : 1);
+  const rendered = () => {
+    pending.current--;
+    if (pending.current === 0) props.onRendered();
+  };
   return (
     <>
       <HeaderCard doc={doc} origin={props.origin} controls={props.controls} pageUrl={props.pageUrl} />
       {nodes.header.length ? <Slot className="kvl-omschrijving" nodes={nodes.header} /> : null}
-      {doc.pairs.length >= TOC_FROM ? <Toc pairs={doc.pairs} /> : null}
+      {toc ? <Toc pairs={doc.pairs} onRendered={rendered} /> : null}
       <Pairs
         doc={doc}
         nodes={nodes}
         open={props.openByDefault}
         pageUrl={props.pageUrl}
         firstChunk={props.firstChunk}
-        onRendered={props.onRendered}
+        onRendered={rendered}
         beforeChunk={props.beforeChunk}
       />
       {nodes.mededeling.length ? (
@@ -168,10 +188,10 @@ function SameQuestionElsewhere({
   );
 }
 
-function Toc({ pairs }: { pairs: Pair[] }) {
-  const open = pairs.length <= TOC_OPEN_MAX;
+function Toc({ pairs, onRendered }: { pairs: Pair[]; onRendered(): void }) {
+  const open = !isLongDocument(pairs.length);
   // A closed contents gets all its entries in later tasks, none in the first (the one that shows the view).
-  const chunks = useChunks(pairs.length, open ? TOC_FIRST : 0);
+  const chunks = useChunks(pairs.length, open ? TOC_FIRST : 0, onRendered);
   return (
     <nav class="kvl-toc" aria-label={t('contents')}>
       <details open={open}>

@@ -1,7 +1,7 @@
 // Mounts the reading view in place of the document body, and unmounts it leaving the page exactly as it was.
 
 import { render } from 'preact';
-import { ReadingView, type ViewNodes } from '@/components/ReadingView';
+import { firstPairs, isLongDocument, ReadingView, type ViewNodes } from '@/components/ReadingView';
 import { t } from '@/utils/i18n';
 import type { HtmlParse } from '@/utils/kamervraag/html';
 import { deepLinks, openHash, questionOfHash } from '@/utils/reading-view/deep-link';
@@ -10,13 +10,6 @@ import { linkReferences } from '@/utils/reading-view/links';
 import { nodeMoves } from '@/utils/reading-view/moves';
 import { printAllOpen } from '@/utils/reading-view/print';
 import { sortNodes } from '@/utils/reading-view/sort-nodes';
-
-/** Pairs rendered at once: more than a first screen holds (the header card and the contents come first). */
-const FIRST_CHUNK = 10;
-/** A long document's first chunk: smaller, so that the task showing the view stays short; the next come at once */
-const FIRST_CHUNK_LONG = 5;
-/** From this many pairs on, pairs out of view skip layout (style.css, .kvl-long) */
-const LONG_DOCUMENT = 60;
 
 export interface MountedView {
   element: HTMLElement;
@@ -29,7 +22,7 @@ export interface MountOptions {
   onOpenByDefault(open: boolean): void;
   /** The view is on the page: header card, controls and the first pairs (the rest follow in later tasks) */
   onShown(): void;
-  /** Every pair is rendered */
+  /** Every pair (and every entry of the contents) is rendered */
   onRendered(): void;
 }
 
@@ -82,8 +75,8 @@ export function mountReadingView(parsed: HtmlParse, options: MountOptions): Moun
     view.setAttribute('data-kvl-view', '');
     view.setAttribute('role', 'region');
     view.setAttribute('aria-label', t('readerLabel'));
-    const long = parsed.document.pairs.length > LONG_DOCUMENT;
-    view.className = long ? 'kvl-view kvl-long' : 'kvl-view';
+    const count = parsed.document.pairs.length;
+    view.className = isLongDocument(count) ? 'kvl-view kvl-long' : 'kvl-view';
     root.parentNode.insertBefore(view, root);
     root.setAttribute('hidden', '');
     const setAll = (open: boolean) => {
@@ -92,13 +85,15 @@ export function mountReadingView(parsed: HtmlParse, options: MountOptions): Moun
     };
     const hash = location.hash;
     // Big documents render in chunks (no long task); a deep link needs its pair in the first one.
-    const firstChunk = Math.max(long ? FIRST_CHUNK_LONG : FIRST_CHUNK, pairIndexOfHash(parsed, hash) + 1);
+    const firstChunk = Math.max(firstPairs(count), pairIndexOfHash(parsed, hash) + 1);
     link([...nodes.header, ...nodes.mededeling, ...nodes.notes, ...nodes.other]);
     linkPairs(0, firstChunk);
-    // The last chunk may be in within the first render (a short document): it is reported after the view is shown.
+    // Everything may be in within the first render (a short document): that is reported after the view is shown.
     let shown = false;
+    let early = false;
     let done = false;
     const rendered = () => {
+      if (!shown) early = true;
       if (done || !shown) return;
       done = true;
       // A deep link opens its pair; after a late chunk also one followed meanwhile (the contents' links).
@@ -125,10 +120,10 @@ export function mountReadingView(parsed: HtmlParse, options: MountOptions): Moun
       />,
       view,
     );
-    // Preact renders synchronously: the first chunk is on the page now, and when it held every pair, all is.
+    // Preact renders synchronously: the first chunk is on the page now, and when it held everything, all is.
     shown = true;
     options.onShown();
-    if (parsed.document.pairs.length <= firstChunk) rendered();
+    if (early) rendered();
     keyboardNavigation(view, setAll, abort.signal);
     deepLinks(view, abort.signal);
     printAllOpen(view, abort.signal);
