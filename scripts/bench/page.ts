@@ -300,7 +300,7 @@ async function measureInBrowser(ctx: BenchContext, chromium: string): Promise<Re
       'content script reports from its start (DOMContentLoaded; it only asked storage for its settings before) to the',
     );
     print(
-      'reading view shown: header card, controls, contents and the first 10 pairs (or up to a deep-linked pair);',
+      'reading view shown: header card, controls, the first contents entries and pairs (or up to a deep-linked pair);',
     );
     print(
       'all pairs = <html data-kvl-complete-ms>, until the later chunks (tasks of their own) are in too. Readability = one',
