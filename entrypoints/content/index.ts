@@ -2,10 +2,9 @@
 
 import { browser, defineContentScript } from '#imports';
 import { useMessageTable } from '@/utils/i18n';
-import { findBodyRoot, type HtmlParse, type HtmlReading, readHtmlDocument } from '@/utils/kamervraag/html';
+import { findBodyRoot, type HtmlParse, readHtmlDocument } from '@/utils/kamervraag/html';
 import { currentMessages, messageTable } from '@/utils/message-cache';
 import { isStatusRequest, type KvlStatus } from '@/utils/messages';
-import { nextTask } from '@/utils/next-task';
 import { subscribeEntry } from '@/utils/reading-list/live';
 import { completeFromDocument } from '@/utils/reading-list/store';
 import { answersOpen, viewMode } from '@/utils/settings';
@@ -13,22 +12,11 @@ import { detectKamervraagPage } from '@/utils/site/detect';
 import { SITE_HOSTS } from '@/utils/site/ids';
 import { getValues } from '@/utils/stored';
 import { noteTask, timedTask } from '@/utils/task-time';
+import { isLongPage, READING, readLongPage } from './long-page';
 import { startReader } from './reader';
-import { prepareView } from './view';
 import './style.css';
 
 type Settings = { mode: 'lezer' | 'origineel'; open: boolean; messages: unknown };
-
-/**
- * A page with more elements than this in its body (about 250 pairs; the longest real answer at hand has 48 pairs and
- * 442 elements) is parsed in several tasks of SLICE_MS, none long (over 50 ms), and the view is mounted in a task of
- * its own after them. Every other page is parsed and shown in the first task: once the content script lets go of the
- * main thread, the browser lays out and paints the original page first (over 100 ms on a slow machine).
- */
-const LONG_PAGE_ELEMENTS = 1500;
-const SLICE_MS = 15;
-/** On <html> while a long page is read over several tasks: a second injection meanwhile does nothing. */
-const READING = 'data-kvl-bezig';
 
 export default defineContentScript({
   matches: SITE_HOSTS.map((host) => `*://${host}/*`),
@@ -80,57 +68,13 @@ function run(started: number, settings: ReturnType<typeof readSettings>): boolea
   if (!detected) return false;
 
   const root = findBodyRoot(document);
-  if (!root || root.getElementsByTagName('*').length <= LONG_PAGE_ELEMENTS) {
+  if (!root || !isLongPage(root)) {
     const parsed = readHtmlDocument(document, location.href, root).step(Number.POSITIVE_INFINITY);
     ready(parsed as HtmlParse, detected.id, started, settings)();
     return true;
   }
-  // A long page: read from the next task on (this one also ends the browser's own parsing of the page), with its
-  // body hidden meanwhile: between the tasks the browser would otherwise lay out and paint the whole original body
-  // again, only to have it replaced.
-  html.setAttribute(READING, '');
-  const unhide = hideWhileReading(root);
-  const later = (job: () => void) =>
-    nextTask(() => {
-      try {
-        timedTask(job);
-      } catch (err) {
-        unhide();
-        html.removeAttribute(READING);
-        console.warn('[Kamervragen Lezer]', err);
-      }
-    });
-  let reading: HtmlReading | null = null;
-  const step = () => {
-    const deadline = performance.now() + SLICE_MS;
-    reading ??= readHtmlDocument(document, location.href, root);
-    const parsed = reading.step(deadline);
-    if (parsed === null) {
-      later(step);
-      return;
-    }
-    html.removeAttribute(READING);
-    const show = ready(parsed, detected.id, started, settings);
-    later(() => prepareView(parsed));
-    // The body is shown again in the task that mounts the view, which hides it itself (no layout in between); a
-    // notice or the original layout leave it shown.
-    later(() => {
-      unhide();
-      show();
-    });
-  };
-  later(step);
+  readLongPage(root, (parsed) => ready(parsed, detected.id, started, settings));
   return true;
-}
-
-/** Hides the body while it is read (`hidden`, as the view does); returns what puts its attribute back as it was. */
-function hideWhileReading(root: Element): () => void {
-  const before = root.getAttribute('hidden');
-  root.setAttribute('hidden', '');
-  return () => {
-    if (before === null) root.removeAttribute('hidden');
-    else root.setAttribute('hidden', before);
-  };
 }
 
 /** The page is parsed: tell who asks, and return what shows the view (once the settings are in). */

@@ -7,7 +7,7 @@ import type { HtmlParse } from '@/utils/kamervraag/html';
 import { deepLinks, openHash, questionOfHash } from '@/utils/reading-view/deep-link';
 import { keyboardNavigation } from '@/utils/reading-view/keyboard';
 import { linkReferences } from '@/utils/reading-view/links';
-import { nodeMoves } from '@/utils/reading-view/moves';
+import { hide, nodeMoves } from '@/utils/reading-view/moves';
 import { printAllOpen } from '@/utils/reading-view/print';
 import { sortNodes } from '@/utils/reading-view/sort-nodes';
 
@@ -47,9 +47,9 @@ export function mountReadingView(parsed: HtmlParse, options: MountOptions): Moun
   if (!root?.parentNode) throw new Error('no document body to restructure');
   const moves = nodeMoves();
   const abort = new AbortController();
-  const hiddenBefore = root.getAttribute('hidden');
   const view = document.createElement('div');
   let unlink: () => void = () => {};
+  let unhide: () => void = () => {};
 
   const unmount = () => {
     abort.abort();
@@ -57,8 +57,7 @@ export function mountReadingView(parsed: HtmlParse, options: MountOptions): Moun
     moves.restore();
     unlink();
     view.remove();
-    if (hiddenBefore === null) root.removeAttribute('hidden');
-    else root.setAttribute('hidden', hiddenBefore);
+    unhide();
   };
 
   try {
@@ -78,7 +77,7 @@ export function mountReadingView(parsed: HtmlParse, options: MountOptions): Moun
     const count = parsed.document.pairs.length;
     view.className = isLongDocument(count) ? 'kvl-view kvl-long' : 'kvl-view';
     root.parentNode.insertBefore(view, root);
-    root.setAttribute('hidden', '');
+    unhide = hide(root);
     const setAll = (open: boolean) => {
       for (const d of Array.from(view.querySelectorAll<HTMLDetailsElement>('details.kvl-answer')))
         d.open = open;

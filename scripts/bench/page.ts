@@ -553,9 +553,11 @@ function printSizes(ctx: BenchContext, rows: SizeRow[]): Record<string, unknown>
   const content = rows.find((r) => r.file === 'content-scripts/content.js');
   if (content) {
     const kb = content.gzip / 1024;
+    // KB = 1,024 bytes here, as in the table; the byte count tells how it stands against 25,000 too.
     ctx.print(
       `content script (content.js): ${fmtKb(content.bytes)} KB raw, ${kb.toFixed(1)} KB gzipped ` +
-        `(goal <= ${GOAL_CONTENT_GZIP_KB} KB gzipped): ${verdict(kb <= GOAL_CONTENT_GZIP_KB)}`,
+        `(${content.gzip} bytes; goal <= ${GOAL_CONTENT_GZIP_KB} KB gzipped): ${verdict(kb <= GOAL_CONTENT_GZIP_KB)}` +
+        (content.gzip > GOAL_CONTENT_GZIP_KB * 1000 ? `, though over ${GOAL_CONTENT_GZIP_KB},000 bytes` : ''),
     );
   } else {
     ctx.print('content script: content-scripts/content.js not found in the build');

@@ -23,6 +23,16 @@ export function nodeMoves(): NodeMoves {
   };
 }
 
+/** Hides an element (`hidden`); returns what puts its attribute back exactly as it was. */
+export function hide(el: Element): () => void {
+  const before = el.getAttribute('hidden');
+  el.setAttribute('hidden', '');
+  return () => {
+    if (before === null) el.removeAttribute('hidden');
+    else el.setAttribute('hidden', before);
+  };
+}
+
 /** Keeps only the outermost nodes: moving a footnote element moves its close button with it. */
 export function outermost(nodes: Node[]): Node[] {
   const set = new Set(nodes);
