@@ -235,9 +235,12 @@ export function htmlBlockReader(
     stack.push({ ctx, children: el.childNodes[Symbol.iterator](), loose: [] });
   };
   const flush = (frame: Frame) => {
-    let text = '';
-    for (const t of frame.loose) text += t.data;
-    if (VISIBLE.test(text)) onBlock({ text, role: frame.ctx.role, source: frame.loose });
+    const loose = frame.loose;
+    if (loose.length === 0) return;
+    // Mostly the whitespace between two blocks: one text node, taken as it is.
+    let text = loose[0].data;
+    for (let i = 1; i < loose.length; i++) text += loose[i].data;
+    if (VISIBLE.test(text)) onBlock({ text, role: frame.ctx.role, source: loose });
     frame.loose = [];
   };
   enter(root, contextAt(root));
