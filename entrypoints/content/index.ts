@@ -2,7 +2,7 @@
 
 import { browser, defineContentScript } from '#imports';
 import { useMessageTable } from '@/utils/i18n';
-import { findBodyRoot, type HtmlParse, readHtmlDocument } from '@/utils/kamervraag/html';
+import { findBodyRoot, type HtmlParse, parseHtmlDocument } from '@/utils/kamervraag/html';
 import { currentMessages, messageTable } from '@/utils/message-cache';
 import { isStatusRequest, type KvlStatus } from '@/utils/messages';
 import { subscribeEntry } from '@/utils/reading-list/live';
@@ -69,8 +69,7 @@ function run(started: number, settings: ReturnType<typeof readSettings>): boolea
 
   const root = findBodyRoot(document);
   if (!root || !isLongPage(root)) {
-    const parsed = readHtmlDocument(document, location.href, root).step(Number.POSITIVE_INFINITY);
-    ready(parsed as HtmlParse, detected.id, started, settings)();
+    ready(parseHtmlDocument(document, location.href, root), detected.id, started, settings)();
     return true;
   }
   readLongPage(root, (parsed) => ready(parsed, detected.id, started, settings));

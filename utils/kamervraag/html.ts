@@ -316,9 +316,13 @@ export function htmlMeta(doc: Document): SourceMeta {
   };
 }
 
-/** Parse a page: find the body, cut it into blocks, classify. The page is only read, never changed. */
-export function parseHtmlDocument(doc: Document, url?: string): HtmlParse {
-  return readHtmlDocument(doc, url).step(Number.POSITIVE_INFINITY) as HtmlParse;
+/** Parse a page: find the body (unless the caller has: `root`), cut it into blocks, classify. The page is only read. */
+export function parseHtmlDocument(
+  doc: Document,
+  url?: string,
+  root: Element | null = findBodyRoot(doc),
+): HtmlParse {
+  return readHtmlDocument(doc, url, root).step(Number.POSITIVE_INFINITY) as HtmlParse;
 }
 
 /** A page being parsed in steps (a long page in several tasks). */
