@@ -12,7 +12,7 @@ import { detectKamervraagPage } from '@/utils/site/detect';
 import { SITE_HOSTS } from '@/utils/site/ids';
 import { getValues } from '@/utils/stored';
 import { noteTask, timedTask } from '@/utils/task-time';
-import { isLongPage, READING, readLongPage } from './long-page';
+import { isLongPage, PARSE_OPTIONS, READING, readLongPage } from './long-page';
 import { startReader } from './reader';
 import './style.css';
 
@@ -69,7 +69,7 @@ function run(started: number, settings: ReturnType<typeof readSettings>): boolea
 
   const root = findBodyRoot(document);
   if (!root || !isLongPage(root)) {
-    ready(parseHtmlDocument(document, location.href, root), detected.id, started, settings)();
+    ready(parseHtmlDocument(document, location.href, root, PARSE_OPTIONS), detected.id, started, settings)();
     return true;
   }
   readLongPage(root, (parsed) => ready(parsed, detected.id, started, settings));
@@ -93,12 +93,6 @@ function ready(
   };
   html.dataset.kvl = status.id;
   html.dataset.kvlParseMs = (performance.now() - started).toFixed(2);
-  // An entry saved from a link, the popup or the shortcut is completed from this page, in either layout.
-  if (model.id) {
-    subscribeEntry(model.id, (entry) => {
-      if (entry?.partial) void completeFromDocument(model).catch(() => {});
-    });
-  }
 
   browser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
     if (!isStatusRequest(message)) return;
@@ -113,6 +107,13 @@ function ready(
       currentMessages(messages, browser.runtime.getManifest().version, browser.i18n.getUILanguage()),
     );
     startReader(parsed, { mode, open, started });
+    // An entry saved from a link, the popup or the shortcut is completed from this page, in either layout. Only
+    // after the view is shown: nothing on the page waits for it.
+    if (model.id) {
+      subscribeEntry(model.id, (entry) => {
+        if (entry?.partial) void completeFromDocument(model).catch(() => {});
+      });
+    }
   };
   return () => {
     if (settings.value) show(settings.value);

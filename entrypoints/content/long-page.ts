@@ -1,7 +1,12 @@
 // A very long page (a thousand pairs) is read in short tasks, none long, with its body hidden meanwhile, and its view
 // is mounted in a task of its own after them.
 
-import { type HtmlParse, type HtmlReading, readHtmlDocument } from '@/utils/kamervraag/html';
+import {
+  type HtmlParse,
+  type HtmlParseOptions,
+  type HtmlReading,
+  readHtmlDocument,
+} from '@/utils/kamervraag/html';
 import { nextTask } from '@/utils/next-task';
 import { hide } from '@/utils/reading-view/moves';
 import { timedTask } from '@/utils/task-time';
@@ -16,6 +21,11 @@ import { prepareView } from './view';
 const LONG_PAGE_ELEMENTS = 1500;
 /** A task's share of reading a long page */
 const SLICE_MS = 15;
+/**
+ * How the content script parses, long page or not: without the search for references through all the text, whose
+ * list it would not use (the view finds them in the page's text nodes as it links them).
+ */
+export const PARSE_OPTIONS: HtmlParseOptions = { references: false };
 /** On <html> while a long page is read over several tasks: a second injection meanwhile does nothing. */
 export const READING = 'data-kvl-bezig';
 
@@ -44,7 +54,7 @@ export function readLongPage(root: Element, parsed: (parse: HtmlParse) => () => 
   let reading: HtmlReading | null = null;
   const step = () => {
     const deadline = performance.now() + SLICE_MS;
-    reading ??= readHtmlDocument(document, location.href, root);
+    reading ??= readHtmlDocument(document, location.href, root, PARSE_OPTIONS);
     const parse = reading.step(deadline);
     if (parse === null) {
       later(step);

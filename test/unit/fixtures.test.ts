@@ -93,4 +93,23 @@ describe('fixture cases', () => {
       );
     },
   );
+
+  // The content script parses without the search for references (it links them in the page's text itself): the same
+  // model but for an empty reference list, in one go and in steps alike.
+  it.each(cases.filter((c) => c.source.endsWith('.html')))(
+    '$name parses to the same model without references, in one go and in steps',
+    ({ source }) => {
+      const url = `https://zoek.officielebekendmakingen.nl/${source.split('/').at(-2)}.html`;
+      const whole = parseHtmlDocument(loadDom(source), url);
+      const without = parseHtmlDocument(loadDom(source), url, undefined, { references: false });
+      const reading = readHtmlDocument(loadDom(source), url, undefined, { references: false });
+      let stepped = reading.step(0);
+      while (stepped === null) stepped = reading.step(0);
+      for (const parsed of [without, stepped]) {
+        expect(parsed.document.references).toEqual([]);
+        expect({ ...parsed.document, references: whole.document.references }).toEqual(whole.document);
+        expect(parsed.placements).toEqual(whole.placements);
+      }
+    },
+  );
 });

@@ -33,11 +33,18 @@ export function hide(el: Element): () => void {
   };
 }
 
-/** Keeps only the outermost nodes: moving a footnote element moves its close button with it. */
-export function outermost(nodes: Node[]): Node[] {
+/**
+ * Keeps only the outermost nodes: moving a footnote element moves its close button with it. With `within` (an
+ * ancestor of every node: the document body's root) the search for an ancestor in the list stops there, a step or
+ * two up instead of every level to the document.
+ */
+export function outermost(nodes: Node[], within?: Node | null): Node[] {
   const set = new Set(nodes);
   return nodes.filter((n) => {
-    for (let p = n.parentNode; p; p = p.parentNode) if (set.has(p)) return false;
+    for (let p = n.parentNode; p; p = p.parentNode) {
+      if (set.has(p)) return false;
+      if (p === within) break;
+    }
     return true;
   });
 }

@@ -11,7 +11,10 @@ const nodesOf = (source: HtmlSource | undefined): Node[] =>
 /** Every node to move, in document order, outermost only, with the place it goes to. */
 export function sortNodes(parsed: HtmlParse): { nodes: ViewNodes; all: Node[] } {
   const { blocks, placements, document: doc } = parsed;
-  const all = outermost(blocks.flatMap((b) => nodesOf(b.source)));
+  const all = outermost(
+    blocks.flatMap((b) => nodesOf(b.source)),
+    parsed.root,
+  );
   const keep = new Set(all);
   const view: ViewNodes = {
     header: [],
