@@ -4,8 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { t } from '../utils/i18n';
 import type { KvlStatus } from '../utils/messages';
 import { type ReadingEntry, type SyncStatus, subscribeEntry, syncStatus } from '../utils/reading-list';
-
-const warn = (err: unknown) => console.warn('[Kamervragen Lezer]', err);
+import { warn } from '../utils/warn';
 
 export function PopupSave({
   status,

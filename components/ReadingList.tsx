@@ -23,9 +23,9 @@ import {
   unreadCount,
   watchEntries,
 } from '../utils/reading-list';
+import { warn } from '../utils/warn';
 
 const CHUNK = 25;
-const warn = (err: unknown) => console.warn('[Kamervragen Lezer]', err);
 
 // Formatters and texts made once: a list of thousands re-renders rows often, and Intl and i18n calls add up.
 let formats: { answered: Intl.DateTimeFormat; added: Intl.DateTimeFormat } | null = null;

@@ -8,14 +8,13 @@ import type { KamervraagDocument, Pair } from '../utils/kamervraag/model';
 import { entryFromDocument, entryKey, type ReadingEntry } from '../utils/reading-list/entry';
 import { subscribeEntry } from '../utils/reading-list/live';
 import { addEntry, completeFromDocument, removeEntry, setRead } from '../utils/reading-list/store';
+import { warn } from '../utils/warn';
 
 function useEntry(key: string): [ReadingEntry | null, (e: ReadingEntry | null) => void] {
   const [entry, setEntry] = useState<ReadingEntry | null>(null);
   useEffect(() => subscribeEntry(key, setEntry), [key]);
   return [entry, setEntry];
 }
-
-const warn = (err: unknown) => console.warn('[Kamervragen Lezer]', err);
 
 export function SaveControls({
   doc,

@@ -15,12 +15,11 @@ import {
   writePreview,
 } from '@/utils/reading-list';
 import { SITE_HOSTS } from '@/utils/site/ids';
+import { warn } from '@/utils/warn';
 import nl from '../public/_locales/nl/messages.json';
 
 const SAVE_COMMAND = 'save-page';
 const MENU_ID = 'kvl-save-link';
-
-const warn = (err: unknown) => console.warn('[Kamervragen Lezer]', err);
 
 /**
  * Runs `fn` `ms` after the last call, one run at a time: a call during a run starts one more run after it, so the

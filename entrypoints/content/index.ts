@@ -15,6 +15,7 @@ import { noteTask, timedTask } from '@/utils/task-time';
 import { isLongPage, PARSE_OPTIONS, READING, readLongPage } from './long-page';
 import { startReader } from './reader';
 import './style.css';
+import { warn } from '@/utils/warn';
 
 type Settings = { mode: 'lezer' | 'origineel'; open: boolean; messages: unknown };
 
@@ -33,7 +34,7 @@ export default defineContentScript({
         if (run(started, settings)) noteTask(performance.now() - started);
       } catch (err) {
         // Leave the page as it is; the user still has the site's own view.
-        console.warn('[Kamervragen Lezer]', err);
+        warn(err);
       }
     };
     if (document.readyState === 'loading')
@@ -117,9 +118,6 @@ function ready(
   };
   return () => {
     if (settings.value) show(settings.value);
-    else
-      settings.promise
-        .then((value) => timedTask(() => show(value)))
-        .catch((err) => console.warn('[Kamervragen Lezer]', err));
+    else settings.promise.then((value) => timedTask(() => show(value))).catch(warn);
   };
 }

@@ -10,6 +10,7 @@ import {
 import { nextTask } from '@/utils/next-task';
 import { hide } from '@/utils/reading-view/moves';
 import { timedTask } from '@/utils/task-time';
+import { warn } from '@/utils/warn';
 import { prepareView } from './view';
 
 /**
@@ -48,7 +49,7 @@ export function readLongPage(root: Element, parsed: (parse: HtmlParse) => () => 
       } catch (err) {
         unhide();
         html.removeAttribute(READING);
-        console.warn('[Kamervragen Lezer]', err);
+        warn(err);
       }
     });
   let reading: HtmlReading | null = null;

@@ -4,6 +4,7 @@ import { t } from '@/utils/i18n';
 import type { HtmlParse } from '@/utils/kamervraag/html';
 import { pageOutline } from '@/utils/reading-view/diagnostic';
 import { answersOpen, viewMode } from '@/utils/settings';
+import { warn } from '@/utils/warn';
 import { FLOATING_CSS, showFloating } from './floating';
 import { type MountedView, mountReadingView } from './view';
 
@@ -47,7 +48,7 @@ export function startReader(
       // mountReadingView has put everything back
       mounted = null;
       html.dataset.kvlStatus = 'fout';
-      console.warn('[Kamervragen Lezer]', err);
+      warn(err);
     }
   };
   const showOriginal = () => {

@@ -17,8 +17,7 @@ import {
 } from '@/utils/reading-list';
 import { answersOpen } from '@/utils/settings';
 import './style.css';
-
-const warn = (err: unknown) => console.warn('[Kamervragen Lezer]', err);
+import { warn } from '@/utils/warn';
 
 function useItem<T>(item: { getValue(): Promise<T>; watch(cb: (v: T) => void): () => void }): T | null {
   const [value, setValue] = useState<T | null>(null);

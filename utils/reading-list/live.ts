@@ -1,6 +1,7 @@
 // Live entries for many small views at once (the save control of every pair on a page): the keys wanted in the
 // same task are read in ONE storage call, and ONE storage listener serves them all.
 
+import { warn } from '../warn';
 import type { ReadingEntry } from './entry';
 import { getEntries, watchEntries } from './store';
 
@@ -23,7 +24,7 @@ function flush() {
         for (const l of listeners.get(k) ?? []) l(e);
       }
     })
-    .catch((err) => console.warn('[Kamervragen Lezer]', err));
+    .catch(warn);
 }
 
 /** Calls `cb` with the entry now and on every change; returns the unsubscribe function. */
