@@ -1,4 +1,5 @@
 // WXT build configuration: manifest, modules and per-browser differences.
+import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 import { SITE_HOSTS } from './utils/site/ids';
@@ -30,7 +31,18 @@ function compileHints(): Plugin {
 }
 
 export default defineConfig({
-  vite: () => ({ plugins: [compileHints()] }),
+  vite: () => ({
+    plugins: [compileHints()],
+    // WXT's content-script context is replaced by one that does nothing: see utils/wxt-context.ts.
+    resolve: {
+      alias: [
+        {
+          find: /^wxt\/utils\/content-script-context$/,
+          replacement: fileURLToPath(new URL('./utils/wxt-context.ts', import.meta.url)),
+        },
+      ],
+    },
+  }),
   // Aliases wxt/browser to webextension-polyfill at build time (types stay WXT's).
   modules: ['@wxt-dev/webextension-polyfill'],
   manifest: ({ browser }) => ({

@@ -86,6 +86,33 @@ describe('Kamervragen pages', () => {
   });
 });
 
+describe('what the page can see', () => {
+  // WXT's own content-script context would post a message to the window and dispatch an event on the document at
+  // every load, both visible to the page's scripts (utils/wxt-context.ts replaces it).
+  it.each([`${SAMPLE_ID}.html`, OTHER_PAGES[0]])(
+    '%s gets no message and no event from the extension',
+    async (file) => {
+      const page = await withExtension.context.newPage();
+      try {
+        const wxtEvent = `${withExtension.extensionId}:content:wxt:content-script-started`;
+        await page.addInitScript((type) => {
+          const seen: string[] = [];
+          (window as unknown as { __seen: string[] }).__seen = seen;
+          window.addEventListener('message', (e) => seen.push(`message ${JSON.stringify(e.data)}`));
+          document.addEventListener(type, () => seen.push(`event ${type}`));
+        }, wxtEvent);
+        await page.goto(siteUrl(file), { waitUntil: 'load' });
+        if (file.startsWith('ah-')) {
+          await page.waitForFunction(() => document.documentElement.dataset.kvlStatus === 'lezer');
+        } else await page.waitForTimeout(500);
+        expect(await page.evaluate(() => (window as unknown as { __seen: string[] }).__seen)).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    },
+  );
+});
+
 describe('other pages of the site', () => {
   it.each(OTHER_PAGES)('%s is left exactly as it was', async (file) => {
     expect(fixtureFileFor(`/${file}`), `test/fixtures/pages/${file} is missing`).not.toBeNull();
