@@ -33,16 +33,24 @@ function compileHints(): Plugin {
 export default defineConfig({
   vite: () => ({
     plugins: [compileHints()],
-    // WXT's content-script context is replaced by one that does nothing: see utils/wxt-context.ts.
+    // WXT's content-script context is replaced by one that does nothing: see shims/wxt-context.ts.
     resolve: {
       alias: [
         {
           find: /^wxt\/utils\/content-script-context$/,
-          replacement: fileURLToPath(new URL('./utils/wxt-context.ts', import.meta.url)),
+          replacement: fileURLToPath(new URL('./shims/wxt-context.ts', import.meta.url)),
         },
       ],
     },
   }),
+  hooks: {
+    // The early script (entrypoints/early.content.ts) shares the content script's manifest entry: it must come first.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      for (const entry of manifest.content_scripts ?? []) {
+        entry.js?.sort((a, b) => Number(b.endsWith('/early.js')) - Number(a.endsWith('/early.js')));
+      }
+    },
+  },
   // Aliases wxt/browser to webextension-polyfill at build time (types stay WXT's).
   modules: ['@wxt-dev/webextension-polyfill'],
   manifest: ({ browser }) => ({

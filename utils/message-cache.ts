@@ -4,6 +4,7 @@
 // asks the browser as before.
 
 import { browser } from '#imports';
+import { EARLY_KEYS } from './early-read';
 import type { MessageKey } from './i18n';
 import { storedValue } from './stored';
 
@@ -14,7 +15,7 @@ export interface MessageTable {
   messages: Record<string, string>;
 }
 
-export const messageTable = storedValue<MessageTable | null>('kvl-messages', null);
+export const messageTable = storedValue<MessageTable | null>(EARLY_KEYS.messages, null);
 
 /** The stored table when it was made for this version of the extension and this browser language. */
 export function currentMessages(

@@ -41,11 +41,15 @@ type Values<T extends readonly StoredValue<unknown>[]> = {
   [K in keyof T]: T[K] extends StoredValue<infer V> ? V : never;
 };
 
-/** Several local values in ONE storage read, in the order asked. */
+/**
+ * Several local values in ONE storage read, in the order asked. `read` is that read when it was started already
+ * (utils/early-read.ts): it must have asked for every key of `values`.
+ */
 export async function getValues<const T extends readonly StoredValue<unknown>[]>(
   values: T,
+  read?: Promise<Record<string, unknown>> | null,
 ): Promise<Values<T>> {
-  const got = await browser.storage.local.get(values.map((v) => v.key));
+  const got = await (read ?? browser.storage.local.get(values.map((v) => v.key)));
   return values.map((v) => {
     const x = got[v.key];
     return x === undefined || x === null ? v.fallback : x;

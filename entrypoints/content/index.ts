@@ -1,6 +1,7 @@
 // Content script: detect a Kamervragen page, parse it, show the reading view (or the original), never break the page.
 
 import { browser, defineContentScript } from '#imports';
+import { takeEarlyRead } from '@/utils/early-read';
 import { useMessageTable } from '@/utils/i18n';
 import { findBodyRoot, type HtmlParse, parseHtmlDocument } from '@/utils/kamervraag/html';
 import { currentMessages, messageTable } from '@/utils/message-cache';
@@ -50,10 +51,12 @@ export default defineContentScript({
 function readSettings(): { value: Settings | null; promise: Promise<Settings> } {
   const out: { value: Settings | null; promise: Promise<Settings> } = {
     value: null,
-    promise: getValues([viewMode, answersOpen, messageTable]).then(([mode, open, messages]) => {
-      out.value = { mode, open, messages };
-      return out.value;
-    }),
+    promise: getValues([viewMode, answersOpen, messageTable], takeEarlyRead()).then(
+      ([mode, open, messages]) => {
+        out.value = { mode, open, messages };
+        return out.value;
+      },
+    ),
   };
   // On pages that are not Kamervragen nobody waits for it: a failure must not become an unhandled rejection.
   out.promise.catch(() => {});

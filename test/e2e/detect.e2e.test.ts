@@ -71,6 +71,17 @@ describe('Kamervragen pages', () => {
     );
   });
 
+  it('injects the early script (its settings read) before the content script, in the same manifest entry', () => {
+    const manifest = JSON.parse(readFileSync(join(CHROME_BUILD_DIR, 'manifest.json'), 'utf8')) as {
+      content_scripts: { js: string[]; run_at: string }[];
+    };
+    expect(manifest.content_scripts.map((c) => [c.run_at, c.js])).toEqual([
+      ['document_start', ['content-scripts/early.js', 'content-scripts/content.js']],
+    ]);
+    // Tiny: it leaves before the browser compiles the content script proper.
+    expect(readFileSync(join(CHROME_BUILD_DIR, 'content-scripts', 'early.js')).length).toBeLessThan(1500);
+  });
+
   it('marks the sample page with its id', async () => {
     expect(fixtureFileFor(`/${SAMPLE_ID}.html`), 'sample fixture is missing').not.toBeNull();
     const { kvl, errors } = await kvlOf(siteUrl(`${SAMPLE_ID}.html`));
@@ -88,7 +99,7 @@ describe('Kamervragen pages', () => {
 
 describe('what the page can see', () => {
   // WXT's own content-script context would post a message to the window and dispatch an event on the document at
-  // every load, both visible to the page's scripts (utils/wxt-context.ts replaces it).
+  // every load, both visible to the page's scripts (shims/wxt-context.ts replaces it).
   it.each([`${SAMPLE_ID}.html`, OTHER_PAGES[0]])(
     '%s gets no message and no event from the extension',
     async (file) => {

@@ -2,6 +2,7 @@
 // @wxt-dev/storage wrote before stay readable as they are, missing values read as their fallback.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { EARLY_KEYS, startEarlyRead, takeEarlyRead } from '../../utils/early-read';
 import { messageTable } from '../../utils/message-cache';
 import { syncEnabled } from '../../utils/reading-list/sync';
 import { answersOpen, viewMode } from '../../utils/settings';
@@ -37,5 +38,50 @@ describe('stored values', () => {
     stop();
     await inSync.setValue(4);
     expect(seen).toEqual([3, 0]);
+  });
+});
+
+describe('the early read (utils/early-read.ts)', () => {
+  const g = globalThis as { browser?: unknown };
+  beforeEach(() => {
+    g.browser = fakeBrowser;
+    return () => {
+      delete g.browser;
+      takeEarlyRead();
+    };
+  });
+
+  it('asks storage for every setting the content script reads, and hands the read over once', async () => {
+    await fakeBrowser.storage.local.set({ viewMode: 'origineel', answersOpen: true, other: 1 });
+    startEarlyRead();
+    const read = takeEarlyRead();
+    expect(read).not.toBeNull();
+    expect(takeEarlyRead()).toBeNull();
+    expect(await read).toEqual({ viewMode: 'origineel', answersOpen: true });
+    // The keys the early script knows are those of the stored values (a renamed setting would be read late, or never).
+    expect(Object.values(EARLY_KEYS).sort()).toEqual(
+      [viewMode.key, answersOpen.key, messageTable.key].sort(),
+    );
+  });
+
+  it('gives the same values through getValues as a read of its own, fallbacks included', async () => {
+    await fakeBrowser.storage.local.set({ answersOpen: true });
+    startEarlyRead();
+    const early = await getValues([viewMode, answersOpen, messageTable], takeEarlyRead());
+    expect(early).toEqual(['lezer', true, null]);
+    expect(early).toEqual(await getValues([viewMode, answersOpen, messageTable]));
+  });
+
+  it('leaves nothing to take where there is no extension API', () => {
+    const withChrome = globalThis as { chrome?: unknown };
+    const chrome = withChrome.chrome;
+    delete g.browser;
+    delete withChrome.chrome;
+    try {
+      startEarlyRead();
+      expect(takeEarlyRead()).toBeNull();
+    } finally {
+      withChrome.chrome = chrome;
+    }
   });
 });

@@ -1,4 +1,4 @@
-// Stands in for WXT's ContentScriptContext in the built content script (aliased in wxt.config.ts).
+// Stands in for WXT's ContentScriptContext in the built content scripts (aliased in wxt.config.ts).
 //
 // WXT's wrapper constructs one before calling main(ctx). Its constructor announces the script to the page on every
 // page of the site: a CustomEvent on `document` and a `window.postMessage(…, '*')` that the page's own scripts can
