@@ -8,7 +8,7 @@ import { firstWords } from '../utils/reading-list/entry';
 import { type Controls, HeaderCard } from './HeaderCard';
 import { SaveControls } from './SaveControls';
 import { Slot } from './Slot';
-import { useChunks } from './useChunks';
+import { type Range, useChunks } from './useChunks';
 
 /** The page's own nodes, sorted into the places of the view. */
 export interface ViewNodes {
@@ -27,6 +27,8 @@ export interface ReadingViewProps {
   openByDefault: boolean;
   /** Render this many pairs at once, the rest in later tasks (no long task on huge documents) */
   firstChunk: number;
+  /** Pairs [start, end) to render at once as well: a deep-linked pair far down, with the pairs that fill the screen */
+  deepChunk?: Range | null;
   controls: Controls;
   onRendered(): void;
   /** Called in the task that renders pairs start..end, just before (all but the first chunk) */
@@ -72,6 +74,7 @@ export function ReadingView(props: ReadingViewProps) {
         open={props.openByDefault}
         pageUrl={props.pageUrl}
         firstChunk={props.firstChunk}
+        deepChunk={props.deepChunk}
         onRendered={rendered}
         beforeChunk={props.beforeChunk}
       />
@@ -104,11 +107,18 @@ function Pairs(props: {
   open: boolean;
   pageUrl: string;
   firstChunk: number;
+  deepChunk?: Range | null;
   onRendered(): void;
   beforeChunk?(start: number, end: number): void;
 }) {
   const { doc } = props;
-  const chunks = useChunks(doc.pairs.length, props.firstChunk, props.onRendered, props.beforeChunk);
+  const chunks = useChunks(
+    doc.pairs.length,
+    props.firstChunk,
+    props.onRendered,
+    props.beforeChunk,
+    props.deepChunk,
+  );
   return (
     <div class="kvl-pairs">
       {chunks.map(([start, end]) => (

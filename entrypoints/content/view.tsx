@@ -2,14 +2,17 @@
 
 import { render } from 'preact';
 import { firstPairs, isLongDocument, ReadingView, type ViewNodes } from '@/components/ReadingView';
+import type { Range } from '@/components/useChunks';
 import { t } from '@/utils/i18n';
 import type { HtmlParse } from '@/utils/kamervraag/html';
+import { nextTask } from '@/utils/next-task';
 import { deepLinks, openHash, questionOfHash } from '@/utils/reading-view/deep-link';
 import { keyboardNavigation } from '@/utils/reading-view/keyboard';
 import { linkReferences } from '@/utils/reading-view/links';
 import { hide, nodeMoves } from '@/utils/reading-view/moves';
 import { printAllOpen } from '@/utils/reading-view/print';
 import { sortNodes } from '@/utils/reading-view/sort-nodes';
+import { timedTask } from '@/utils/task-time';
 
 export interface MountedView {
   element: HTMLElement;
@@ -83,10 +86,17 @@ export function mountReadingView(parsed: HtmlParse, options: MountOptions): Moun
         d.open = open;
     };
     const hash = location.hash;
-    // Big documents render in chunks (no long task); a deep link needs its pair in the first one.
-    const firstChunk = Math.max(firstPairs(count), pairIndexOfHash(parsed, hash) + 1);
+    // Big documents render in chunks (no long task). A deep link needs its pair in the first render: near the top it
+    // extends the first chunk; far down its pair and those after it (a screenful) come as well, and the pairs between
+    // follow in later chunks (once scrolled to it, the browser's scroll anchoring keeps the pair in place meanwhile).
+    const firstChunk = firstPairs(count);
+    const target = pairIndexOfHash(parsed, hash);
+    const deepChunk: Range | null = target < 0 ? null : [target, Math.min(target + firstChunk, count)];
     link([...nodes.header, ...nodes.mededeling, ...nodes.notes, ...nodes.other]);
-    linkPairs(0, firstChunk);
+    if (deepChunk && deepChunk[0] > firstChunk) {
+      linkPairs(0, firstChunk);
+      linkPairs(deepChunk[0], deepChunk[1]);
+    } else linkPairs(0, Math.max(firstChunk, deepChunk?.[1] ?? 0));
     // Everything may be in within the first render (a short document): that is reported after the view is shown.
     let shown = false;
     let early = false;
@@ -107,6 +117,7 @@ export function mountReadingView(parsed: HtmlParse, options: MountOptions): Moun
         pageUrl={location.href}
         openByDefault={options.openByDefault}
         firstChunk={firstChunk}
+        deepChunk={deepChunk}
         controls={{
           onExpandAll: () => setAll(true),
           onCollapseAll: () => setAll(false),
@@ -123,6 +134,14 @@ export function mountReadingView(parsed: HtmlParse, options: MountOptions): Moun
     shown = true;
     options.onShown();
     if (early) rendered();
+    // A deep-linked pair is on the page already: open it and scroll to it before the chunks above it arrive, in a task
+    // of its own. Done in this task, the scroll would lay the view out here (a long task: 75–120 ms against 30–49 ms
+    // for the longest task on a 300-pair page), and the browser's scroll anchoring then let the pair slide down with
+    // every chunk; from a task of its own it keeps the pair in place (measured in Chromium, tested in e2e).
+    else if (deepChunk)
+      nextTask(() => {
+        if (!abort.signal.aborted) timedTask(() => openHash(view, hash));
+      });
     keyboardNavigation(view, setAll, abort.signal);
     deepLinks(view, abort.signal);
     printAllOpen(view, abort.signal);
