@@ -2,10 +2,10 @@
 
 import { defineContentScript } from '#imports';
 import { startEarlyRead } from '@/utils/early-read';
-import { SITE_HOSTS } from '@/utils/site/ids';
+import { CONTENT_MATCHES } from '@/utils/site/hosts';
 
 export default defineContentScript({
-  matches: SITE_HOSTS.map((host) => `*://${host}/*`),
+  matches: CONTENT_MATCHES,
   runAt: 'document_start',
   main() {
     startEarlyRead();

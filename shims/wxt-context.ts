@@ -6,9 +6,5 @@
 // content script uses none of it (main() takes no ctx; a second injection is a no-op through <html data-kvl>), and
 // the class with its location watcher is about 1.2 KB gzipped of a script loaded on every page of the site.
 
-export class ContentScriptContext {
-  constructor(
-    readonly contentScriptName: string,
-    readonly options?: unknown,
-  ) {}
-}
+/** WXT's wrapper calls `new ContentScriptContext(name, options)` and hands the result to main(), which ignores it. */
+export class ContentScriptContext {}

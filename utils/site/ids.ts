@@ -1,9 +1,9 @@
 // Identifiers and URLs of officielebekendmakingen.nl publications: the one place that knows their shapes.
 
 import type { Chamber, DocumentKind } from '../kamervraag/model';
+import { SITE_HOSTS, SITE_ORIGIN } from './hosts';
 
-export const SITE_ORIGIN = 'https://zoek.officielebekendmakingen.nl';
-export const SITE_HOSTS = ['zoek.officielebekendmakingen.nl', 'www.officielebekendmakingen.nl'] as const;
+export { SITE_HOSTS, SITE_ORIGIN };
 
 /** ah-tk-20232024-1064, ah-ek-20232024-12, ah-tk-20142015-1669-n1, kv-tk-2024Z01234, kv-1234, ah-1271549 */
 const ID_SOURCE = String.raw`(?:(?:ah|kv)-(?:tk|ek)-\d{8}-\d+(?:-[nh]\d+)?|kv-(?:tk|ek)-(?:19|20)\d{2}Z\d{5}|ah-\d{6,}|kv-\d{3,})`;
