@@ -20,7 +20,7 @@ import { loadNote, median, ratio, round, summarize, type Timing, timingJson } fr
 import { syntheticPage } from './synthetic';
 
 /** Page loads per page (each in a fresh tab), for the extension and for Readability alike. */
-const RUNS = 5;
+const RUNS = 9;
 /** A real page of the site that is not a Kamervragen document (test/fixtures/pages/) */
 const OTHER_PAGE = 'kst-36410-72.html';
 /** How long to wait for <html data-kvl-ms> before calling the view not rendered. */
