@@ -216,12 +216,21 @@ function fmtWaited(runs: ExtensionRuns): string {
   return `${runs.waitMs.filter((w) => w !== null).length}/${runs.waitMs.length}`;
 }
 
-/** RUNS loads with the extension; stops after the first load when the view does not render at all. */
-export async function extensionRuns(context: BrowserContext, url: string): Promise<ExtensionRuns> {
+/**
+ * RUNS loads with the extension; stops after the first load when the view does not render at all. `between` runs after
+ * each load: the reference measured in turn with the extension's loads shares their conditions (this VM's speed drifts
+ * over minutes).
+ */
+export async function extensionRuns(
+  context: BrowserContext,
+  url: string,
+  between?: () => Promise<void>,
+): Promise<ExtensionRuns> {
   const loads: Load[] = [];
   for (let i = 0; i < RUNS; i++) {
     const load = await loadOnce(context, url, { waitForView: true });
     loads.push(load);
+    await between?.();
     if (i === 0 && load.ms === null) break;
   }
   const ms = loads.flatMap((l) => (l.ms === null ? [] : [l.ms]));
@@ -274,18 +283,22 @@ async function scriptEvaluationMs(context: BrowserContext, url: string): Promise
   return out;
 }
 
-async function readabilityRuns(
+/** Readability and the extension on the same page, load by load in turn: RUNS of each. */
+async function pageRuns(
   context: BrowserContext,
-  url: string,
-): Promise<{ timing: Timing; chars: number }> {
+  extensionUrl: string,
+  readabilityUrl: string,
+): Promise<{ extension: ExtensionRuns; readability: { timing: Timing; chars: number } }> {
   const ms: number[] = [];
   let chars = 0;
-  for (let i = 0; i < RUNS; i++) {
-    const r = await readabilityOnce(context, url);
+  const readability = async () => {
+    const r = await readabilityOnce(context, readabilityUrl);
     ms.push(r.ms);
     chars = r.chars;
-  }
-  return { timing: summarize(ms), chars };
+  };
+  const extension = await extensionRuns(context, extensionUrl, readability);
+  while (ms.length < RUNS) await readability();
+  return { extension, readability: { timing: summarize(ms), chars } };
 }
 
 /** A long-task figure: 'none' when there was no long task (they are all > 50 ms). */
@@ -332,7 +345,10 @@ async function measureInBrowser(ctx: BenchContext, chromium: string): Promise<Re
     print(
       `from the fixture server's own origin (${browser.server.origin}), where the content script does not run,`,
     );
-    print('so it sees the page as served, not the reading view. ratio = extension / Readability.');
+    print(
+      'so it sees the page as served, not the reading view. The two take turns, load by load, so that they share',
+    );
+    print("this machine's conditions. ratio = extension / Readability.");
     print(
       'of which parse = <html data-kvl-parse-ms>, content-script start to the parse done (detection + parse).',
     );
@@ -359,8 +375,7 @@ async function measureInBrowser(ctx: BenchContext, chromium: string): Promise<Re
         path,
         bytes: statSync(c.source).size,
         pairs: c.expected.numbers?.length ?? null,
-        extension: await extensionRuns(browser.context, siteUrl(path)),
-        readability: await readabilityRuns(browser.context, `${browser.server.origin}/${path}`),
+        ...(await pageRuns(browser.context, siteUrl(path), `${browser.server.origin}/${path}`)),
       });
     }
     const pageRatio = (r: PageRow) => ratio(r.extension.timing?.median, r.readability.timing.median);
