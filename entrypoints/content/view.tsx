@@ -92,7 +92,7 @@ export function mountReadingView(parsed: HtmlParse, options: MountOptions): Moun
     const firstChunk = firstPairs(count);
     const target = pairIndexOfHash(parsed, hash);
     const deepChunk: Range | null = target < 0 ? null : [target, Math.min(target + firstChunk, count)];
-    link([...nodes.header, ...nodes.mededeling, ...nodes.notes, ...nodes.other]);
+    link([...nodes.header, ...nodes.mededeling]);
     if (deepChunk && deepChunk[0] > firstChunk) {
       linkPairs(0, firstChunk);
       linkPairs(deepChunk[0], deepChunk[1]);
@@ -127,6 +127,7 @@ export function mountReadingView(parsed: HtmlParse, options: MountOptions): Moun
         }}
         onRendered={rendered}
         beforeChunk={linkPairs}
+        beforeTail={() => link([...nodes.notes, ...nodes.other])}
       />,
       view,
     );

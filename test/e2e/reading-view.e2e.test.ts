@@ -219,6 +219,7 @@ describe('reading view behaviour', () => {
           window.__atShown = [
             document.querySelectorAll('[data-kvl-view] [data-kvl-pair]').length,
             document.querySelectorAll('[data-kvl-view] .kvl-toc li').length,
+            document.querySelectorAll('[data-kvl-view] .kvl-notes .noot, [data-kvl-view] .kvl-notes .voet').length,
           ];
         }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-kvl-ms'] });
       `);
@@ -227,6 +228,7 @@ describe('reading view behaviour', () => {
       const counts = async () => [
         await page.locator('[data-kvl-view] [data-kvl-pair]').count(),
         await page.locator('[data-kvl-view] .kvl-toc li').count(),
+        await page.locator('[data-kvl-view] .kvl-notes .noot, [data-kvl-view] .kvl-notes .voet').count(),
       ];
       const result = {
         shown: await page.evaluate(() => (window as unknown as { __atShown: number[] }).__atShown),
@@ -235,10 +237,11 @@ describe('reading view behaviour', () => {
       await page.close();
       return result;
     };
-    // 48 pairs, contents open: its first 10 entries and the first pair, then all 48 of each.
-    expect(await atShown('ah-tk-20172018-1547.html')).toEqual({ shown: [1, 10], all: [48, 48] });
-    // 7 pairs, no contents: the first 5 pairs, then all 7.
-    expect(await atShown('ah-tk-20232024-878.html')).toEqual({ shown: [5, 0], all: [7, 0] });
+    // 48 pairs, contents open: its first 10 entries and the first pair, then all 48 of each; its 13 footnotes, at the
+    // end of the view, come in a task of their own too.
+    expect(await atShown('ah-tk-20172018-1547.html')).toEqual({ shown: [1, 10, 0], all: [48, 48, 13] });
+    // 7 pairs, no contents: the first 5 pairs, then all 7 and its 2 footnotes.
+    expect(await atShown('ah-tk-20232024-878.html')).toEqual({ shown: [5, 0, 0], all: [7, 0, 2] });
   });
 
   it('prints every answer open and without the controls', async () => {
