@@ -1,12 +1,10 @@
 // The reading view: header card, table of contents, collapsible question/answer pairs, mededeling, notes.
 
 import { Component } from 'preact';
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { t } from '../utils/i18n';
 import type { KamervraagDocument, Pair } from '../utils/kamervraag/model';
-import { nextTask } from '../utils/next-task';
 import { firstWords } from '../utils/reading-list/entry';
-import { timedTask } from '../utils/task-time';
 import { type Controls, HeaderCard } from './HeaderCard';
 import { SaveControls } from './SaveControls';
 import { Slot } from './Slot';
@@ -105,16 +103,8 @@ export function ReadingView(props: ReadingViewProps) {
  * longer). `before` runs in that task, just before they are rendered.
  */
 function Tail({ nodes, before, onRendered }: { nodes: ViewNodes; before?(): void; onRendered(): void }) {
-  const [shown, setShown] = useState(false);
-  useLayoutEffect(() => {
-    if (shown) return onRendered();
-    return nextTask(() =>
-      timedTask(() => {
-        before?.();
-        setShown(true);
-      }),
-    );
-  }, [shown]);
+  // One item, none of it in the first render: the later chunk is the whole tail.
+  const shown = useChunks(1, 0, onRendered, before).some(([start, end]) => end > start);
   if (!shown) return null;
   return (
     <>

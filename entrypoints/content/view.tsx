@@ -93,10 +93,9 @@ export function mountReadingView(parsed: HtmlParse, options: MountOptions): Moun
     const target = pairIndexOfHash(parsed, hash);
     const deepChunk: Range | null = target < 0 ? null : [target, Math.min(target + firstChunk, count)];
     link([...nodes.header, ...nodes.mededeling]);
-    if (deepChunk && deepChunk[0] > firstChunk) {
-      linkPairs(0, firstChunk);
-      linkPairs(deepChunk[0], deepChunk[1]);
-    } else linkPairs(0, Math.max(firstChunk, deepChunk?.[1] ?? 0));
+    // (Where the two overlap, a second pass finds nothing more: text inside links is left alone.)
+    linkPairs(0, firstChunk);
+    if (deepChunk) linkPairs(deepChunk[0], deepChunk[1]);
     // Everything may be in within the first render (a short document): that is reported after the view is shown.
     let shown = false;
     let early = false;
