@@ -13,18 +13,19 @@ import { detectKamervraagPage } from '@/utils/site/detect';
 import { CONTENT_MATCHES } from '@/utils/site/hosts';
 import { getValues } from '@/utils/stored';
 import { noteTask, timedTask } from '@/utils/task-time';
+import { warn } from '@/utils/warn';
 import { isLongPage, PARSE_OPTIONS, READING, readLongPage } from './long-page';
 import { startReader } from './reader';
 import './style.css';
-import { warn } from '@/utils/warn';
 
 type Settings = { mode: 'lezer' | 'origineel'; open: boolean; messages: unknown };
 
 export default defineContentScript({
   matches: CONTENT_MATCHES,
-  // Started before the page is parsed, only to ask storage for the settings then: the answer arrives while the
-  // browser parses the page, so the reading view does not wait for it once the DOM is ready. Everything else runs
-  // at DOMContentLoaded, the moment `document_end` would have started the script.
+  // Started before the page is parsed, only to take up the storage read of the settings that the early script
+  // (entrypoints/early.content.ts) sent just before: the answer arrives while the browser parses the page, so the
+  // reading view does not wait for it once the DOM is ready. Everything else runs at DOMContentLoaded, the moment
+  // `document_end` would have started the script.
   runAt: 'document_start',
   main() {
     const settings = readSettings();
@@ -45,8 +46,9 @@ export default defineContentScript({
 });
 
 /**
- * Both settings and the stored copy of the interface texts (utils/message-cache.ts) in one storage read; `value` is
- * set once it has arrived, so a ready answer is used synchronously.
+ * Both settings and the stored copy of the interface texts (utils/message-cache.ts), from the one storage read the
+ * early script started (or one of its own when there was none); `value` is set once it has arrived, so a ready
+ * answer is used synchronously.
  */
 function readSettings(): { value: Settings | null; promise: Promise<Settings> } {
   const out: { value: Settings | null; promise: Promise<Settings> } = {

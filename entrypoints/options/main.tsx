@@ -16,8 +16,8 @@ import {
   syncStatus,
 } from '@/utils/reading-list';
 import { answersOpen } from '@/utils/settings';
-import './style.css';
 import { warn } from '@/utils/warn';
+import './style.css';
 
 function useItem<T>(item: { getValue(): Promise<T>; watch(cb: (v: T) => void): () => void }): T | null {
   const [value, setValue] = useState<T | null>(null);
