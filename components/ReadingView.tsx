@@ -66,8 +66,8 @@ export function ReadingView(props: ReadingViewProps) {
   const { doc, nodes } = props;
   const toc = doc.pairs.length >= TOC_FROM;
   const tail = nodes.notes.length > 0 || nodes.other.length > 0;
-  // Rendered = the pairs and the contents (both come in chunks), and the notes and other text at the end.
-  const pending = useRef((toc ? 2 : 1) + (tail ? 1 : 0));
+  // Rendered = the pairs and an open contents (both come in chunks), and the notes and other text at the end.
+  const pending = useRef((toc && !isLongDocument(doc.pairs.length) ? 2 : 1) + (tail ? 1 : 0));
   const rendered = () => {
     pending.current--;
     if (pending.current === 0) props.onRendered();
@@ -223,23 +223,33 @@ function SameQuestionElsewhere({
   );
 }
 
+/**
+ * The contents. A long document's start closed, and their entries are only rendered once opened: while its pairs come
+ * in, a thousand entries would be a third more to allocate (and collect) for a list most readers never open.
+ */
 function Toc({ pairs, onRendered }: { pairs: Pair[]; onRendered(): void }) {
-  const open = !isLongDocument(pairs.length);
-  // A closed contents gets all its entries in later tasks, none in the first (the one that shows the view).
-  const chunks = useChunks(pairs.length, open ? TOC_FIRST : 0, onRendered);
+  const atOnce = !isLongDocument(pairs.length);
+  const [opened, setOpened] = useState(atOnce);
   return (
     <nav class="kvl-toc" aria-label={t('contents')}>
-      <details open={open}>
+      <details open={atOnce} onToggle={(e) => e.currentTarget.open && setOpened(true)}>
         <summary>
           {t('contents')} ({pairs.length})
         </summary>
-        <ol>
-          {chunks.map(([start, end]) => (
-            <TocChunk key={start} pairs={pairs} start={start} end={end} />
-          ))}
-        </ol>
+        {opened ? <TocEntries pairs={pairs} onRendered={atOnce ? onRendered : undefined} /> : null}
       </details>
     </nav>
+  );
+}
+
+/** The entries: the first screen's at once, the rest in chunks. */
+function TocEntries({ pairs, onRendered }: { pairs: Pair[]; onRendered?(): void }) {
+  return (
+    <ol>
+      {useChunks(pairs.length, TOC_FIRST, onRendered).map(([start, end]) => (
+        <TocChunk key={start} pairs={pairs} start={start} end={end} />
+      ))}
+    </ol>
   );
 }
 
@@ -281,7 +291,7 @@ function PairView({
   const copy = async () => {
     const url = `${pageUrl.replace(/#.*$/, '')}#${id}`;
     try {
-      if (!navigator.clipboard) throw new Error('no clipboard here (not a secure context)');
+      // Outside a secure context there is no navigator.clipboard: the TypeError lands below as well.
       await navigator.clipboard.writeText(url);
       setCopied(true);
       setTimeout(() => setCopied(false), 1500);

@@ -418,10 +418,20 @@ describe('reading view behaviour', () => {
     expect(plain.shown).toEqual(all.slice(0, 5)); // a long document (over 60 pairs) shows 5 pairs at first (as do short ones)
     expect(plain.pairs).toEqual(all);
     expect(plain.errors).toEqual([]);
-    // The contents of 300 pairs: every entry, in a list that starts closed.
+    // The contents of 300 pairs start closed, with no entries rendered until opened; then every entry comes, in order.
     const toc = plain.page.locator('[data-kvl-view] .kvl-toc');
     expect(await toc.locator('details').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
-    expect(await toc.locator('a').count()).toBe(300);
+    expect(await toc.locator('a').count()).toBe(0);
+    await toc.locator('summary').click();
+    await plain.page.waitForFunction(
+      () => document.querySelectorAll('[data-kvl-view] .kvl-toc a').length === 300,
+      null,
+      { timeout: 10_000 },
+    );
+    expect(
+      await toc.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')).slice(0, 3)),
+    ).toEqual(['#vraag-1', '#vraag-2', '#vraag-3']);
+    expect(await toc.locator('a').last().getAttribute('href')).toBe('#vraag-300');
     await plain.page.close();
 
     // A deep link far down: its pair and the four after it come with the first five, not the 245 pairs between
