@@ -82,8 +82,7 @@ export function mountReadingView(parsed: HtmlParse, options: MountOptions): Moun
     root.parentNode.insertBefore(view, root);
     unhide = hide(root);
     const setAll = (open: boolean) => {
-      for (const d of Array.from(view.querySelectorAll<HTMLDetailsElement>('details.kvl-answer')))
-        d.open = open;
+      for (const d of view.querySelectorAll<HTMLDetailsElement>('details.kvl-answer')) d.open = open;
     };
     const hash = location.hash;
     // Big documents render in chunks (no long task). A deep link needs its pair in the first render: near the top it
