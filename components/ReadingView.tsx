@@ -5,9 +5,9 @@ import { useRef, useState } from 'preact/hooks';
 import { t } from '../utils/i18n';
 import type { KamervraagDocument, Pair } from '../utils/kamervraag/model';
 import { firstWords } from '../utils/reading-list/entry';
+import { fill } from './fill';
 import { type Controls, HeaderCard } from './HeaderCard';
 import { SaveControls } from './SaveControls';
-import { Slot } from './Slot';
 import { type Range, useChunks } from './useChunks';
 
 /** The page's own nodes, sorted into the places of the view. */
@@ -75,7 +75,7 @@ export function ReadingView(props: ReadingViewProps) {
   return (
     <>
       <HeaderCard doc={doc} origin={props.origin} controls={props.controls} pageUrl={props.pageUrl} />
-      {nodes.header.length ? <Slot className="kvl-omschrijving" nodes={nodes.header} /> : null}
+      {nodes.header.length ? <div class="kvl-omschrijving" ref={fill(nodes.header)} /> : null}
       {toc ? <Toc pairs={doc.pairs} onRendered={rendered} /> : null}
       <Pairs
         doc={doc}
@@ -89,7 +89,7 @@ export function ReadingView(props: ReadingViewProps) {
       />
       {nodes.mededeling.length ? (
         <section class="kvl-mededeling" aria-label={t('mededeling')}>
-          <Slot nodes={nodes.mededeling} />
+          <div ref={fill(nodes.mededeling)} />
         </section>
       ) : null}
       {tail ? <Tail nodes={nodes} before={props.beforeTail} onRendered={rendered} /> : null}
@@ -110,12 +110,12 @@ function Tail({ nodes, before, onRendered }: { nodes: ViewNodes; before?(): void
     <>
       {nodes.notes.length ? (
         <section class="kvl-notes" aria-label={t('notes')}>
-          <Slot nodes={nodes.notes} />
+          <div ref={fill(nodes.notes)} />
         </section>
       ) : null}
       {nodes.other.length ? (
         <section class="kvl-other" aria-label={t('otherText')}>
-          <Slot nodes={nodes.other} />
+          <div ref={fill(nodes.other)} />
         </section>
       ) : null}
     </>
@@ -306,7 +306,7 @@ function PairView({
       ))}
       <div class="kvl-pair-head" id={`${id}-label`}>
         {nodes.head ? (
-          <Slot className="kvl-label" nodes={[nodes.head]} />
+          <div class="kvl-label" ref={fill([nodes.head])} />
         ) : (
           <h2 class="kvl-label">{pair.label}</h2>
         )}
@@ -326,17 +326,13 @@ function PairView({
           ) : null}
         </span>
       </div>
-      <Slot className="kvl-question" nodes={nodes.question} />
+      <div class="kvl-question" ref={fill(nodes.question)} />
       {pair.answer !== null ? (
         <details class="kvl-answer" open={open}>
           <summary>
-            {nodes.answerHead ? (
-              <Slot className="kvl-answer-label" nodes={[nodes.answerHead]} />
-            ) : (
-              t('answer')
-            )}
+            {nodes.answerHead ? <div class="kvl-answer-label" ref={fill([nodes.answerHead])} /> : t('answer')}
           </summary>
-          <Slot className="kvl-answer-body" nodes={nodes.answer} />
+          <div class="kvl-answer-body" ref={fill(nodes.answer)} />
         </details>
       ) : null}
       <SameQuestionElsewhere doc={doc} pair={pair} pageUrl={pageUrl} />

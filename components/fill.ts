@@ -1,12 +1,13 @@
-// A place in the view that the page's own nodes are moved into (never re-created): links and markup survive.
+// The places in the view that the page's own nodes are moved into (never re-created): links and markup survive.
 
-import { useLayoutEffect, useRef } from 'preact/hooks';
-
-export function Slot({ nodes, className }: { nodes: Node[]; className?: string }) {
-  const ref = useRef<HTMLDivElement>(null);
-  useLayoutEffect(() => {
-    const el = ref.current;
-    if (!el) return;
+/**
+ * A ref for an element of the view that the page's `nodes` are moved into, once, when it is created: a plain element
+ * rather than a component of its own (a long page has thousands of these, and a component with an effect costs
+ * several objects each to allocate). A later render finds it filled and leaves it as it is.
+ */
+export function fill(nodes: Node[]): (el: HTMLElement | null) => void {
+  return (el) => {
+    if (!el || el.firstChild) return;
     // List items keep a list around them (a new <ul>/<ol> like their own); the items themselves are moved.
     let list: Element | null = null;
     let from: Element | null = null;
@@ -24,6 +25,5 @@ export function Slot({ nodes, className }: { nodes: Node[]; className?: string }
         el.appendChild(n);
       }
     }
-  }, [nodes]);
-  return <div class={className} ref={ref} />;
+  };
 }
