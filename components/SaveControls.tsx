@@ -7,7 +7,7 @@ import type { KamervraagDocument, Pair } from '../utils/kamervraag/model';
 // Only the modules the page needs (not export/import or sync): the content script stays small.
 import { entryFromDocument, entryKey, type ReadingEntry } from '../utils/reading-list/entry';
 import { subscribeEntry } from '../utils/reading-list/live';
-import { addEntry, completeFromDocument, removeEntry, setRead } from '../utils/reading-list/store';
+import { addEntry, removeEntry, setRead } from '../utils/reading-list/store';
 import { warn } from '../utils/warn';
 
 function useEntry(key: string): [ReadingEntry | null, (e: ReadingEntry | null) => void] {
@@ -30,11 +30,8 @@ export function SaveControls({
 }) {
   const key = entryKey(doc.id, pair?.numbers[0]);
   const [entry, setEntry] = useEntry(key);
-
-  // Saved without the document (from a link, the popup or the shortcut): complete it now that it is open.
-  useEffect(() => {
-    if (!pair && entry?.partial) completeFromDocument(doc).catch(warn);
-  }, [entry?.partial]);
+  // An entry saved without the document (from a link, the popup or the shortcut) is completed by the content script
+  // (entrypoints/content/index.ts), in either layout: not here as well.
 
   const what = pair ? pair.label : (doc.subject ?? doc.id);
   if (!entry) {

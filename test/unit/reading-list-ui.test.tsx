@@ -113,16 +113,14 @@ describe('save controls on the page', () => {
     await vi.waitFor(() => expect($(`[data-kvl-saved="${ID}#vraag-1"]`)).not.toBeNull());
   });
 
-  it('completes an entry that was saved from a link once the document is shown', async () => {
+  it('shows an entry saved from a link as saved, and leaves completing it to the content script', async () => {
+    // entrypoints/content/index.ts completes it, in either layout (checked end to end in reading-list.e2e and
+    // firefox.e2e); the controls used to do it as well, a second write of the same entry.
     await addEntry(entryFromLink(`${URL_BASE}/${ID}.html`, null, 1) as ReadingEntry);
     await act(() => render(<SaveControls doc={doc()} pageUrl={`${URL_BASE}/${ID}.html`} />, root));
-    await vi.waitFor(async () =>
-      expect(await getEntry(ID)).toMatchObject({
-        partial: false,
-        title: 'Onderwerp van de vragen',
-        askers: ['Jansen'],
-      }),
-    );
+    await vi.waitFor(() => expect($(`[data-kvl-saved="${ID}"]`)).not.toBeNull());
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await getEntry(ID)).toMatchObject({ partial: true, title: ID, askers: [] });
   });
 });
 
