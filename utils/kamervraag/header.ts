@@ -15,7 +15,9 @@ export interface HeaderInfo {
   replyKind: 'antwoord' | 'mededeling' | null;
 }
 
-const DATE = String.raw`(\d{1,2}\s+\p{L}+\s+\d{4})`;
+// Dutch month names are plain ASCII letters: a Unicode letter class (\p{L}) would cost its regexes a far slower
+// first compile in every page.
+const DATE = String.raw`(\d{1,2}\s+[A-Za-z]+\s+\d{4})`;
 const ASKED = new RegExp(
   String.raw`Vragen\s+van\s+(?:het\s+lid|de\s+leden)\s+(.+?)\s+aan\s+(?:de|het)\s+(.+?)\s+over\s+(.+?)\s*\(ingezonden\s+${DATE}\s*\)`,
   'su',

@@ -39,7 +39,8 @@ const MONTHS: Record<string, number> = {
 
 /** "16 februari 2024" → "2024-02-16"; null when it is not a valid Dutch date. */
 export function dutchDateToIso(text: string): string | null {
-  const m = /^(\d{1,2})\s+(\p{L}+)\s+(\d{4})$/u.exec(normalizeSpace(text));
+  // Month names are ASCII (see header.ts DATE: no slow Unicode class)
+  const m = /^(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})$/u.exec(normalizeSpace(text));
   if (!m) return null;
   const month = MONTHS[m[2].toLowerCase()];
   const day = Number(m[1]);
