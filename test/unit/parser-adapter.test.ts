@@ -7,6 +7,7 @@ import { parseHtmlDocument } from '../../utils/kamervraag';
 import type { Block } from '../../utils/kamervraag/blocks';
 import { classify } from '../../utils/kamervraag/classify';
 import { parseHeading, parseNormalizedHeading, type Side } from '../../utils/kamervraag/headings';
+import { htmlMeta } from '../../utils/kamervraag/html';
 import { findReferences } from '../../utils/kamervraag/references';
 import { normalizeSpace } from '../../utils/kamervraag/text';
 
@@ -197,6 +198,22 @@ describe('HTML adapter', () => {
       { text: 'diep binnen', role: 'antwoord', heading: false },
       { text: 'erna', role: 'antwoord' },
     ]);
+  });
+
+  it('reads the vergaderjaar from the meta tag with an en dash, a slash or a hyphen, spaced or not', () => {
+    const window = new Window();
+    for (const [content, expected] of [
+      ['2017–2018', '2017-2018'],
+      ['2017 / 2018', '2017-2018'],
+      ['2017 – 2018', '2017-2018'],
+      ['2017-2018', '2017-2018'],
+    ]) {
+      const doc = new window.DOMParser().parseFromString(
+        `<html><head><meta name="OVERHEIDop.vergaderjaar" content="${content}"></head><body></body></html>`,
+        'text/html',
+      ) as unknown as Document;
+      expect(htmlMeta(doc).vergaderjaar).toBe(expected);
+    }
   });
 
   it('gives an element matching two container selectors the first role (vraag before antwoord)', () => {
