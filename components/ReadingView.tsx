@@ -50,6 +50,8 @@ const LONG_DOCUMENT = 60;
 const TOC_FROM = 8;
 
 export const isLongDocument = (pairs: number) => pairs > LONG_DOCUMENT;
+/** Whether the view starts with an open contents: documents that have one and are not long */
+const contentsOpen = (pairs: number) => pairs >= TOC_FROM && !isLongDocument(pairs);
 
 /**
  * How many pairs the view renders at once, before the rest follow in chunks (tasks of their own, right after): what
@@ -59,15 +61,16 @@ export const isLongDocument = (pairs: number) => pairs > LONG_DOCUMENT;
  * entries against 1 and 10, 2.3 ms more).
  */
 export function firstPairs(pairs: number): number {
-  return pairs >= TOC_FROM && !isLongDocument(pairs) ? 1 : 5;
+  return contentsOpen(pairs) ? 1 : 5;
 }
 
 export function ReadingView(props: ReadingViewProps) {
   const { doc, nodes } = props;
   const toc = doc.pairs.length >= TOC_FROM;
+  const tocOpen = contentsOpen(doc.pairs.length);
   const tail = nodes.notes.length > 0 || nodes.other.length > 0;
   // Rendered = the pairs and an open contents (both come in chunks), and the notes and other text at the end.
-  const pending = useRef((toc && !isLongDocument(doc.pairs.length) ? 2 : 1) + (tail ? 1 : 0));
+  const pending = useRef((tocOpen ? 2 : 1) + (tail ? 1 : 0));
   const rendered = () => {
     pending.current--;
     if (pending.current === 0) props.onRendered();
@@ -76,7 +79,7 @@ export function ReadingView(props: ReadingViewProps) {
     <>
       <HeaderCard doc={doc} origin={props.origin} controls={props.controls} pageUrl={props.pageUrl} />
       {nodes.header.length ? <div class="kvl-omschrijving" ref={fill(nodes.header)} /> : null}
-      {toc ? <Toc pairs={doc.pairs} onRendered={rendered} /> : null}
+      {toc ? <Toc pairs={doc.pairs} open={tocOpen} onRendered={rendered} /> : null}
       <Pairs
         doc={doc}
         nodes={nodes}
@@ -227,16 +230,15 @@ function SameQuestionElsewhere({
  * The contents. A long document's start closed, and their entries are only rendered once opened: while its pairs come
  * in, a thousand entries would be a third more to allocate (and collect) for a list most readers never open.
  */
-function Toc({ pairs, onRendered }: { pairs: Pair[]; onRendered(): void }) {
-  const atOnce = !isLongDocument(pairs.length);
-  const [opened, setOpened] = useState(atOnce);
+function Toc({ pairs, open, onRendered }: { pairs: Pair[]; open: boolean; onRendered(): void }) {
+  const [opened, setOpened] = useState(open);
   return (
     <nav class="kvl-toc" aria-label={t('contents')}>
-      <details open={atOnce} onToggle={(e) => e.currentTarget.open && setOpened(true)}>
+      <details open={open} onToggle={(e) => e.currentTarget.open && setOpened(true)}>
         <summary>
           {t('contents')} ({pairs.length})
         </summary>
-        {opened ? <TocEntries pairs={pairs} onRendered={atOnce ? onRendered : undefined} /> : null}
+        {opened ? <TocEntries pairs={pairs} onRendered={open ? onRendered : undefined} /> : null}
       </details>
     </nav>
   );
