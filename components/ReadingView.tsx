@@ -31,6 +31,8 @@ export interface ReadingViewProps {
   deepChunk?: Range | null;
   controls: Controls;
   onRendered(): void;
+  /** Called in every task that adds to the view after the first render (pairs, contents entries, notes), first */
+  beforeChange?(): void;
   /** Called in the task that renders pairs start..end, just before (all but the first chunk) */
   beforeChunk?(start: number, end: number): void;
   /** Called in the task that renders the notes and other text (see Tail), just before */
@@ -79,7 +81,9 @@ export function ReadingView(props: ReadingViewProps) {
     <>
       <HeaderCard doc={doc} origin={props.origin} controls={props.controls} pageUrl={props.pageUrl} />
       {nodes.header.length ? <div class="kvl-omschrijving" ref={fill(nodes.header)} /> : null}
-      {toc ? <Toc pairs={doc.pairs} open={tocOpen} onRendered={rendered} /> : null}
+      {toc ? (
+        <Toc pairs={doc.pairs} open={tocOpen} onRendered={rendered} beforeChange={props.beforeChange} />
+      ) : null}
       <Pairs
         doc={doc}
         nodes={nodes}
@@ -88,14 +92,26 @@ export function ReadingView(props: ReadingViewProps) {
         firstChunk={props.firstChunk}
         deepChunk={props.deepChunk}
         onRendered={rendered}
-        beforeChunk={props.beforeChunk}
+        beforeChunk={(start, end) => {
+          props.beforeChange?.();
+          props.beforeChunk?.(start, end);
+        }}
       />
       {nodes.mededeling.length ? (
         <section class="kvl-mededeling" aria-label={t('mededeling')}>
           <div ref={fill(nodes.mededeling)} />
         </section>
       ) : null}
-      {tail ? <Tail nodes={nodes} before={props.beforeTail} onRendered={rendered} /> : null}
+      {tail ? (
+        <Tail
+          nodes={nodes}
+          before={() => {
+            props.beforeChange?.();
+            props.beforeTail?.();
+          }}
+          onRendered={rendered}
+        />
+      ) : null}
     </>
   );
 }
@@ -230,7 +246,17 @@ function SameQuestionElsewhere({
  * The contents. A long document's start closed, and their entries are only rendered once opened: while its pairs come
  * in, a thousand entries would be a third more to allocate (and collect) for a list most readers never open.
  */
-function Toc({ pairs, open, onRendered }: { pairs: Pair[]; open: boolean; onRendered(): void }) {
+function Toc({
+  pairs,
+  open,
+  onRendered,
+  beforeChange,
+}: {
+  pairs: Pair[];
+  open: boolean;
+  onRendered(): void;
+  beforeChange?(): void;
+}) {
   const [opened, setOpened] = useState(open);
   return (
     <nav class="kvl-toc" aria-label={t('contents')}>
@@ -238,17 +264,27 @@ function Toc({ pairs, open, onRendered }: { pairs: Pair[]; open: boolean; onRend
         <summary>
           {t('contents')} ({pairs.length})
         </summary>
-        {opened ? <TocEntries pairs={pairs} onRendered={open ? onRendered : undefined} /> : null}
+        {opened ? (
+          <TocEntries pairs={pairs} onRendered={open ? onRendered : undefined} beforeChange={beforeChange} />
+        ) : null}
       </details>
     </nav>
   );
 }
 
 /** The entries: the first screen's at once, the rest in chunks. */
-function TocEntries({ pairs, onRendered }: { pairs: Pair[]; onRendered?(): void }) {
+function TocEntries({
+  pairs,
+  onRendered,
+  beforeChange,
+}: {
+  pairs: Pair[];
+  onRendered?(): void;
+  beforeChange?(): void;
+}) {
   return (
     <ol>
-      {useChunks(pairs.length, TOC_FIRST, onRendered).map(([start, end]) => (
+      {useChunks(pairs.length, TOC_FIRST, onRendered, beforeChange).map(([start, end]) => (
         <TocChunk key={start} pairs={pairs} start={start} end={end} />
       ))}
     </ol>

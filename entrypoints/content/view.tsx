@@ -7,6 +7,7 @@ import { t } from '@/utils/i18n';
 import type { HtmlParse } from '@/utils/kamervraag/html';
 import { nextTask } from '@/utils/next-task';
 import { deepLinks, openHash, questionOfHash } from '@/utils/reading-view/deep-link';
+import { keepPlace } from '@/utils/reading-view/keep-place';
 import { keyboardNavigation } from '@/utils/reading-view/keyboard';
 import { linkReferences } from '@/utils/reading-view/links';
 import { hide, nodeMoves } from '@/utils/reading-view/moves';
@@ -53,6 +54,9 @@ export function mountReadingView(parsed: HtmlParse, options: MountOptions): Moun
   const view = document.createElement('div');
   let unlink: () => void = () => {};
   let unhide: () => void = () => {};
+  // The reader's place is kept by the view itself, not left to the browser's scroll anchoring: see keep-place.ts.
+  const place = keepPlace(view);
+  abort.signal.addEventListener('abort', place.stop);
 
   const unmount = () => {
     abort.abort();
@@ -82,12 +86,13 @@ export function mountReadingView(parsed: HtmlParse, options: MountOptions): Moun
     root.parentNode.insertBefore(view, root);
     unhide = hide(root);
     const setAll = (open: boolean) => {
+      place.capture();
       for (const d of view.querySelectorAll<HTMLDetailsElement>('details.kvl-answer')) d.open = open;
     };
     const hash = location.hash;
     // Big documents render in chunks (no long task). A deep link needs its pair in the first render: near the top it
     // extends the first chunk; far down its pair and those after it (a screenful) come as well, and the pairs between
-    // follow in later chunks (once scrolled to it, the browser's scroll anchoring keeps the pair in place meanwhile).
+    // follow in later chunks (once scrolled to it, the place keeper holds the pair where it is meanwhile).
     const firstChunk = firstPairs(count);
     const target = pairIndexOfHash(parsed, hash);
     const deepChunk: Range | null = target < 0 ? null : [target, Math.min(target + firstChunk, count)];
@@ -95,6 +100,7 @@ export function mountReadingView(parsed: HtmlParse, options: MountOptions): Moun
     // (Where the two overlap, a second pass finds nothing more: text inside links is left alone.)
     linkPairs(0, firstChunk);
     if (deepChunk) linkPairs(deepChunk[0], deepChunk[1]);
+    const openPending = deepLinks(view, place, abort.signal);
     // Everything may be in within the first render (a short document): that is reported after the view is shown.
     let shown = false;
     let early = false;
@@ -103,8 +109,9 @@ export function mountReadingView(parsed: HtmlParse, options: MountOptions): Moun
       if (!shown) early = true;
       if (done || !shown) return;
       done = true;
-      // A deep link opens its pair; after a late chunk also one followed meanwhile (the contents' links).
-      if (location.hash) openHash(view, location.hash);
+      // All in the first render: a deep link's pair is there now. Later: a link followed before its pair had arrived.
+      if (early && location.hash) openHash(view, location.hash, place);
+      else openPending();
       options.onRendered();
     };
     render(
@@ -124,6 +131,7 @@ export function mountReadingView(parsed: HtmlParse, options: MountOptions): Moun
           onOpenByDefault: options.onOpenByDefault,
         }}
         onRendered={rendered}
+        beforeChange={place.capture}
         beforeChunk={linkPairs}
         beforeTail={() => link([...nodes.notes, ...nodes.other])}
       />,
@@ -134,15 +142,14 @@ export function mountReadingView(parsed: HtmlParse, options: MountOptions): Moun
     options.onShown();
     if (early) rendered();
     // A deep-linked pair is on the page already: open it and scroll to it before the chunks above it arrive, in a task
-    // of its own. Done in this task, the scroll would lay the view out here (a long task: 75–120 ms against 30–49 ms
-    // for the longest task on a 300-pair page), and the browser's scroll anchoring then let the pair slide down with
-    // every chunk; from a task of its own it keeps the pair in place (measured in Chromium, tested in e2e).
+    // of its own (done in this task, the scroll would lay the view out here: a long task, 75–120 ms against 30–49 ms
+    // for the longest task on a 300-pair page). From then on the place keeper holds it where it is while the pairs
+    // above it come in.
     else if (deepChunk)
       nextTask(() => {
-        if (!abort.signal.aborted) timedTask(() => openHash(view, hash));
+        if (!abort.signal.aborted) timedTask(() => openHash(view, hash, place));
       });
-    keyboardNavigation(view, setAll, abort.signal);
-    deepLinks(view, abort.signal);
+    keyboardNavigation(view, setAll, place, abort.signal);
     printAllOpen(view, abort.signal);
   } catch (err) {
     unmount();

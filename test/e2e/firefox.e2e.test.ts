@@ -10,7 +10,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { syntheticPage } from '../../scripts/bench/synthetic';
 import { type HtmlCase, htmlCasesWithId } from './support/cases';
 import { SAMPLE_ID, siteUrl } from './support/extension';
-import { type FirefoxWithExtension, launchFirefoxWithExtension, openExtensionPage } from './support/firefox';
+import {
+  collectErrors,
+  type FirefoxWithExtension,
+  launchFirefoxWithExtension,
+  openExtensionPage,
+} from './support/firefox';
 import { fixtureFileFor } from './support/server';
 
 /** The sample page, the longest document (48 pairs), a question without answers (kv-…), and one without classes. */
@@ -85,22 +90,6 @@ async function tabIdOf(url: string): Promise<number> {
   const id = tabs[0]?.id;
   if (typeof id !== 'number') throw new Error(`No tab shows ${url}`);
   return id;
-}
-
-/** Errors the extension logs or throws in a page (its log prefix, or its own moz-extension:// scripts). */
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() !== 'error' && msg.type() !== 'warn') return;
-    const text = msg.text();
-    if (text.includes('[Kamervragen Lezer]') || (msg.location().url ?? '').startsWith('moz-extension://')) {
-      errors.push(text);
-    }
-  });
-  page.on('pageerror', (err) => {
-    if (`${(err as Error).stack ?? err}`.includes('moz-extension://')) errors.push(String(err));
-  });
-  return errors;
 }
 
 /** Opens a site page in a new tab and waits until the content script has decided (data-kvl-status). */

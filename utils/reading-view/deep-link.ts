@@ -1,5 +1,7 @@
 // Deep links: #vraag-3 opens and scrolls to the pair that holds question 3, also inside a group ("Vraag 2, 3 en 4").
 
+import type { PlaceKeeper } from './keep-place';
+
 /** The question number of a `#vraag-N` hash, null for any other hash. */
 export function questionOfHash(hash: string): number | null {
   const m = /^#vraag-(\d+)$/.exec(hash);
@@ -16,15 +18,34 @@ export function pairForHash(view: HTMLElement, hash: string): HTMLElement | null
   return null;
 }
 
-export function openHash(view: HTMLElement, hash: string): boolean {
+/** Opens and scrolls to the pair of a `#vraag-N` hash; the place keeper then holds that pair where it is. */
+export function openHash(view: HTMLElement, hash: string, place: Pick<PlaceKeeper, 'pin'>): boolean {
   const pair = pairForHash(view, hash);
   if (!pair) return false;
   const details = pair.querySelector('details');
   if (details) details.open = true;
   pair.scrollIntoView({ block: 'start' });
+  place.pin(pair);
   return true;
 }
 
-export function deepLinks(view: HTMLElement, signal: AbortSignal): void {
-  window.addEventListener('hashchange', () => openHash(view, location.hash), { signal });
+/**
+ * Follows changes of the hash (the contents' links, links from elsewhere). Returns what opens a hash that was followed
+ * before its pair was rendered, for when every pair is: only that one, so that a reader who moved on since is not
+ * taken back to where the page started.
+ */
+export function deepLinks(
+  view: HTMLElement,
+  place: Pick<PlaceKeeper, 'pin'>,
+  signal: AbortSignal,
+): () => void {
+  let pending: string | null = null;
+  const follow = () => {
+    pending = openHash(view, location.hash, place) ? null : location.hash;
+  };
+  window.addEventListener('hashchange', follow, { signal });
+  return () => {
+    if (pending !== null && pending === location.hash) openHash(view, pending, place);
+    pending = null;
+  };
 }

@@ -1,5 +1,7 @@
 // Keyboard navigation between pairs: j/k next/previous, o open/close the answer, e/c expand/collapse all.
 
+import { type PlaceKeeper, pairAtTop } from './keep-place';
+
 function typing(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
   if (!el?.tagName) return false;
@@ -9,6 +11,7 @@ function typing(target: EventTarget | null): boolean {
 export function keyboardNavigation(
   view: HTMLElement,
   setAll: (open: boolean) => void,
+  place: Pick<PlaceKeeper, 'pin'>,
   signal: AbortSignal,
 ): void {
   const pairs = () => Array.from(view.querySelectorAll<HTMLElement>('.kvl-pair'));
@@ -16,9 +19,9 @@ export function keyboardNavigation(
     const active = document.activeElement?.closest<HTMLElement>('.kvl-pair');
     const i = active ? list.indexOf(active) : -1;
     if (i >= 0) return i;
-    // else the first pair whose top is in view
-    const j = list.findIndex((p) => p.getBoundingClientRect().bottom > 0);
-    return j >= 0 ? j - 1 : -1;
+    // else the pair at the top of the screen (none above the first pair: `j` then goes to the first)
+    const top = pairAtTop(list);
+    return top ? list.indexOf(top as HTMLElement) : -1;
   };
   const focusPair = (p: HTMLElement) => {
     const head = p.querySelector<HTMLElement>('.kvl-pair-head');
@@ -27,6 +30,7 @@ export function keyboardNavigation(
       head.focus({ preventScroll: true });
     }
     p.scrollIntoView({ block: 'start' });
+    place.pin(p);
   };
   document.addEventListener(
     'keydown',

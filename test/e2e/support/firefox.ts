@@ -101,3 +101,19 @@ export async function openExtensionPage(ff: FirefoxWithExtension, path: string):
   await frame.browsingContext.navigate(`${ff.extensionOrigin}/${path.replace(/^\/+/, '')}`, 'complete');
   return page;
 }
+
+/** Errors the extension logs or throws in a page (its log prefix, or its own moz-extension:// scripts). */
+export function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() !== 'error' && msg.type() !== 'warn') return;
+    const text = msg.text();
+    if (text.includes('[Kamervragen Lezer]') || (msg.location().url ?? '').startsWith('moz-extension://')) {
+      errors.push(text);
+    }
+  });
+  page.on('pageerror', (err) => {
+    if (`${(err as Error).stack ?? err}`.includes('moz-extension://')) errors.push(String(err));
+  });
+  return errors;
+}
