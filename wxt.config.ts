@@ -2,6 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
+import { BUILD_TARGET, MINIMUM_VERSIONS } from './utils/browsers';
 import { SITE_HOSTS } from './utils/site/ids';
 
 /**
@@ -33,6 +34,8 @@ function compileHints(): Plugin {
 export default defineConfig({
   vite: () => ({
     plugins: [compileHints()],
+    // The syntax of the declared minimum versions (utils/browsers.ts), whatever Vite's default becomes.
+    build: { target: BUILD_TARGET },
     // WXT's content-script context is replaced by one that does nothing: see shims/wxt-context.ts.
     resolve: {
       alias: [
@@ -69,14 +72,20 @@ export default defineConfig({
         description: '__MSG_commandSave__',
       },
     },
-    // Firefox only: Chrome would warn about an unknown key.
-    ...(browser === 'firefox' && {
-      browser_specific_settings: {
-        gecko: {
-          id: 'kamervragen-lezer@kvl.example',
-          data_collection_permissions: { required: ['none'] },
-        },
-      },
-    }),
+    // The oldest versions supported (utils/browsers.ts). Each browser's key only in its own manifest: the other
+    // would warn about an unknown key.
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'kamervragen-lezer@kvl.example',
+              strict_min_version: `${MINIMUM_VERSIONS.firefox}.0`,
+              data_collection_permissions: { required: ['none'] },
+            },
+            // Firefox for Android reads data_collection_permissions from 142 on (not tested here: desktop only).
+            gecko_android: { strict_min_version: `${MINIMUM_VERSIONS.firefoxAndroid}.0` },
+          },
+        }
+      : { minimum_chrome_version: String(MINIMUM_VERSIONS.chrome) }),
   }),
 });

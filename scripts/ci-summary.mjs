@@ -23,6 +23,9 @@ if (!Array.isArray(steps)) {
     if (!step.report) {
       if (step.status === 'passed') passed += 1;
       else failed += 1;
+      // The browsers the end-to-end tests ran on, with their versions.
+      if (step.name === 'chromium' || step.name === 'firefox')
+        console.log(`${step.name}: ${step.note ?? step.status}`);
       continue;
     }
     const report = readJson(step.report);

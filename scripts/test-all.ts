@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { CHROMIUM_HELP, findChromium } from '../test/e2e/support/chromium';
 import { FIREFOX_HELP, findFirefox } from '../test/e2e/support/firefox';
 import { REPO_ROOT } from '../test/e2e/support/paths';
+import { MINIMUM_VERSIONS } from '../utils/browsers';
 
 type Status = 'pending' | 'passed' | 'failed';
 
@@ -14,7 +15,7 @@ interface Step {
   /** npm run <script> [-- args] */
   script?: string;
   args?: string[];
-  check?: () => boolean;
+  check?: (step: Step) => boolean;
   /** Steps that must have passed for this one to mean anything. */
   needs?: string[];
   /** Vitest JSON report this step writes. */
@@ -31,10 +32,14 @@ const vitestJson = (file: string) => ['--reporter=default', '--reporter=json', `
 const steps: Step[] = [
   {
     name: 'chromium',
-    check: () => browserPresent('Chromium', findChromium, CHROMIUM_HELP),
+    check: (step) => browserPresent(step, 'Chromium', findChromium, CHROMIUM_HELP, MINIMUM_VERSIONS.chrome),
     status: 'pending',
   },
-  { name: 'firefox', check: () => browserPresent('Firefox', findFirefox, FIREFOX_HELP), status: 'pending' },
+  {
+    name: 'firefox',
+    check: (step) => browserPresent(step, 'Firefox', findFirefox, FIREFOX_HELP, MINIMUM_VERSIONS.firefox),
+    status: 'pending',
+  },
   { name: 'typecheck', script: 'typecheck', status: 'pending' },
   { name: 'lint', script: 'lint', status: 'pending' },
   {
@@ -68,12 +73,25 @@ const steps: Step[] = [
   },
 ];
 
-/** A browser step: found (its path printed), or a failure with how to get it, never a skip. */
-function browserPresent(name: string, find: () => string | null, help: string): boolean {
+/**
+ * A browser step: found (its path and version printed, and kept as the step's note for the summary: the end-to-end
+ * tests ran on that version), or a failure with how to get it, never a skip.
+ */
+function browserPresent(
+  step: Step,
+  name: string,
+  find: () => string | null,
+  help: string,
+  minimum: number,
+): boolean {
   try {
     const found = find();
     if (found) {
-      console.log(`${name}: ${found}`);
+      const version = browserVersion(found);
+      step.note = `${version ?? `${name}, version unknown`} (declared minimum ${minimum})`;
+      console.log(`${name}: ${found}, ${step.note}`);
+      const major = Number(/(\d+)\./.exec(version ?? '')?.[1]);
+      if (major < minimum) console.warn(`${name} ${major} is older than the declared minimum ${minimum}.`);
       return true;
     }
     console.error(`\n${help}\nThe ${name} end-to-end tests need it; they are not skipped.\n`);
@@ -81,6 +99,13 @@ function browserPresent(name: string, find: () => string | null, help: string): 
     console.error(`\n${err instanceof Error ? err.message : err}\n${help}\n`);
   }
   return false;
+}
+
+/** "Chromium 156.0.8078.129", "Mozilla Firefox 153.8.0esr": what the executable says of itself. */
+function browserVersion(executable: string): string | null {
+  const out = spawnSync(executable, ['--version'], { encoding: 'utf8', timeout: 60_000 });
+  const line = (out.stdout ?? '').split('\n').find((l) => /\d+\.\d+/.test(l));
+  return line ? line.replace(/\s+built on.*$/, '').trim() : null;
 }
 
 const STEPS_FILE = join(REPO_ROOT, '.test-steps.json');
@@ -166,7 +191,7 @@ for (const step of steps) {
   const started = performance.now();
   let ok: boolean;
   if (step.check) {
-    ok = step.check();
+    ok = step.check(step);
   } else {
     const error = await runScript(step);
     ok = error === null;
