@@ -22,7 +22,7 @@ export interface PlaceOptions {
 }
 
 export interface PlaceRecord {
-  /** The pair's top on the screen, px, on every frame from the reader's action until the view was complete */
+  /** The pair's top on the screen, px, on every frame from when it was scrolled to until the view was complete */
   tops: number[];
   /** How many pairs the view had when the reader acted (fewer than all: it was still filling in) */
   pairsAtAction: number | null;
@@ -98,7 +98,12 @@ function probe(o: PlaceOptions) {
   const frame = () => {
     if (!target && html().hasAttribute('data-kvl-ms')) act();
     observe();
-    if (target) rec.tops.push(Math.round(target.getBoundingClientRect().top));
+    if (target) {
+      // From the moment the browser has scrolled to it: Firefox scrolls to a followed link's target at its next
+      // refresh, not in the click's task.
+      const top = Math.round(target.getBoundingClientRect().top);
+      if (rec.tops.length > 0 || Math.abs(top) < 5) rec.tops.push(top);
+    }
     if (target && complete()) rec.done = true;
     else requestAnimationFrame(frame);
   };
