@@ -20,6 +20,9 @@ import './style.css';
 
 type Settings = { mode: 'lezer' | 'origineel'; open: boolean; messages: unknown };
 
+/** What the popup is told about this page (see main) */
+let pageStatus: KvlStatus | null = null;
+
 export default defineContentScript({
   matches: CONTENT_MATCHES,
   // Started before the page is parsed, only to take up the storage read of the settings that the early script
@@ -28,6 +31,12 @@ export default defineContentScript({
   // `document_end` would have started the script.
   runAt: 'document_start',
   main() {
+    // Who asks (the popup) learns what this page is: null until it is known, or when it is not a Kamervragen document.
+    // Answered synchronously: works with and without webextension-polyfill.
+    browser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
+      if (!isStatusRequest(message)) return;
+      sendResponse(pageStatus);
+    });
     const settings = readSettings();
     const start = () => {
       const started = performance.now();
@@ -99,12 +108,7 @@ function ready(
   };
   html.dataset.kvl = status.id;
   html.dataset.kvlParseMs = (performance.now() - started).toFixed(2);
-
-  browser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
-    if (!isStatusRequest(message)) return;
-    // Answered synchronously: works with and without webextension-polyfill.
-    sendResponse(status);
-  });
+  pageStatus = status;
 
   // Normally the settings arrived while the page was parsed; otherwise the view waits for them.
   const show = ({ mode, open, messages }: Settings) => {

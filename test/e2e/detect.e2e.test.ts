@@ -15,6 +15,7 @@ import {
 } from './support/extension';
 import { CHROME_BUILD_DIR } from './support/paths';
 import { type FixtureServer, fixtureFileFor, startFixtureServer } from './support/server';
+import { DOCUMENT_URLS, OTHER_URLS } from './support/url-forms';
 
 /** Pages of the site that are not Kamervragen documents (test/fixtures/pages/), one of them an error page at a Kamervraag address. */
 const OTHER_PAGES = ['kst-36410-72.html', 'gmb-2017-100007.html', 'ah-tk-20232024-99990.html'];
@@ -135,5 +136,63 @@ describe('other pages of the site', () => {
     expect(extended.html).not.toContain('data-kvl');
     expect(extended.html).toBe(reference.html);
     expect(extended.errors).toEqual([]);
+  });
+});
+
+describe('where the content script runs at all', () => {
+  /**
+   * Whether the tab at `url` has the content script: it answers the popup's status question on every page it is
+   * injected in (null when the page is not a Kamervragen document), and a tab without it has no receiver.
+   */
+  async function injected(url: string): Promise<boolean> {
+    const page = await withExtension.context.newPage();
+    try {
+      await page.goto(url, { waitUntil: 'load' });
+      await page.waitForTimeout(200);
+      return await withExtension.serviceWorker.evaluate(async (tabUrl) => {
+        const { chrome } = globalThis as unknown as {
+          chrome: {
+            tabs: {
+              query(q: object): Promise<{ id?: number }[]>;
+              sendMessage(id: number, m: unknown): Promise<unknown>;
+            };
+          };
+        };
+        const [tab] = await chrome.tabs.query({ url: tabUrl.replace(/#.*$/, '') });
+        if (tab?.id === undefined) throw new Error(`no tab at ${tabUrl}`);
+        try {
+          await chrome.tabs.sendMessage(tab.id, { type: 'kvl:status' });
+          return true;
+        } catch {
+          return false; // "Receiving end does not exist"
+        }
+      }, page.url());
+    } finally {
+      await page.close();
+    }
+  }
+
+  it.each(DOCUMENT_URLS)('runs on $path and shows the view', async ({ route, path, file }) => {
+    withExtension.server.route(route, file);
+    const page = await withExtension.context.newPage();
+    try {
+      await page.goto(siteUrl(path));
+      await page.waitForFunction(() => document.documentElement.dataset.kvlStatus === 'lezer', null, {
+        timeout: 10_000,
+      });
+    } finally {
+      await page.close();
+    }
+    expect(await injected(siteUrl(path))).toBe(true);
+  });
+
+  it.each(OTHER_URLS)('does not run on $path at all', async ({ route, path, file }) => {
+    if (file) withExtension.server.route(route, file);
+    expect(await injected(siteUrl(path))).toBe(false);
+  });
+
+  it('the same pages would be answered if the script ran there (the check can tell)', async () => {
+    // A document page the script runs on but does not take on (an error page at a Kamervraag address).
+    expect(await injected(siteUrl('ah-tk-20232024-99990.html'))).toBe(true);
   });
 });

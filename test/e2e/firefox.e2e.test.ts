@@ -17,6 +17,7 @@ import {
   openExtensionPage,
 } from './support/firefox';
 import { fixtureFileFor } from './support/server';
+import { DOCUMENT_URLS, OTHER_URLS } from './support/url-forms';
 
 /** The sample page, the longest document (48 pairs), a question without answers (kv-…), and one without classes. */
 const CASE_NAMES = [
@@ -249,6 +250,47 @@ describe('Firefox: other pages of the site', () => {
     const reference = await settled(`${ff.server.origin}/${file}`);
     expect(html).toBe(reference.html);
     expect(errors).toEqual([]);
+  });
+});
+
+describe('Firefox: where the content script runs at all', () => {
+  /** Whether the tab at `url` has the content script (it answers the status question on every page it runs in). */
+  async function injected(url: string): Promise<boolean> {
+    const page = await ff.browser.newPage();
+    try {
+      await page.goto(url, { waitUntil: 'load' });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const tabId = await tabIdOf(page.url().replace(/#.*$/, ''));
+      return await extPage.evaluate(async (id) => {
+        const tabs = (
+          globalThis as unknown as {
+            browser: { tabs: { sendMessage(id: number, m: unknown): Promise<unknown> } };
+          }
+        ).browser.tabs;
+        try {
+          await tabs.sendMessage(id, { type: 'kvl:status' });
+          return true;
+        } catch {
+          return false;
+        }
+      }, tabId);
+    } finally {
+      await page.close();
+    }
+  }
+
+  it.each(DOCUMENT_URLS)('runs on $path and shows the view', async ({ route, path, file }) => {
+    ff.server.route(route, file);
+    const { page, errors } = await open(path);
+    expect(await attr(page, 'data-kvl-status')).toBe('lezer');
+    expect(errors).toEqual([]);
+    await page.close();
+    expect(await injected(siteUrl(path))).toBe(true);
+  });
+
+  it.each(OTHER_URLS)('does not run on $path at all', async ({ route, path, file }) => {
+    if (file) ff.server.route(route, file);
+    expect(await injected(siteUrl(path))).toBe(false);
   });
 });
 

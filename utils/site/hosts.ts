@@ -3,5 +3,16 @@
 export const SITE_ORIGIN = 'https://zoek.officielebekendmakingen.nl';
 export const SITE_HOSTS = ['zoek.officielebekendmakingen.nl', 'www.officielebekendmakingen.nl'] as const;
 
-/** Match patterns of the content scripts: every page of both hosts. */
-export const CONTENT_MATCHES = SITE_HOSTS.map((host) => `*://${host}/*`);
+/**
+ * Match patterns of the content scripts: only the site's Kamervragen documents, whose address holds their id
+ * (`/ah-tk-20232024-1064.html`, `/ah-tk-20232024-1064`, `…?zoekcriteria=…`, `/kv-tk-2024Z01234.html`, `/ah-1271549`,
+ * and the same one folder down). Every other page of the site (home, search, results, kst-, stcrt-, gmb-, …) gets
+ * no script at all; within a matched page the meta tags and the text still decide (utils/site/detect.ts).
+ * Match patterns have no character classes: `ah-`/`kv-` at the start of a path segment is as close as they get
+ * (the path pattern is matched against the path and query; `?q=ah-…` has no `/ah-`).
+ *
+ * `*://`: https, which is all the site serves, and http, which only the end-to-end tests' local server needs.
+ */
+export const CONTENT_MATCHES = SITE_HOSTS.flatMap((host) =>
+  ['/ah-*', '/kv-*', '/*/ah-*', '/*/kv-*'].map((path) => `*://${host}${path}`),
+);
