@@ -4,6 +4,7 @@ import { t } from '../utils/i18n';
 import type { KamervraagDocument } from '../utils/kamervraag/model';
 import { isoToDutchDate } from '../utils/kamervraag/text';
 import { documentUrl } from '../utils/site/ids';
+import { trusted } from '../utils/trusted';
 import { SaveControls } from './SaveControls';
 
 export interface Controls {
@@ -108,13 +109,15 @@ export function HeaderCard({
                 type="checkbox"
                 data-kvl-action="open-by-default"
                 checked={controls.openByDefault}
-                onChange={(e) => controls.onOpenByDefault((e.currentTarget as HTMLInputElement).checked)}
+                onChange={trusted((e) =>
+                  controls.onOpenByDefault((e.currentTarget as HTMLInputElement).checked),
+                )}
               />
               {t('openByDefault')}
             </label>
           </>
         ) : null}
-        <button type="button" data-kvl-action="toggle-original" onClick={controls.onShowOriginal}>
+        <button type="button" data-kvl-action="toggle-original" onClick={trusted(controls.onShowOriginal)}>
           {t('showOriginal')}
         </button>
       </div>

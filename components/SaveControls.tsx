@@ -1,5 +1,6 @@
 // The page's reading-list controls: save the document or one answer; once saved, mark read/unread or remove.
-// They follow storage live, so a save from the popup, the shortcut or another tab shows here at once.
+// They follow storage live, so a save from the popup, the shortcut or another tab shows here at once. They write
+// storage only for the reader's own clicks (utils/trusted.ts), never for a page script's.
 
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../utils/i18n';
@@ -8,6 +9,7 @@ import type { KamervraagDocument, Pair } from '../utils/kamervraag/model';
 import { entryFromDocument, entryKey, type ReadingEntry } from '../utils/reading-list/entry';
 import { subscribeEntry } from '../utils/reading-list/live';
 import { addEntry, removeEntry, setRead } from '../utils/reading-list/store';
+import { trusted } from '../utils/trusted';
 import { warn } from '../utils/warn';
 
 function useEntry(key: string): [ReadingEntry | null, (e: ReadingEntry | null) => void] {
@@ -42,11 +44,11 @@ export function SaveControls({
         data-kvl-action="save"
         data-kvl-key={key}
         aria-label={pair ? `${t('saveAnswer')}: ${pair.label}` : undefined}
-        onClick={() =>
+        onClick={trusted(() =>
           addEntry(entryFromDocument(doc, pageUrl, pair ?? null, Date.now()))
             .then((r) => setEntry(r.entry))
-            .catch(warn)
-        }
+            .catch(warn),
+        )}
       >
         {pair ? (
           <>
@@ -70,7 +72,7 @@ export function SaveControls({
         class={className}
         data-kvl-action="mark-read"
         aria-label={`${entry.read ? t('markUnread') : t('markRead')}: ${what}`}
-        onClick={() => setRead(key, !entry.read).catch(warn)}
+        onClick={trusted(() => setRead(key, !entry.read).catch(warn))}
       >
         {entry.read ? t('markUnread') : t('markRead')}
       </button>{' '}
@@ -79,7 +81,7 @@ export function SaveControls({
         class={className}
         data-kvl-action="unsave"
         aria-label={`${t('removeFromList')}: ${what}`}
-        onClick={() => removeEntry(key).catch(warn)}
+        onClick={trusted(() => removeEntry(key).catch(warn))}
       >
         {t('removeFromList')}
       </button>

@@ -1,5 +1,7 @@
 // The places in the view that the page's own nodes are moved into (never re-created): links and markup survive.
 
+import { move } from '../utils/reading-view/moves';
+
 /**
  * A ref for an element of the view that the page's `nodes` are moved into, once, when it is created: a plain element
  * rather than a component of its own (a long page has thousands of these, and a component with an effect costs
@@ -19,10 +21,10 @@ export function fill(nodes: Node[]): (el: HTMLElement | null) => void {
           from = parent;
           el.appendChild(list);
         }
-        list.appendChild(n);
+        move(list, n, null);
       } else {
         list = null;
-        el.appendChild(n);
+        move(el, n, null);
       }
     }
   };

@@ -48,8 +48,9 @@ export default defineContentScript({
         warn(err);
       }
     };
-    if (document.readyState === 'loading')
-      document.addEventListener('DOMContentLoaded', start, { once: true });
+    // On the window, where DOMContentLoaded arrives after every listener on the document: the site's own ready
+    // handlers (jQuery's among them) see the document the site built before the view moves anything.
+    if (document.readyState === 'loading') window.addEventListener('DOMContentLoaded', start, { once: true });
     else start();
   },
 });

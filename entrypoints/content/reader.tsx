@@ -4,6 +4,7 @@ import { t } from '@/utils/i18n';
 import type { HtmlParse } from '@/utils/kamervraag/html';
 import { pageOutline } from '@/utils/reading-view/diagnostic';
 import { answersOpen, viewMode } from '@/utils/settings';
+import { trusted } from '@/utils/trusted';
 import { warn } from '@/utils/warn';
 import { FLOATING_CSS, showFloating } from './floating';
 import { type MountedView, mountReadingView } from './view';
@@ -59,10 +60,10 @@ export function startReader(
       <button
         type="button"
         data-kvl-action="toggle-original"
-        onClick={() => {
+        onClick={trusted(() => {
           showReader(performance.now());
           void viewMode.setValue('lezer');
-        }}
+        })}
       >
         {t('showReader')}
       </button>,

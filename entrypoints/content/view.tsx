@@ -60,8 +60,10 @@ export function mountReadingView(parsed: HtmlParse, options: MountOptions): Moun
 
   const unmount = () => {
     abort.abort();
+    // Back while still in the document (moved, not re-inserted: an iframe is not reloaded), and only what is still in
+    // the view: a node the site's scripts removed or moved meanwhile stays where they put it. Then the view goes.
+    moves.restore((node) => view.contains(node));
     render(null, view);
-    moves.restore();
     unlink();
     view.remove();
     unhide();

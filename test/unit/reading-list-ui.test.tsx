@@ -70,10 +70,16 @@ afterEach(() => {
 
 const $ = (sel: string) => root.querySelector<HTMLElement>(sel);
 const $$ = (sel: string) => Array.from(root.querySelectorAll<HTMLElement>(sel));
+/** A click as the reader makes it: trusted (a page script's `click()` is not, and the page's controls ignore it). */
+function trustedClick(el: HTMLElement) {
+  const event = new MouseEvent('click', { bubbles: true, cancelable: true });
+  Object.defineProperty(event, 'isTrusted', { value: true });
+  el.dispatchEvent(event);
+}
 async function click(sel: string) {
   const el = $(sel);
   if (!el) throw new Error(`no ${sel}`);
-  await act(() => el.click());
+  await act(() => trustedClick(el));
 }
 
 describe('save controls on the page', () => {
@@ -93,6 +99,19 @@ describe('save controls on the page', () => {
     expect(await listEntries()).toEqual([]);
   });
 
+  it("ignores a page script's click() (untrusted): nothing saved, marked or removed", async () => {
+    await act(() => render(<SaveControls doc={doc()} pageUrl={`${URL_BASE}/${ID}.html`} />, root));
+    await vi.waitFor(() => expect($('[data-kvl-action="save"]')).not.toBeNull());
+    await act(() => $('[data-kvl-action="save"]')?.click());
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await listEntries()).toEqual([]);
+    await click('[data-kvl-action="save"]');
+    await vi.waitFor(() => expect($(`[data-kvl-saved="${ID}"]`)).not.toBeNull());
+    await act(() => $('[data-kvl-action="unsave"]')?.click());
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((await listEntries()).map((e) => e.id)).toEqual([ID]);
+  });
+
   it('saves one pair under <id>#vraag-N and follows changes made elsewhere', async () => {
     const d = doc();
     await act(() =>
@@ -105,7 +124,7 @@ describe('save controls on the page', () => {
       ),
     );
     await vi.waitFor(() => expect($$('[data-kvl-action="save"]')).toHaveLength(2));
-    await act(() => $$('[data-kvl-action="save"]')[1].click());
+    await act(() => trustedClick($$('[data-kvl-action="save"]')[1]));
     await vi.waitFor(() => expect($(`[data-kvl-saved="${ID}#vraag-2"]`)).not.toBeNull());
     expect($$('[data-kvl-saved]')).toHaveLength(1);
     // saved from "another tab"
