@@ -14,6 +14,8 @@ export function fill(nodes: Node[]): (el: HTMLElement | null) => void {
     let list: Element | null = null;
     let from: Element | null = null;
     for (const n of nodes) {
+      // A node the site's scripts removed since the page was read stays removed (the view shown again later).
+      if (!n.isConnected) continue;
       const parent = n.parentElement;
       if (n.nodeName === 'LI' && parent && (parent.tagName === 'UL' || parent.tagName === 'OL')) {
         if (!list || from !== parent) {

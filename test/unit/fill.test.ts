@@ -35,4 +35,15 @@ describe('fill', () => {
     expect(target.innerHTML).toBe(html);
     expect(el('a').parentElement?.id).toBe('ol');
   });
+
+  it('leaves out a node the site removed from the document since the page was read', () => {
+    const { doc, el } = page();
+    const gone = el('p');
+    gone.remove();
+    const target = doc.createElement('div');
+    fill([gone, el('a')])(target);
+    expect(gone.parentNode).toBeNull();
+    expect(Array.from(target.querySelectorAll('li')).map((li) => li.id)).toEqual(['a']);
+    expect(target.children).toHaveLength(1);
+  });
 });

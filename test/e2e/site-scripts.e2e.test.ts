@@ -1,0 +1,114 @@
+// The site's own scripts keep working with the extension, in Chromium (the same in Firefox:
+// firefox-site-scripts.e2e.test.ts): their ready handlers see their own document, an embedded frame is not reloaded
+// by the reader's switches, a node they removed stays removed, and a page script cannot drive the reading list.
+
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  collectExtensionErrors,
+  type ExtensionBrowser,
+  launchWithExtension,
+  siteUrl,
+} from './support/extension';
+import { SITE_SCRIPTS_ID, type SiteNotes, siteScriptsFiles } from './support/site-scripts';
+
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  browser = await launchWithExtension();
+  for (const [route, file] of siteScriptsFiles()) browser.server.route(route, file);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function open(): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.context.newPage();
+  const errors = collectExtensionErrors(page);
+  await page.goto(siteUrl(`${SITE_SCRIPTS_ID}.html`));
+  await page.waitForFunction(() => document.documentElement.dataset.kvlStatus === 'lezer', null, {
+    timeout: 10_000,
+  });
+  return { page, errors };
+}
+const notes = (page: Page) => page.evaluate(() => (window as unknown as { __site: SiteNotes }).__site);
+const status = (page: Page, value: string) =>
+  page.waitForFunction((v) => document.documentElement.dataset.kvlStatus === v, value, { timeout: 10_000 });
+async function toOriginal(page: Page) {
+  await page.click('[data-kvl-view] [data-kvl-action="toggle-original"]');
+  await status(page, 'origineel');
+}
+async function toReader(page: Page) {
+  await page.click('kvl-floating [data-kvl-action="toggle-original"]');
+  await status(page, 'lezer');
+}
+
+describe("Chromium: the site's own scripts", () => {
+  it('a DOMContentLoaded handler of the site sees the document the site built', async () => {
+    const { page, errors } = await open();
+    expect((await notes(page)).ready).toMatchObject({ view: false, vragen: 6, hiddenRoot: false });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('an iframe in an answer loads once, through collapse/expand all and two switches to the original and back', async () => {
+    const { page, errors } = await open();
+    await expect.poll(async () => (await notes(page)).loads).toBe(1);
+    expect(await page.locator('[data-kvl-view] [data-kvl-pair="1"] iframe#site-frame').count()).toBe(1);
+    await page.click('[data-kvl-view] [data-kvl-action="collapse-all"]');
+    await page.click('[data-kvl-view] [data-kvl-action="expand-all"]');
+    for (const _ of [1, 2]) {
+      await toOriginal(page);
+      expect(await page.locator('div.stuk iframe#site-frame').count()).toBe(1);
+      await toReader(page);
+    }
+    await page.waitForTimeout(300); // a reload would have counted by now
+    expect((await notes(page)).loads).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a node the site removed after the view was built stays removed in the original layout', async () => {
+    const { page, errors } = await open();
+    const served = await page.evaluate(async () => {
+      const html = await (await fetch(location.href)).text();
+      return new DOMParser().parseFromString(html, 'text/html').body.outerHTML;
+    });
+    await page.evaluate(() => document.getElementById('site-removable')?.remove());
+    await toOriginal(page);
+    expect(await page.locator('#site-removable').count()).toBe(0);
+    // Everything else is exactly as the site delivered it.
+    const withoutIt = served.replace(
+      '<p id="site-removable">Deze alinea haalt het script van de site weg.</p>',
+      '',
+    );
+    expect(withoutIt).not.toBe(served);
+    expect(await page.evaluate(() => document.body.outerHTML)).toBe(withoutIt);
+    await toReader(page);
+    expect(await page.locator('#site-removable').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("a page script's click() on save, read or the layout switch does nothing", async () => {
+    const { page, errors } = await open();
+    await page.evaluate(() => {
+      for (const sel of ['[data-kvl-action="save"]', '[data-kvl-action="toggle-original"]'])
+        for (const el of document.querySelectorAll<HTMLElement>(`[data-kvl-view] ${sel}`)) el.click();
+    });
+    await page.waitForTimeout(500);
+    const stored = await browser.serviceWorker.evaluate(() =>
+      (
+        globalThis as unknown as { chrome: { storage: { local: { get(k: null): Promise<object> } } } }
+      ).chrome.storage.local.get(null),
+    );
+    expect(Object.keys(stored).filter((k) => k.startsWith('kvl-item:'))).toEqual([]);
+    expect(stored).not.toHaveProperty('viewMode', 'origineel');
+    expect(await page.getAttribute('html', 'data-kvl-status')).toBe('lezer');
+    // The reader's own click does save.
+    await page.click('[data-kvl-view] .kvl-card [data-kvl-action="save"]');
+    await page.locator(`[data-kvl-view] .kvl-card [data-kvl-saved="${SITE_SCRIPTS_ID}"]`).waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
