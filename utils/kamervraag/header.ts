@@ -18,14 +18,62 @@ export interface HeaderInfo {
 // Dutch month names are plain ASCII letters: a Unicode letter class (\p{L}) would cost its regexes a far slower
 // first compile in every page.
 const DATE = String.raw`(\d{1,2}\s+[A-Za-z]+\s+\d{4})`;
-const ASKED = new RegExp(
-  String.raw`Vragen\s+van\s+(?:het\s+lid|de\s+leden)\s+(.+?)\s+aan\s+(?:de|het)\s+(.+?)\s+over\s+(.+?)\s*\(ingezonden\s+${DATE}\s*\)`,
-  'su',
-);
-const REPLY = new RegExp(
-  String.raw`(Antwoord|Mededeling)\s+van\s+(.+?)\s*\((?:ontvangen\s*\(?\s*)+${DATE}\s*\)`,
-  'su',
-);
+
+/*
+ * Each header sentence is found in steps, each one regex over a bounded stretch of text, so that the time grows
+ * linearly with the header, whatever it holds: one regex with three lazy groups ("Vragen van (.+?) aan (.+?) over
+ * (.+?) (ingezonden …)") took seconds on a 40 KB header without "(ingezonden".
+ */
+/** How far after "Vragen van het lid" / "Antwoord van" its closing "(ingezonden …)" / "(ontvangen …)" may stand */
+const SENTENCE_MAX = 3000;
+const ASKED_START = /Vragen\s+van\s+(?:het\s+lid|de\s+leden)\s+/gu;
+const SUBMITTED = new RegExp(String.raw`\s*\(ingezonden\s+${DATE}\s*\)`, 'u');
+const TO = /\s+aan\s+(?:de|het)\s+/u;
+const ABOUT = /\s+over\s+/u;
+const REPLY_START = /(Antwoord|Mededeling)\s+van\s+/gu;
+const RECEIVED = new RegExp(String.raw`\s*\((?:ontvangen[\s(]*)+${DATE}\s*\)`, 'u');
+
+/** For each match of `start` (global) in `text`: the stretch after it up to the first `end` within SENTENCE_MAX. */
+function* sentences(
+  text: string,
+  start: RegExp,
+  end: RegExp,
+): Generator<{ opening: RegExpExecArray; body: string; closing: RegExpExecArray }> {
+  start.lastIndex = 0;
+  for (let m = start.exec(text); m; m = start.exec(text)) {
+    const from = m.index + m[0].length;
+    const window = text.slice(from, from + SENTENCE_MAX);
+    const closing = end.exec(window);
+    if (closing) yield { opening: m, body: window.slice(0, closing.index), closing };
+    start.lastIndex = m.index + 1;
+  }
+}
+
+/** "Vragen van het lid A aan de B over C (ingezonden D)": [askers, addressees, subject, date] */
+function askedSentence(text: string): [string, string, string, string] | null {
+  for (const { body, closing } of sentences(text, ASKED_START, SUBMITTED)) {
+    const to = TO.exec(body);
+    if (!to || to.index === 0) continue;
+    const rest = body.slice(to.index + to[0].length);
+    const about = ABOUT.exec(rest);
+    if (!about || about.index === 0 || about.index + about[0].length >= rest.length) continue;
+    return [
+      body.slice(0, to.index),
+      rest.slice(0, about.index),
+      rest.slice(about.index + about[0].length),
+      closing[1],
+    ];
+  }
+  return null;
+}
+
+/** "Antwoord van A (ontvangen D)" or "Mededeling van A (…)": [kind, who, date] */
+function replySentence(text: string): [string, string, string] | null {
+  for (const { opening, body, closing } of sentences(text, REPLY_START, RECEIVED)) {
+    if (body.length > 0) return [opening[1], body, closing[1]];
+  }
+  return null;
+}
 
 /** "Van Eijk en Aartsen (beiden VVD)", "Mutluer (GroenLinks-PvdA) en Kostić (PvdD)", "Faber-van de Klashorst(PVV)" */
 export function parseAskers(text: string): Person[] {
@@ -96,18 +144,18 @@ export function parseHeader(rawText: string): HeaderInfo {
     coSigners: [],
     replyKind: null,
   };
-  const asked = ASKED.exec(text);
+  const asked = askedSentence(text);
   if (asked) {
-    info.askers = parseAskers(asked[1]);
-    info.addressees = parseAddressees(asked[2]);
-    info.subject = asked[3].trim();
-    info.dateSubmitted = dutchDateToIso(asked[4]);
+    info.askers = parseAskers(asked[0]);
+    info.addressees = parseAddressees(asked[1]);
+    info.subject = asked[2].trim();
+    info.dateSubmitted = dutchDateToIso(asked[3]);
   }
-  const reply = REPLY.exec(text);
+  const reply = replySentence(text);
   if (reply) {
-    info.replyKind = reply[1] === 'Mededeling' ? 'mededeling' : 'antwoord';
-    info.dateReceived = dutchDateToIso(reply[3]);
-    const [main, mede] = reply[2].split(/,?\s+mede\s+namens\s+/u);
+    info.replyKind = reply[0] === 'Mededeling' ? 'mededeling' : 'antwoord';
+    info.dateReceived = dutchDateToIso(reply[2]);
+    const [main, mede] = reply[1].split(/,?\s+mede\s+namens\s+/u);
     // "Minister Bruins Slot (BZ) van Minister Schreinemacher (BHO)": the first named is the one who answered
     const first = /^(.+?\([^()]*\))/u.exec(main);
     info.answeredBy = parseAnswerer(first ? first[1] : main)[0] ?? null;
