@@ -66,6 +66,25 @@ export function firstPairs(pairs: number): number {
   return contentsOpen(pairs) ? 1 : 5;
 }
 
+/**
+ * The view, guarded: a failure while rendering it, now or in any later chunk's task, goes to `onError` (which puts
+ * the page back as the site delivered it) instead of leaving a half-built view.
+ */
+export class GuardedReadingView extends Component<ReadingViewProps & { onError(error: unknown): void }> {
+  failed = false;
+  override componentDidCatch(error: unknown) {
+    // Marked for a render (of nothing): that is how Preact knows the error is handled here. The caller's unmount,
+    // queued by onError, comes first and puts the page's nodes back.
+    this.setState({});
+    if (this.failed) return;
+    this.failed = true;
+    this.props.onError(error);
+  }
+  override render() {
+    return this.failed ? null : <ReadingView {...this.props} />;
+  }
+}
+
 export function ReadingView(props: ReadingViewProps) {
   const { doc, nodes } = props;
   const toc = doc.pairs.length >= TOC_FROM;

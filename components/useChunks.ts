@@ -41,6 +41,10 @@ export function useChunks(
     return [head, [also[0], Math.min(also[1], total)]];
   });
   const pace = useRef({ size: 10, asked: 0 });
+  // A failure in a later chunk's task (beforeChunk) is thrown where the render is, so that the view's error boundary
+  // (ReadingView's Guarded) gets it like any failure while rendering.
+  const [failed, setFailed] = useState<{ error: unknown } | null>(null);
+  if (failed) throw failed.error;
   const gap = firstGap(chunks, total);
   const gapStart = gap ? gap[0] : total;
   useLayoutEffect(() => {
@@ -60,7 +64,12 @@ export function useChunks(
     return nextTask(() => {
       p.asked = performance.now();
       const chunk: Range = [gap[0], Math.min(gap[0] + p.size, gap[1])];
-      beforeChunk?.(chunk[0], chunk[1]);
+      try {
+        beforeChunk?.(chunk[0], chunk[1]);
+      } catch (error) {
+        setFailed({ error });
+        return;
+      }
       setChunks((c) => [...c, chunk].sort((a, b) => a[0] - b[0]));
     });
   }, [gapStart, chunks.length, total]);

@@ -15,7 +15,7 @@ import { getValues } from '@/utils/stored';
 import { noteTask, timedTask } from '@/utils/task-time';
 import { warn } from '@/utils/warn';
 import { isLongPage, PARSE_OPTIONS, READING, readLongPage } from './long-page';
-import { startReader } from './reader';
+import { showFailure, startReader } from './reader';
 import './style.css';
 
 type Settings = { mode: 'lezer' | 'origineel'; open: boolean; messages: unknown };
@@ -83,13 +83,30 @@ function run(started: number, settings: ReturnType<typeof readSettings>): boolea
   const detected = detectKamervraagPage(location.href, document);
   if (!detected) return false;
 
-  const root = findBodyRoot(document);
-  if (!root || !isLongPage(root)) {
-    ready(parseHtmlDocument(document, location.href, root, PARSE_OPTIONS), detected.id, started, settings)();
-    return true;
+  try {
+    const root = findBodyRoot(document);
+    if (!root || !isLongPage(root)) {
+      ready(
+        parseHtmlDocument(document, location.href, root, PARSE_OPTIONS),
+        detected.id,
+        started,
+        settings,
+      )();
+      return true;
+    }
+    readLongPage(root, (parsed) => ready(parsed, detected.id, started, settings), failed);
+  } catch (err) {
+    // Reading the page changes nothing in it: it is as the site delivered it.
+    failed(err);
   }
-  readLongPage(root, (parsed) => ready(parsed, detected.id, started, settings));
   return true;
+}
+
+/** A Kamervragen page that could not be read or shown: left (or put back) as the site delivered it, and said so. */
+function failed(err: unknown): void {
+  document.documentElement.dataset.kvlStatus = 'fout';
+  warn(err);
+  showFailure(err);
 }
 
 /** The page is parsed: tell who asks, and return what shows the view (once the settings are in). */

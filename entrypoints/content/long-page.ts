@@ -10,7 +10,6 @@ import {
 import { nextTask } from '@/utils/next-task';
 import { hide } from '@/utils/reading-view/moves';
 import { timedTask } from '@/utils/task-time';
-import { warn } from '@/utils/warn';
 import { prepareView } from './view';
 
 /**
@@ -36,9 +35,13 @@ export const isLongPage = (root: Element) => root.getElementsByTagName('*').leng
  * Reads the page from the next task on (the current one also ends the browser's own parsing of the page), then hands
  * the parse to `parsed`, whose returned function shows the view in a task of its own. The body stays hidden until
  * then: between the tasks the browser would otherwise lay out and paint the whole original body again, only to have
- * it replaced. Any failure shows the body again, as it was.
+ * it replaced. Any failure shows the body again, as it was, and goes to `failed`.
  */
-export function readLongPage(root: Element, parsed: (parse: HtmlParse) => () => void): void {
+export function readLongPage(
+  root: Element,
+  parsed: (parse: HtmlParse) => () => void,
+  failed: (err: unknown) => void,
+): void {
   const html = document.documentElement;
   html.setAttribute(READING, '');
   const unhide = hide(root);
@@ -49,7 +52,7 @@ export function readLongPage(root: Element, parsed: (parse: HtmlParse) => () => 
       } catch (err) {
         unhide();
         html.removeAttribute(READING);
-        warn(err);
+        failed(err);
       }
     });
   let reading: HtmlReading | null = null;

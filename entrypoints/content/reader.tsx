@@ -1,6 +1,6 @@
 // Chooses between the reading view, the original layout (with a way back) and a notice when nothing was found.
 
-import { t } from '@/utils/i18n';
+import { type MessageKey, t } from '@/utils/i18n';
 import type { HtmlParse } from '@/utils/kamervraag/html';
 import { pageOutline } from '@/utils/reading-view/diagnostic';
 import { answersOpen, viewMode } from '@/utils/settings';
@@ -16,7 +16,7 @@ export function startReader(
   const html = document.documentElement;
   if (parsed.document.pairs.length === 0 || !parsed.root) {
     html.dataset.kvlStatus = 'geen-paren';
-    showNotice();
+    showNotice('noPairsFound');
     return;
   }
   let mounted: MountedView | null = null;
@@ -44,13 +44,22 @@ export function startReader(
           html.dataset.kvlCompleteMs = (performance.now() - started).toFixed(2);
           html.dataset.kvlStatus = 'lezer';
         },
+        onError: (err) => {
+          mounted?.unmount();
+          failed(err);
+        },
       });
     } catch (err) {
       // mountReadingView has put everything back
-      mounted = null;
-      html.dataset.kvlStatus = 'fout';
-      warn(err);
+      failed(err);
     }
+  };
+  /** The view failed and is gone (the page as the site delivered it): say so once, keep the error for a report. */
+  const failed = (err: unknown) => {
+    mounted = null;
+    html.dataset.kvlStatus = 'fout';
+    warn(err);
+    showFailure(err);
   };
   const showOriginal = () => {
     mounted?.unmount();
@@ -75,10 +84,24 @@ export function startReader(
   else showReader(opts.started);
 }
 
-function showNotice() {
+/**
+ * Tells the reader that the view could not be built (the page is back as the site delivers it): a document nested too
+ * deeply to rearrange (the browser's call stack ran out), or any other failure.
+ */
+export function showFailure(err: unknown): void {
+  const deep = err instanceof RangeError && /call stack|too much recursion/i.test(err.message);
+  showNotice(deep ? 'tooDeep' : 'viewFailed', err);
+}
+
+/** A notice outside the page's body, with "copy diagnostic": the page's outline and, after a failure, the error. */
+function showNotice(message: MessageKey, err?: unknown) {
   let hide: () => void = () => {};
   const copy = async () => {
-    const text = pageOutline(document, location.href);
+    const error =
+      err === undefined
+        ? ''
+        : `\n\nFout: ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}`;
+    const text = pageOutline(document, location.href) + error.slice(0, 500);
     try {
       await navigator.clipboard.writeText(text);
     } catch {
@@ -86,8 +109,8 @@ function showNotice() {
     }
   };
   hide = showFloating(
-    <div role="status" data-kvl-notice="">
-      <p>{t('noPairsFound')}</p>
+    <div role="status" data-kvl-notice={message}>
+      <p>{t(message)}</p>
       <button type="button" data-kvl-action="copy-diagnostic" onClick={copy}>
         {t('copyDiagnostic')}
       </button>

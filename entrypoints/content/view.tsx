@@ -1,7 +1,7 @@
 // Mounts the reading view in place of the document body, and unmounts it leaving the page exactly as it was.
 
 import { render } from 'preact';
-import { firstPairs, isLongDocument, ReadingView, type ViewNodes } from '@/components/ReadingView';
+import { firstPairs, GuardedReadingView, isLongDocument, type ViewNodes } from '@/components/ReadingView';
 import type { Range } from '@/components/useChunks';
 import { t } from '@/utils/i18n';
 import type { HtmlParse } from '@/utils/kamervraag/html';
@@ -28,6 +28,11 @@ export interface MountOptions {
   onShown(): void;
   /** Every pair (and every entry of the contents) is rendered */
   onRendered(): void;
+  /**
+   * A step after the view was shown failed (a later chunk, its links, the deep link): the caller unmounts, which puts
+   * the page back as the site delivered it. (A failure before the view is shown is thrown by mountReadingView.)
+   */
+  onError(error: unknown): void;
 }
 
 const sorted = new WeakMap<HtmlParse, ReturnType<typeof sortNodes>>();
@@ -58,11 +63,24 @@ export function mountReadingView(parsed: HtmlParse, options: MountOptions): Moun
   const place = keepPlace(view);
   abort.signal.addEventListener('abort', place.stop);
 
+  /**
+   * A moved node that is still the view's to put back: in the view, or in an element of the view that a failed
+   * render left out of the document. One the site's scripts removed (no parent) or moved elsewhere is theirs.
+   */
+  const stillOurs = (node: Node) => view.contains(node) || (node.parentNode !== null && !node.isConnected);
+  // Before the view is shown a failure is thrown (below); after, it goes to the caller, outside the render that met it.
+  let failedEarly: { error: unknown } | null = null;
+  let shown = false;
+  const fail = (error: unknown) => {
+    if (!shown) failedEarly ??= { error };
+    else if (!abort.signal.aborted) queueMicrotask(() => options.onError(error));
+  };
+
   const unmount = () => {
     abort.abort();
     // Back while still in the document (moved, not re-inserted: an iframe is not reloaded), and only what is still in
     // the view: a node the site's scripts removed or moved meanwhile stays where they put it. Then the view goes.
-    moves.restore((node) => view.contains(node));
+    moves.restore(stillOurs);
     render(null, view);
     unlink();
     view.remove();
@@ -104,7 +122,6 @@ export function mountReadingView(parsed: HtmlParse, options: MountOptions): Moun
     if (deepChunk) linkPairs(deepChunk[0], deepChunk[1]);
     const openPending = deepLinks(view, place, abort.signal);
     // Everything may be in within the first render (a short document): that is reported after the view is shown.
-    let shown = false;
     let early = false;
     let done = false;
     const rendered = () => {
@@ -117,7 +134,8 @@ export function mountReadingView(parsed: HtmlParse, options: MountOptions): Moun
       options.onRendered();
     };
     render(
-      <ReadingView
+      <GuardedReadingView
+        onError={fail}
         doc={parsed.document}
         nodes={nodes}
         origin={location.origin}
@@ -140,6 +158,9 @@ export function mountReadingView(parsed: HtmlParse, options: MountOptions): Moun
       view,
     );
     // Preact renders synchronously: the first chunk is on the page now, and when it held everything, all is.
+    // (TypeScript cannot see that the render above may have set it.)
+    const thrown = failedEarly as { error: unknown } | null;
+    if (thrown) throw thrown.error;
     shown = true;
     options.onShown();
     if (early) rendered();
@@ -149,7 +170,12 @@ export function mountReadingView(parsed: HtmlParse, options: MountOptions): Moun
     // above it come in.
     else if (deepChunk)
       nextTask(() => {
-        if (!abort.signal.aborted) timedTask(() => openHash(view, hash, place));
+        if (abort.signal.aborted) return;
+        try {
+          timedTask(() => openHash(view, hash, place));
+        } catch (error) {
+          fail(error);
+        }
       });
     keyboardNavigation(view, setAll, place, abort.signal);
     printAllOpen(view, abort.signal);

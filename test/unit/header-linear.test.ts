@@ -36,7 +36,8 @@ describe('header sentences in linear time', () => {
       'Binnenlandse Zaken en Koninkrijksrelaties over mensenrechten (ingezonden 12 februari 2024). ' +
       'Antwoord van Staatssecretaris Van Huffelen (Binnenlandse Zaken en Koninkrijksrelaties), mede namens de ' +
       'Staatssecretaris van Volksgezondheid, Welzijn en Sport (ontvangen 7 maart 2024). ';
-    const text = fill('', 'Vragen van aan de over (ingezonden (ontvangen ( ').slice(0, KB40 - real.length) + real;
+    const text =
+      fill('', 'Vragen van aan de over (ingezonden (ontvangen ( ').slice(0, KB40 - real.length) + real;
     const started = performance.now();
     const info = parseHeader(text);
     expect(performance.now() - started).toBeLessThan(50);

@@ -2,6 +2,8 @@
 // pair stays where it is. Explicit, so that it does not depend on the browser's scroll anchoring (which differs between
 // browsers and versions, is off where `overflow-anchor: none` applies, and interacts with `content-visibility`).
 
+import { warn } from '../warn';
+
 export interface PlaceKeeper {
   /**
    * Call before changing the view: notes which pair is at the top of the screen and where it stands in the document,
@@ -74,14 +76,22 @@ export function keepPlace(view: HTMLElement): PlaceKeeper {
     // The place stays the one noted (no drift by fractions of a pixel); only our own scroll is not the reader's.
     anchor.scrollY = window.scrollY;
   };
-  const mutations = new MutationObserver(keep);
+  // Keeping the place is a comfort: if it ever fails, the view goes on without it (and says so in the console).
+  const guarded = (fn: () => void) => () => {
+    try {
+      fn();
+    } catch (err) {
+      warn(err);
+    }
+  };
+  const mutations = new MutationObserver(guarded(keep));
   mutations.observe(view, { childList: true, subtree: true, attributes: true, attributeFilter: ['open'] });
-  const sizes = new ResizeObserver(keep);
+  const sizes = new ResizeObserver(guarded(keep));
   sizes.observe(view);
   // A scroll by the reader (or the page): from now on, keep the pair now at the top.
-  const scrolled = () => {
+  const scrolled = guarded(() => {
     if (anchor?.scrollY !== window.scrollY) capture();
-  };
+  });
   window.addEventListener('scroll', scrolled, { passive: true });
   return {
     capture,
