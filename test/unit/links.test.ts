@@ -66,4 +66,22 @@ describe('linkReferences', () => {
     expect(doc.body.innerHTML).toBe(before);
     expect([el('a').firstChild, el('a').querySelector('i')?.firstChild]).toEqual(texts);
   });
+
+  it('leaves the text of SVG drawings and MathML formulas alone', () => {
+    const window = new Window({ url: 'https://zoek.officielebekendmakingen.nl/ah-tk-20232024-1.html' });
+    const doc = new window.DOMParser().parseFromString(
+      '<html><body><div id="root"><p>Kamerstuk 36 410, nr. 72</p>' +
+        '<svg viewBox="0 0 10 10"><text>Kamerstuk 36 410, nr. 73</text></svg>' +
+        '<math><mi>Kamerstuk 36 410, nr. 74</mi></math></div></body></html>',
+      'text/html',
+    ) as unknown as Document;
+    const root = doc.getElementById('root') as Element;
+    const before = root.innerHTML;
+    const undo = linkReferences([root], 'tk');
+    expect(refs(root)).toEqual([['kst-36410-72', 'Kamerstuk 36 410, nr. 72']]);
+    expect(root.querySelector('svg')?.innerHTML).toBe('<text>Kamerstuk 36 410, nr. 73</text>');
+    expect(root.querySelector('math')?.textContent).toBe('Kamerstuk 36 410, nr. 74');
+    undo();
+    expect(root.innerHTML).toBe(before);
+  });
 });

@@ -4,7 +4,11 @@ import type { Chamber } from '../kamervraag/model';
 import { findReferences } from '../kamervraag/references';
 import { findKamervraagId } from '../site/ids';
 
-const SKIP = new Set(['A', 'SCRIPT', 'STYLE', 'BUTTON', 'TEXTAREA', 'INPUT']);
+/**
+ * Not text to link: links, scripts, controls, and SVG and MathML (whose text is part of a drawing or a formula; an
+ * HTML <a> inside them would not even be a link). Their tag names keep the case they are written in.
+ */
+const SKIP = new Set(['A', 'SCRIPT', 'STYLE', 'BUTTON', 'TEXTAREA', 'INPUT', 'svg', 'math', 'SVG', 'MATH']);
 
 /** Links every reference inside `roots`; returns a function that puts the original text nodes back. */
 export function linkReferences(roots: Node[], chamber: Chamber): () => void {
