@@ -51,12 +51,17 @@ describe("Firefox: the site's own scripts", () => {
     await page.close();
   });
 
-  it('an iframe in an answer loads once, through collapse/expand all and two switches to the original and back', async () => {
+  it('iframes in answers (one beside text, one alone in its paragraph) load once, through collapse/expand all and two switches to the original and back', async () => {
     const { page, errors } = await open();
-    await expect.poll(async () => (await notes(page)).loads).toBe(1);
+    await expect.poll(async () => (await notes(page)).loads).toBe(2);
     expect(await page.$$eval('[data-kvl-view] [data-kvl-pair="1"] iframe#site-frame', (f) => f.length)).toBe(
       1,
     );
+    // Carried into its pair like everything else: nothing of the document stays in the hidden original.
+    expect(
+      await page.$$eval('[data-kvl-view] [data-kvl-pair="3"] iframe#site-lone-frame', (f) => f.length),
+    ).toBe(1);
+    expect(await page.$$eval('div.stuk iframe', (f) => f.length)).toBe(0);
     await page.click('[data-kvl-view] [data-kvl-action="collapse-all"]');
     await page.click('[data-kvl-view] [data-kvl-action="expand-all"]');
     for (const _ of [1, 2]) {
@@ -65,7 +70,7 @@ describe("Firefox: the site's own scripts", () => {
       await toReader(page);
     }
     await new Promise((resolve) => setTimeout(resolve, 300)); // a reload would have counted by now
-    expect((await notes(page)).loads).toBe(1);
+    expect((await notes(page)).loads).toBe(2);
     expect(errors).toEqual([]);
     await page.close();
   });
