@@ -1,0 +1,19 @@
+// The suites written once for both browsers (test/e2e/suites/), in Firefox; suites.e2e.test.ts runs them in
+// Chromium.
+import { afterAll, beforeAll } from 'vitest';
+import { hostileSuite } from './suites/hostile';
+import { placeSuite } from './suites/place';
+import { siteScriptsSuite } from './suites/site-scripts';
+import { type BrowserDriver, firefoxDriver } from './support/driver';
+
+let driver: BrowserDriver;
+beforeAll(async () => {
+  driver = await firefoxDriver();
+});
+afterAll(async () => {
+  await driver?.close();
+});
+
+placeSuite(() => driver);
+siteScriptsSuite(() => driver);
+hostileSuite(() => driver);

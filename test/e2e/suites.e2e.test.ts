@@ -1,0 +1,19 @@
+// The suites written once for both browsers (test/e2e/suites/), in Chromium; firefox-suites.e2e.test.ts runs them in
+// Firefox.
+import { afterAll, beforeAll } from 'vitest';
+import { hostileSuite } from './suites/hostile';
+import { placeSuite } from './suites/place';
+import { siteScriptsSuite } from './suites/site-scripts';
+import { type BrowserDriver, chromiumDriver } from './support/driver';
+
+let driver: BrowserDriver;
+beforeAll(async () => {
+  driver = await chromiumDriver();
+});
+afterAll(async () => {
+  await driver?.close();
+});
+
+placeSuite(() => driver);
+siteScriptsSuite(() => driver);
+hostileSuite(() => driver);
