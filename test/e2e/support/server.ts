@@ -19,13 +19,41 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
 };
 
+/** How pages arrive, as over a network: the first byte after a delay, then the body in chunks with gaps between. */
+export interface Latency {
+  firstByteMs: number;
+  chunks: number;
+  gapMs: number;
+}
+
 export interface FixtureServer {
   port: number;
   /** http://127.0.0.1:<port> */
   origin: string;
   /** Serve `file` at `path` (e.g. '/ah-tk-20232024-1481.html'), replacing any earlier route for it. */
   route(path: string, file: string): void;
+  /** From now on serve HTML pages as over a network (null: all at once, at once) */
+  setLatency(latency: Latency | null): void;
   close(): Promise<void>;
+}
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Writes `body` in `latency.chunks` parts, the first after firstByteMs, the others gapMs apart. */
+async function sendSlowly(
+  res: import('node:http').ServerResponse,
+  head: Record<string, string | number>,
+  body: Buffer,
+  latency: Latency,
+) {
+  await wait(latency.firstByteMs);
+  res.writeHead(200, head);
+  const size = Math.ceil(body.length / latency.chunks);
+  for (let i = 0; i < latency.chunks; i++) {
+    if (i > 0) await wait(latency.gapMs);
+    res.write(body.subarray(i * size, (i + 1) * size));
+  }
+  res.end();
 }
 
 /** The fixture file for a URL path, or null. Only plain file names: no directories, no dot-files. */
@@ -67,6 +95,7 @@ function indexPage(): string {
 
 export async function startFixtureServer(): Promise<FixtureServer> {
   const routes = new Map<string, string>();
+  let latency: Latency | null = null;
   const server = createServer((req, res) => {
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -83,11 +112,16 @@ export async function startFixtureServer(): Promise<FixtureServer> {
       return;
     }
     const body = readFileSync(file);
-    res.writeHead(200, {
+    const head = {
       'content-type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
       'content-length': body.length,
       'cache-control': 'no-store',
-    });
+    };
+    if (latency && req.method === 'GET' && extname(file).toLowerCase() === '.html') {
+      void sendSlowly(res, head, body, latency);
+      return;
+    }
+    res.writeHead(200, head);
     res.end(req.method === 'HEAD' ? undefined : body);
   });
   await new Promise<void>((resolve, reject) => {
@@ -100,6 +134,9 @@ export async function startFixtureServer(): Promise<FixtureServer> {
     origin: `http://127.0.0.1:${port}`,
     route: (path, file) => {
       routes.set(path, file);
+    },
+    setLatency: (value) => {
+      latency = value;
     },
     close: () =>
       new Promise<void>((resolve) => {
