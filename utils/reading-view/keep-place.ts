@@ -58,8 +58,24 @@ export function pairAtTop(pairs: ArrayLike<Element>): Element | null {
 export function keepPlace(view: HTMLElement): PlaceKeeper {
   const pairs = view.getElementsByClassName('kvl-pair');
   let anchor: Anchor | null = null;
+  // Changes are watched only while there is a place to keep: at the top of the page (a fresh load) the view's
+  // first render and its chunks cost no mutation records.
+  let watching = false;
+  const watch = (on: boolean) => {
+    if (on === watching) return;
+    watching = on;
+    if (on)
+      mutations.observe(view, {
+        childList: true,
+        subtree: true,
+        attributes: true,
+        attributeFilter: ['open'],
+      });
+    else mutations.disconnect();
+  };
   const note = (el: Element | null) => {
     anchor = el ? { el, top: el.getBoundingClientRect().top, scrollY: window.scrollY } : null;
+    watch(anchor !== null);
   };
   const capture = () => {
     if (anchor && anchor.scrollY === window.scrollY && anchor.el.isConnected) return;
@@ -85,7 +101,6 @@ export function keepPlace(view: HTMLElement): PlaceKeeper {
     }
   };
   const mutations = new MutationObserver(guarded(keep));
-  mutations.observe(view, { childList: true, subtree: true, attributes: true, attributeFilter: ['open'] });
   const sizes = new ResizeObserver(guarded(keep));
   sizes.observe(view);
   // A scroll by the reader (or the page): from now on, keep the pair now at the top.
@@ -98,7 +113,7 @@ export function keepPlace(view: HTMLElement): PlaceKeeper {
     pin: note,
     keep,
     stop() {
-      mutations.disconnect();
+      watch(false);
       sizes.disconnect();
       window.removeEventListener('scroll', scrolled);
       anchor = null;
