@@ -77,7 +77,12 @@ export function keepPlace(view: HTMLElement): PlaceKeeper {
     anchor = el ? { el, top: el.getBoundingClientRect().top, scrollY: window.scrollY } : null;
     watch(anchor !== null);
   };
+  // Whether the page may have scrolled since the view was shown: a scroll event, or a link to a place in the page
+  // followed (its scroll comes before its scroll event). Until then a capture reads nothing: asking the scroll
+  // position can make the browser lay out the view's latest chunk there and then, in the task of the next one.
+  let moved = false;
   const capture = () => {
+    if (!anchor && !moved) return;
     if (anchor && anchor.scrollY === window.scrollY && anchor.el.isConnected) return;
     // At the very top the reader sees the beginning, and keeps seeing it (as the browsers' own anchoring does).
     note(window.scrollY > 0 ? pairAtTop(pairs) : null);
@@ -105,9 +110,14 @@ export function keepPlace(view: HTMLElement): PlaceKeeper {
   sizes.observe(view);
   // A scroll by the reader (or the page): from now on, keep the pair now at the top.
   const scrolled = guarded(() => {
+    moved = true;
     if (anchor?.scrollY !== window.scrollY) capture();
   });
+  const followed = (e: Event) => {
+    if ((e.target as Element | null)?.closest?.('a[href^="#"]')) moved = true;
+  };
   window.addEventListener('scroll', scrolled, { passive: true });
+  view.addEventListener('click', followed, true);
   return {
     capture,
     pin: note,
@@ -116,6 +126,7 @@ export function keepPlace(view: HTMLElement): PlaceKeeper {
       watch(false);
       sizes.disconnect();
       window.removeEventListener('scroll', scrolled);
+      view.removeEventListener('click', followed, true);
       anchor = null;
     },
   };
