@@ -109,7 +109,9 @@ export function HeaderCard({
                 type="checkbox"
                 data-kvl-action="open-by-default"
                 checked={controls.openByDefault}
-                onChange={trusted((e) =>
+                // On the click, not the change: after a page script's click() the browser's change event is
+                // trusted, the click itself is not. (Space on a focused checkbox is a trusted click too.)
+                onClick={trusted((e) =>
                   controls.onOpenByDefault((e.currentTarget as HTMLInputElement).checked),
                 )}
               />

@@ -45,11 +45,15 @@ export function readLongPage(
   const html = document.documentElement;
   html.setAttribute(READING, '');
   const unhide = hide(root);
+  // After a failure the tasks already queued do nothing: the page stays as delivered, with the one notice.
+  let stopped = false;
   const later = (job: () => void) =>
     nextTask(() => {
+      if (stopped) return;
       try {
         timedTask(job);
       } catch (err) {
+        stopped = true;
         unhide();
         html.removeAttribute(READING);
         failed(err);

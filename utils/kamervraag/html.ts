@@ -2,7 +2,7 @@
 
 import { metaContent, metaContents } from '../site/detect';
 import { documentUrl, findKamervraagId, idParts, isKamervraagId } from '../site/ids';
-import { BLOCK_TAGS, BODY, BODY_ROOTS, CONTENT_SELECTOR, META, SKIP_TAGS } from '../site/selectors';
+import { BLOCK_TAGS, BODY, BODY_ROOTS, META, SKIP_TAGS } from '../site/selectors';
 import type { Block, BlockRole, SourceMeta } from './blocks';
 import { bodyReferences, type Classified, classifier } from './classify';
 import { parseHeading } from './headings';
@@ -203,8 +203,7 @@ export function htmlBlockReader(
   };
 
   const leaf = (el: Element, ctx: Context, text: string) => {
-    // Without text, an element is still the document's when it holds content (an iframe alone in its paragraph).
-    if (!VISIBLE.test(text) && !(el.matches(CONTENT_SELECTOR) || el.querySelector(CONTENT_SELECTOR))) return;
+    if (!VISIBLE.test(text)) return;
     const { role } = ctx;
     const heading = role !== undefined && role !== 'omschrijving' && labels.has(el);
     onBlock({ text, role, heading, group: groupOf(ctx), source: el });

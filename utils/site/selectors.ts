@@ -38,12 +38,6 @@ export const BODY_ROOTS = ['div.stuk', 'div.officiele-publicatie', '#broodtekst'
 /** Elements whose text never belongs to the document. */
 export const SKIP_TAGS = new Set(['script', 'style', 'noscript', 'template', 'svg']);
 
-/**
- * Content without text of its own (an embedded video, a picture, a drawing, a formula, a table of images): an element
- * that holds one of these is part of the document even when it has no text, and goes with the text around it.
- */
-export const CONTENT_SELECTOR = 'iframe, img, video, audio, object, embed, picture, canvas, svg, math, table';
-
 /** Elements that start a new block of text. */
 export const BLOCK_TAGS = new Set([
   'address',

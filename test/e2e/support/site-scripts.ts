@@ -11,7 +11,7 @@ export const SITE_SCRIPTS_ID = 'ah-tk-20232024-99981';
 
 /** What the page's own scripts noted (window.__site in the page's world). */
 export interface SiteNotes {
-  /** Loads of the embedded frames' page (two frames) */
+  /** Loads of the embedded frame's page */
   loads: number;
   /** What the site's DOMContentLoaded handler on the document saw */
   ready: { view: boolean; vragen: number; hiddenRoot: boolean; body: number } | null;
@@ -40,11 +40,6 @@ export function siteScriptsFiles(): [string, string][] {
   html = html.replace(
     '<div class="antwoord"><h2 class="stuktitel">Antwoord 1</h2>',
     '<div class="antwoord"><h2 class="stuktitel">Antwoord 1</h2>\n<p>Zie de uitzending: <iframe id="site-frame" src="/site-frame.html" title="Uitzending" width="320" height="60"></iframe></p>',
-  );
-  // And one alone in its paragraph in the third answer (no text beside it).
-  html = html.replace(
-    '<div class="antwoord"><h2 class="stuktitel">Antwoord 3</h2>',
-    '<div class="antwoord"><h2 class="stuktitel">Antwoord 3</h2>\n<p><iframe id="site-lone-frame" src="/site-frame.html?alleen" title="Grafiek" width="320" height="60"></iframe></p>',
   );
   html = html.replace(
     '<div class="antwoord"><h2 class="stuktitel">Antwoord 2</h2>',
