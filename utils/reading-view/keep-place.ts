@@ -6,13 +6,13 @@ import { warn } from '../warn';
 
 export interface PlaceKeeper {
   /**
-   * Call before changing the view: notes which pair is at the top of the screen and where it stands in the document,
-   * unless that is known already for the current scroll position.
+   * Call before changing the view: notes which pair is at the top of the screen and where it stands on it, unless
+   * that is known already for the current scroll position.
    */
   capture(): void;
   /** Makes `pair` the one kept in place from now on (after the view scrolled it into view itself). */
   pin(pair: Element): void;
-  /** Scrolls by however far the noted pair moved in the document since it was noted. */
+  /** Scrolls by however far the noted pair moved on the screen since it was noted. */
   keep(): void;
   stop(): void;
 }
