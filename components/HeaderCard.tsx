@@ -1,10 +1,11 @@
-// The header card: what the document is, who asked and answered, when, related documents, and the view's controls.
+// The header card: what the document is, who asked and answered, when, and the view's controls. (Related documents:
+// the navigator, components/related/Navigator.tsx.)
 
 import { t } from '../utils/i18n';
 import type { KamervraagDocument } from '../utils/kamervraag/model';
 import { isoToDutchDate } from '../utils/kamervraag/text';
-import { documentUrl } from '../utils/site/ids';
 import { trusted } from '../utils/trusted';
+import { answererText, kindLabel } from './related/describe';
 import { SaveControls } from './SaveControls';
 
 export interface Controls {
@@ -14,8 +15,6 @@ export interface Controls {
   openByDefault: boolean;
   onOpenByDefault(open: boolean): void;
 }
-
-const KIND = { antwoord: 'kindAntwoord', mededeling: 'kindMededeling', vragen: 'kindVragen' } as const;
 
 function dateNl(iso: string | null): string | null {
   return iso ? isoToDutchDate(iso) : null;
@@ -45,19 +44,16 @@ export function HeaderCard({
   const submitted = dateNl(doc.dateSubmitted);
   if (submitted) rows.push([t('submitted'), submitted]);
   if (doc.answeredBy) {
-    const who = (a: { role: string; name: string; ministry?: string }) =>
-      [a.role, a.name].filter(Boolean).join(' ') + (a.ministry ? ` (${a.ministry})` : '');
-    const co = doc.coSigners.length ? `, ${t('coSigned')} ${doc.coSigners.map(who).join(', ')}` : '';
-    rows.push([t('answeredBy'), who(doc.answeredBy) + co]);
+    const co = doc.coSigners.length ? `, ${t('coSigned')} ${doc.coSigners.map(answererText).join(', ')}` : '';
+    rows.push([t('answeredBy'), answererText(doc.answeredBy) + co]);
   }
   const received = dateNl(doc.dateReceived);
   if (received) rows.push([t('received'), received]);
   if (doc.id) rows.push([t('identifier'), doc.id]);
-  const relatedLabel = doc.kind === 'vragen' ? t('answersOfKv') : t('seeAlso');
 
   return (
     <div class="kvl-card">
-      <p class="kvl-kind">{t(KIND[doc.kind])}</p>
+      <p class="kvl-kind">{kindLabel(doc.kind)}</p>
       {doc.subject ? <p class="kvl-subject">{doc.subject}</p> : null}
       <dl class="kvl-facts">
         {rows.map(([k, v]) => (
@@ -71,25 +67,6 @@ export function HeaderCard({
             <dt>{t('downloads')}</dt>
             <dd>
               <a href={`${origin}/${doc.id}.pdf`}>PDF</a> · <a href={`${origin}/${doc.id}.xml`}>XML</a>
-            </dd>
-          </div>
-        ) : null}
-        {doc.related.length ? (
-          <div>
-            <dt>{relatedLabel}</dt>
-            <dd>
-              <ul class="kvl-related">
-                {doc.related.map((r) => (
-                  <li key={r.id}>
-                    <a
-                      href={documentUrl(r.id).replace('https://zoek.officielebekendmakingen.nl', origin)}
-                      data-kvl-ref={r.id}
-                    >
-                      {r.number ? t('number', String(r.number)) : r.id}
-                    </a>
-                  </li>
-                ))}
-              </ul>
             </dd>
           </div>
         ) : null}

@@ -5,8 +5,11 @@ import { useRef, useState } from 'preact/hooks';
 import { t } from '../utils/i18n';
 import type { KamervraagDocument, Pair } from '../utils/kamervraag/model';
 import { firstWords } from '../utils/reading-list/entry';
+import type { RelatedLoader } from '../utils/related/loader';
 import { fill } from './fill';
 import { type Controls, HeaderCard } from './HeaderCard';
+import { Compare } from './related/Compare';
+import { Navigator } from './related/Navigator';
 import { SaveControls } from './SaveControls';
 import { type Range, useChunks } from './useChunks';
 
@@ -30,6 +33,8 @@ export interface ReadingViewProps {
   /** Pairs [start, end) to render at once as well: a deep-linked pair far down, with the pairs that fill the screen */
   deepChunk?: Range | null;
   controls: Controls;
+  /** The page's related documents (null when it names none): the navigator and each pair's "compare answers" */
+  related?: RelatedLoader | null;
   onRendered(): void;
   /** Called in every task that adds to the view after the first render (pairs, contents entries, notes), first */
   beforeChange?(): void;
@@ -63,7 +68,19 @@ const contentsOpen = (pairs: number) => pairs >= TOC_FROM && !isLongDocument(pai
  * entries against 1 and 10, 2.3 ms more).
  */
 export function firstPairs(pairs: number): number {
-  return contentsOpen(pairs) ? 1 : 5;
+  return contentsOpen(pairs) ? 1 : SCREEN_PAIRS;
+}
+
+/** Collapsed pairs that fill a screen (about 170 px each), with room to spare. */
+const SCREEN_PAIRS = 5;
+
+/**
+ * The pairs rendered at once for a deep link to pair `target`: it and those that fill the screen below it, whatever
+ * the contents do (scrolled to the pair, the screen shows what follows it: with too little below, the scroll would stop
+ * short and the pair would stay halfway down the screen).
+ */
+export function deepPairs(target: number, pairs: number): [number, number] {
+  return [target, Math.min(target + SCREEN_PAIRS, pairs)];
 }
 
 /**
@@ -96,9 +113,16 @@ export function ReadingView(props: ReadingViewProps) {
     pending.current--;
     if (pending.current === 0) props.onRendered();
   };
+  const related = props.related ?? null;
+  // A kv page's answers come first, above everything (what a reader of unanswered questions looks for); an answer's
+  // siblings right under its facts.
+  const navigator = related ? <Navigator doc={doc} loader={related} origin={props.origin} /> : null;
+  const kv = doc.kind === 'vragen';
   return (
     <>
+      {kv ? navigator : null}
       <HeaderCard doc={doc} origin={props.origin} controls={props.controls} pageUrl={props.pageUrl} />
+      {kv ? null : navigator}
       {nodes.header.length ? <div class="kvl-omschrijving" ref={fill(nodes.header)} /> : null}
       {toc ? (
         <Toc pairs={doc.pairs} open={tocOpen} onRendered={rendered} beforeChange={props.beforeChange} />
@@ -108,6 +132,8 @@ export function ReadingView(props: ReadingViewProps) {
         nodes={nodes}
         open={props.openByDefault}
         pageUrl={props.pageUrl}
+        origin={props.origin}
+        related={related}
         firstChunk={props.firstChunk}
         deepChunk={props.deepChunk}
         onRendered={rendered}
@@ -169,6 +195,8 @@ function Pairs(props: {
   nodes: ViewNodes;
   open: boolean;
   pageUrl: string;
+  origin: string;
+  related: RelatedLoader | null;
   firstChunk: number;
   deepChunk?: Range | null;
   onRendered(): void;
@@ -193,6 +221,8 @@ function Pairs(props: {
           nodes={props.nodes}
           open={props.open}
           pageUrl={props.pageUrl}
+          origin={props.origin}
+          related={props.related}
         />
       ))}
     </div>
@@ -206,6 +236,8 @@ interface ChunkProps {
   nodes: ViewNodes;
   open: boolean;
   pageUrl: string;
+  origin: string;
+  related: RelatedLoader | null;
 }
 
 /** A run of pairs that, once rendered, is not diffed again when later chunks arrive. */
@@ -213,7 +245,7 @@ class PairChunk extends Component<ChunkProps> {
   override shouldComponentUpdate(next: ChunkProps) {
     return next.end !== this.props.end || next.open !== this.props.open;
   }
-  override render({ start, end, doc, nodes, open, pageUrl }: ChunkProps) {
+  override render({ start, end, doc, nodes, open, pageUrl, origin, related }: ChunkProps) {
     return (
       <>
         {doc.pairs.slice(start, end).map((pair, i) => (
@@ -224,41 +256,13 @@ class PairChunk extends Component<ChunkProps> {
             nodes={nodes.pairs[start + i]}
             open={open}
             pageUrl={pageUrl}
+            origin={origin}
+            related={related}
           />
         ))}
       </>
     );
   }
-}
-
-/**
- * "Zie ook" documents usually hold the same questions answered by another ministry (or the notice of a delay):
- * link straight to the same question there.
- */
-function SameQuestionElsewhere({
-  doc,
-  pair,
-  pageUrl,
-}: {
-  doc: KamervraagDocument;
-  pair: Pair;
-  pageUrl: string;
-}) {
-  if (doc.related.length === 0 || doc.kind === 'vragen') return null;
-  const origin = new URL(pageUrl).origin;
-  return (
-    <p class="kvl-elsewhere">
-      {t('sameQuestionIn')}{' '}
-      {doc.related.map((r, i) => (
-        <span key={r.id}>
-          {i > 0 ? ' · ' : ''}
-          <a href={`${origin}/${r.id}.html#vraag-${pair.numbers[0]}`} data-kvl-ref={r.id}>
-            {t('number', String(r.number))}
-          </a>
-        </span>
-      ))}
-    </p>
-  );
 }
 
 /**
@@ -336,12 +340,16 @@ function PairView({
   nodes,
   open,
   pageUrl,
+  origin,
+  related,
 }: {
   doc: KamervraagDocument;
   pair: Pair;
   nodes: ViewNodes['pairs'][number];
   open: boolean;
   pageUrl: string;
+  origin: string;
+  related: RelatedLoader | null;
 }) {
   const [copied, setCopied] = useState(false);
   const id = `vraag-${pair.numbers[0]}`;
@@ -392,7 +400,9 @@ function PairView({
           <div class="kvl-answer-body" ref={fill(nodes.answer)} />
         </details>
       ) : null}
-      <SameQuestionElsewhere doc={doc} pair={pair} pageUrl={pageUrl} />
+      {related ? (
+        <Compare pair={pair} ownId={doc.kind === 'vragen' ? null : doc.id} loader={related} origin={origin} />
+      ) : null}
     </article>
   );
 }

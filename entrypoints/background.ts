@@ -1,9 +1,10 @@
 // Background: the toolbar badge (unread entries), the popup's preview of the list, the keyboard shortcut, the link
-// context menu and storage.sync.
+// context menu, storage.sync, and the cache of related documents' facts (its one writer).
 // It only reacts to events; the reading list itself lives in utils/reading-list (one storage key per entry).
 import { browser, defineBackground } from '#imports';
 import { type MessageKey, t } from '@/utils/i18n';
 import { browserMessages, messageTable } from '@/utils/message-cache';
+import { factsOfMessage } from '@/utils/messages';
 import {
   listEntries,
   pullFromSync,
@@ -14,7 +15,9 @@ import {
   watchEntries,
   writePreview,
 } from '@/utils/reading-list';
-import { SITE_HOSTS } from '@/utils/site/ids';
+import { writeCached } from '@/utils/related/cache';
+import { isRelatedFacts } from '@/utils/related/facts';
+import { isSiteHost, SITE_HOSTS } from '@/utils/site/ids';
 import { warn } from '@/utils/warn';
 import nl from '../public/_locales/nl/messages.json';
 
@@ -77,6 +80,15 @@ async function storeMessages(): Promise<void> {
     await messageTable.setValue(next);
 }
 
+/** Whether a message came from a page of the site. */
+function fromSite(url: string | undefined): boolean {
+  try {
+    return url !== undefined && isSiteHost(new URL(url).hostname);
+  } catch {
+    return false;
+  }
+}
+
 export default defineBackground(() => {
   storeMessages().catch(warn);
   const refresh = debounce(refreshList, 50);
@@ -91,6 +103,18 @@ export default defineBackground(() => {
   browser.storage.onChanged.addListener((_changes, area) => {
     // Another device saved or edited entries: take them in (their arrival in local then triggers a push).
     if (area === 'sync') pullFromSync().catch(warn);
+  });
+
+  // Facts of related documents a tab fetched: cached for every tab (utils/related/cache.ts), one write at a time.
+  let cacheWrites: Promise<void> = Promise.resolve();
+  browser.runtime.onMessage.addListener((message, sender) => {
+    const facts = factsOfMessage(message);
+    if (facts === undefined) return;
+    // From our content script on a page of the site only (web pages cannot message the extension at all), and only
+    // facts of the right shape.
+    if (sender.id !== browser.runtime.id || !fromSite(sender.url) || !isRelatedFacts(facts)) return;
+    cacheWrites = cacheWrites.then(() => writeCached(facts)).catch(warn);
+    return cacheWrites;
   });
 
   createMenu().catch(warn);

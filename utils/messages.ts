@@ -36,3 +36,17 @@ export async function requestStatus(tabId: number): Promise<KvlStatus | null> {
     return null;
   }
 }
+
+/** A tab fetched a related document's facts: the background keeps them in the cache (utils/related/cache.ts). */
+export const RELATED_FACTS = 'kvl:related-facts';
+
+export function relatedFactsMessage(facts: unknown): { type: typeof RELATED_FACTS; facts: unknown } {
+  return { type: RELATED_FACTS, facts };
+}
+
+/** The facts a message carries, when it is a RELATED_FACTS message (checked by the receiver: isRelatedFacts). */
+export function factsOfMessage(message: unknown): unknown {
+  if (typeof message !== 'object' || message === null) return undefined;
+  const m = message as { type?: unknown; facts?: unknown };
+  return m.type === RELATED_FACTS ? m.facts : undefined;
+}

@@ -1,7 +1,13 @@
 // Mounts the reading view in place of the document body, and unmounts it leaving the page exactly as it was.
 
 import { render } from 'preact';
-import { firstPairs, GuardedReadingView, isLongDocument, type ViewNodes } from '@/components/ReadingView';
+import {
+  deepPairs,
+  firstPairs,
+  GuardedReadingView,
+  isLongDocument,
+  type ViewNodes,
+} from '@/components/ReadingView';
 import type { Range } from '@/components/useChunks';
 import { t } from '@/utils/i18n';
 import type { HtmlParse } from '@/utils/kamervraag/html';
@@ -13,6 +19,8 @@ import { linkReferences } from '@/utils/reading-view/links';
 import { hide, nodeMoves } from '@/utils/reading-view/moves';
 import { printAllOpen } from '@/utils/reading-view/print';
 import { sortNodes } from '@/utils/reading-view/sort-nodes';
+import { relatedLoader } from '@/utils/related/loader';
+import { siteSource } from '@/utils/related/source';
 import { timedTask } from '@/utils/task-time';
 
 export interface MountedView {
@@ -115,12 +123,16 @@ export function mountReadingView(parsed: HtmlParse, options: MountOptions): Moun
     // follow in later chunks (once scrolled to it, the place keeper holds the pair where it is meanwhile).
     const firstChunk = firstPairs(count);
     const target = pairIndexOfHash(parsed, hash);
-    const deepChunk: Range | null = target < 0 ? null : [target, Math.min(target + firstChunk, count)];
+    const deepChunk: Range | null = target < 0 ? null : deepPairs(target, count);
     link([...nodes.header, ...nodes.mededeling]);
     // (Where the two overlap, a second pass finds nothing more: text inside links is left alone.)
     linkPairs(0, firstChunk);
     if (deepChunk) linkPairs(deepChunk[0], deepChunk[1]);
     const openPending = deepLinks(view, place, abort.signal);
+    // Related documents load only once the view is ready (rendered), and only when asked for (seen, or "compare").
+    const relatedIds = parsed.document.related.map((r) => r.id).filter((id) => id !== parsed.document.id);
+    const related = relatedIds.length ? relatedLoader(relatedIds, siteSource(location.origin)) : null;
+    if (related) abort.signal.addEventListener('abort', related.stop);
     // Everything may be in within the first render (a short document): that is reported after the view is shown.
     let early = false;
     let done = false;
@@ -132,6 +144,7 @@ export function mountReadingView(parsed: HtmlParse, options: MountOptions): Moun
       if (early && location.hash) openHash(view, location.hash, place);
       else openPending();
       options.onRendered();
+      related?.allow();
     };
     render(
       <GuardedReadingView
@@ -141,6 +154,7 @@ export function mountReadingView(parsed: HtmlParse, options: MountOptions): Moun
         origin={location.origin}
         pageUrl={location.href}
         openByDefault={options.openByDefault}
+        related={related}
         firstChunk={firstChunk}
         deepChunk={deepChunk}
         controls={{

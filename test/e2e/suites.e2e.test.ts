@@ -3,6 +3,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import { hostileSuite } from './suites/hostile';
 import { placeSuite } from './suites/place';
+import { relatedSuite } from './suites/related';
 import { siteScriptsSuite } from './suites/site-scripts';
 import { type BrowserDriver, chromiumDriver } from './support/driver';
 
@@ -17,3 +18,4 @@ afterAll(async () => {
 placeSuite(() => driver);
 siteScriptsSuite(() => driver);
 hostileSuite(() => driver);
+relatedSuite(() => driver);

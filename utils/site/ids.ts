@@ -21,7 +21,17 @@ export function findKamervraagId(text: string): string | null {
 }
 
 export function documentUrl(id: string): string {
-  return `${SITE_ORIGIN}/${id}.html`;
+  return documentUrlAt(SITE_ORIGIN, id);
+}
+
+/** The document's page on the site at `origin` (the page's own: www. or zoek., or a test server's). */
+export function documentUrlAt(origin: string, id: string): string {
+  return `${origin}/${id}.html`;
+}
+
+/** A link to question `n` in document `id`: the reading view opens the pair that holds it (`#vraag-N`). */
+export function questionUrlAt(origin: string, id: string, n: number): string {
+  return `${documentUrlAt(origin, id)}#vraag-${n}`;
 }
 
 export function isSiteHost(hostname: string): boolean {

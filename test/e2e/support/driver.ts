@@ -6,6 +6,7 @@ import type { Page as PlaywrightPage } from 'playwright-core';
 import type { Page as PuppeteerPage } from 'puppeteer-core';
 import { collectExtensionErrors, launchWithExtension } from './extension';
 import { collectErrors, launchFirefoxWithExtension, openExtensionPage } from './firefox';
+import type { FixtureServer } from './server';
 
 export interface PageDriver {
   goto(url: string): Promise<void>;
@@ -30,6 +31,8 @@ export interface BrowserDriver {
   newPage(): Promise<PageDriver>;
   /** Serve `file` at `path` on the site's hosts */
   route(path: string, file: string): void;
+  /** The fixture server behind the site's hosts (routes, requests seen) */
+  server: FixtureServer;
   /** The extension's storage.local */
   storage(): Promise<Record<string, unknown>>;
   close(): Promise<void>;
@@ -59,6 +62,7 @@ export async function chromiumDriver(): Promise<BrowserDriver> {
       };
     },
     route: (path, file) => browser.server.route(path, file),
+    server: browser.server,
     storage: () =>
       browser.serviceWorker.evaluate(() =>
         (
@@ -97,6 +101,7 @@ export async function firefoxDriver(): Promise<BrowserDriver> {
       };
     },
     route: (path, file) => ff.server.route(path, file),
+    server: ff.server,
     storage: () =>
       extPage.evaluate(() =>
         (

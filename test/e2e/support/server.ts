@@ -1,6 +1,6 @@
 // Static server that answers the site's URLs from test/fixtures (used by the e2e tests and `npm start`).
 //   /<name>.html  → test/fixtures/cases/html-<name>/source.html, if that exists
-//   /<file>       → test/fixtures/pages/<file>
+//   /<file>       → test/fixtures/pages/<file>, else test/fixtures/related/<file> (a set of related answers)
 //   extra routes  → added with route(); they win over the rules above
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -32,6 +32,12 @@ export interface FixtureServer {
   origin: string;
   /** Serve `file` at `path` (e.g. '/ah-tk-20232024-1481.html'), replacing any earlier route for it. */
   route(path: string, file: string): void;
+  /** Serve this HTML text at `path` (replacing any earlier route for it) */
+  routeText(path: string, html: string): void;
+  /** Never answer requests for `path` (a site that does not respond) */
+  hang(path: string): void;
+  /** Every path asked for so far, in order (GET and HEAD) */
+  requests: string[];
   /** From now on serve HTML pages as over a network (null: all at once, at once) */
   setLatency(latency: Latency | null): void;
   close(): Promise<void>;
@@ -70,8 +76,11 @@ export function fixtureFileFor(pathname: string): string | null {
     const source = join(FIXTURES_DIR, 'cases', `html-${page[1]}`, 'source.html');
     if (existsSync(source)) return source;
   }
-  const file = join(FIXTURES_DIR, 'pages', name);
-  return existsSync(file) ? file : null;
+  for (const dir of ['pages', 'related']) {
+    const file = join(FIXTURES_DIR, dir, name);
+    if (existsSync(file)) return file;
+  }
+  return null;
 }
 
 /** A list of the pages there are, so a person in `npm start` can click around. */
@@ -88,18 +97,36 @@ function indexPage(): string {
       ? `${d.slice(5)}.html`
       : null,
   );
-  const pages = list(join(FIXTURES_DIR, 'pages'), (f) => (f.endsWith('.html') ? f : null));
+  const html = (f: string) => (f.endsWith('.html') ? f : null);
+  const pages = [...list(join(FIXTURES_DIR, 'pages'), html), ...list(join(FIXTURES_DIR, 'related'), html)];
   const links = [...cases, ...pages].map((f) => `<li><a href="/${f}">${f}</a></li>`).join('\n');
   return `<!doctype html><meta charset="utf-8"><title>Fixtures</title><h1>Fixtures</h1><ul>\n${links}\n</ul>\n`;
 }
 
 export async function startFixtureServer(): Promise<FixtureServer> {
   const routes = new Map<string, string>();
+  const texts = new Map<string, string>();
+  const hanging = new Set<string>();
+  const requests: string[] = [];
   let latency: Latency | null = null;
   const server = createServer((req, res) => {
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405).end();
+      return;
+    }
+    requests.push(pathname);
+    if (hanging.has(pathname)) return;
+    const text = texts.get(pathname);
+    if (text !== undefined) {
+      const body = Buffer.from(text);
+      const head = {
+        'content-type': TYPES['.html'] ?? '',
+        'content-length': body.length,
+        'cache-control': 'no-store',
+      };
+      if (latency && req.method === 'GET') void sendSlowly(res, head, body, latency);
+      else res.writeHead(200, head).end(req.method === 'HEAD' ? undefined : body);
       return;
     }
     if (pathname === '/') {
@@ -133,8 +160,17 @@ export async function startFixtureServer(): Promise<FixtureServer> {
     port,
     origin: `http://127.0.0.1:${port}`,
     route: (path, file) => {
+      texts.delete(path);
       routes.set(path, file);
     },
+    routeText: (path, html) => {
+      routes.delete(path);
+      texts.set(path, html);
+    },
+    hang: (path) => {
+      hanging.add(path);
+    },
+    requests,
     setLatency: (value) => {
       latency = value;
     },

@@ -1,0 +1,41 @@
+// How a related document is named in the view: its kind and number, who answered, when, and why it failed.
+
+import { t } from '../../utils/i18n';
+import type { Answerer, DocumentKind } from '../../utils/kamervraag/model';
+import { isoToDutchDate } from '../../utils/kamervraag/text';
+import type { FailReason } from '../../utils/related/fetch';
+import { idParts } from '../../utils/site/ids';
+
+const KIND = { antwoord: 'kindAntwoord', mededeling: 'kindMededeling', vragen: 'kindVragen' } as const;
+
+export const kindLabel = (kind: DocumentKind) => t(KIND[kind]);
+
+/** "Minister Helder (Volksgezondheid, Welzijn en Sport)" */
+export function answererText(a: Answerer): string {
+  return [a.role, a.name].filter(Boolean).join(' ') + (a.ministry ? ` (${a.ministry})` : '');
+}
+
+/** "nr. 1047" for an Aanhangsel, the id itself for anything else */
+export function numberLabel(id: string): string {
+  const n = idParts(id).aanhangselnummer;
+  return n === null ? id : t('number', String(n));
+}
+
+export const dateText = (iso: string | null) => (iso ? isoToDutchDate(iso) : null);
+
+const FAIL = {
+  notFound: 'failNotFound',
+  timeout: 'failTimeout',
+  offline: 'failOffline',
+  notKamervraag: 'failNotKamervraag',
+  tooLarge: 'failTooLarge',
+  error: 'failError',
+} as const;
+
+export const failText = (reason: FailReason) => t(FAIL[reason]);
+
+/** Related ids in the order of their numbers (the order they were published), the page's own among them. */
+export function inOrder(ids: readonly string[]): string[] {
+  const n = (id: string) => idParts(id).aanhangselnummer ?? Number.MAX_SAFE_INTEGER;
+  return [...new Set(ids)].sort((a, b) => n(a) - n(b) || a.localeCompare(b));
+}

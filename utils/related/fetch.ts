@@ -1,0 +1,74 @@
+// Fetches one related document from the site and reads its facts: parsed in an inert document (DOMParser: no script
+// runs, nothing loads) by the project's own parser. Only the facts (text) leave this module.
+
+import { parseHtmlDocument } from '../kamervraag/html';
+import { detectKamervraagPage } from '../site/detect';
+import { documentUrlAt } from '../site/ids';
+import { factsOf, type RelatedFacts } from './facts';
+
+export type FailReason = 'notFound' | 'timeout' | 'offline' | 'notKamervraag' | 'tooLarge' | 'error';
+
+export type Loaded = { state: 'ok'; facts: RelatedFacts } | { state: 'failed'; reason: FailReason };
+
+/** A document that has not arrived after this long is given up on. */
+export const TIMEOUT_MS = 10_000;
+/** The largest page read (the site's answers are 20–300 KB): anything larger is not what it claims to be. */
+export const MAX_BYTES = 3_000_000;
+
+const failed = (reason: FailReason): Loaded => ({ state: 'failed', reason });
+
+/** The body as text, or null when it is larger than MAX_BYTES (reading stops there). */
+async function readText(res: Response): Promise<string | null> {
+  const declared = Number(res.headers.get('content-length'));
+  if (declared > MAX_BYTES) return null;
+  if (!res.body) return res.text();
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  let size = 0;
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BYTES) {
+      await reader.cancel();
+      return null;
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+  return text + decoder.decode();
+}
+
+/** The facts of document `id` as the site at `origin` serves it now. Never throws. */
+export async function fetchFacts(id: string, origin: string, timeoutMs = TIMEOUT_MS): Promise<Loaded> {
+  if (typeof navigator !== 'undefined' && navigator.onLine === false) return failed('offline');
+  const url = documentUrlAt(origin, id);
+  let text: string | null;
+  // A timer of its own: the static timeout signal aborts with another error in Chromium before 124.
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), timeoutMs);
+  try {
+    const res = await fetch(url, { signal: abort.signal, credentials: 'omit' });
+    if (res.status === 404 || res.status === 410) return failed('notFound');
+    if (!res.ok) return failed('error');
+    // Followed a redirect off the site, or not a page: not a document of the site.
+    if (new URL(res.url || url).origin !== origin) return failed('notKamervraag');
+    if (!/^text\/html\b/iu.test(res.headers.get('content-type') ?? '')) return failed('notKamervraag');
+    text = await readText(res);
+  } catch {
+    if (abort.signal.aborted) return failed('timeout');
+    return failed(navigator.onLine === false ? 'offline' : 'error');
+  } finally {
+    clearTimeout(timer);
+  }
+  if (text === null) return failed('tooLarge');
+  try {
+    const doc = new DOMParser().parseFromString(text, 'text/html');
+    if (!detectKamervraagPage(url, doc)) return failed('notKamervraag');
+    const parsed = parseHtmlDocument(doc, url, undefined, { references: false });
+    return { state: 'ok', facts: factsOf(id, parsed.document) };
+  } catch {
+    // A page the parser cannot read (nested too deep for the call stack, …): that entry fails, nothing else.
+    return failed('error');
+  }
+}
