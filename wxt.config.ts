@@ -61,9 +61,10 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'nl',
     // storage: settings and the reading list. contextMenus: "save to reading list" on links to a Kamervragen
-    // document (the only way to save one without opening it). No `tabs`: tabs are found by URL within the host
-    // permissions below, which is all the popup, the shortcut and the menu need.
-    permissions: ['storage', 'contextMenus'],
+    // document (the only way to save one without opening it). alarms: the check of watched questions every 6 hours
+    // (a service worker's timers do not outlive it). No `tabs`: tabs are found by URL within the host permissions
+    // below, which is all the popup, the shortcut and the menu need.
+    permissions: ['storage', 'contextMenus', 'alarms'],
     host_permissions: SITE_HOSTS.flatMap((host) => [`https://${host}/*`, `http://${host}/*`]),
     // The keyboard shortcut to save the current page (changeable in the browser's shortcut settings).
     commands: {

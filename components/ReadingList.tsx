@@ -23,7 +23,10 @@ import {
   unreadCount,
   watchEntries,
 } from '../utils/reading-list';
+import { isWatchable, RECENT_MS, type Watch } from '../utils/related/watch';
+import { checkWatchedNow, markWatchesSeen } from '../utils/related/watch-requests';
 import { warn } from '../utils/warn';
+import { useWatches, WatchLine } from './related/WatchLine';
 
 const CHUNK = 25;
 
@@ -167,7 +170,13 @@ export function ReadingList({ onOpen }: ReadingListProps) {
   const list = useEntries();
   const entries = list?.entries ?? null;
   const [text, setText] = useState('');
-  const [readFilter, setReadFilter] = useState<ReadFilter>('all');
+  const [readFilter, setReadFilter] = useState<ReadFilter | 'answered'>('all');
+  const [checking, setChecking] = useState(false);
+  const watched = useWatches();
+  // Opened: what was found answered is seen now (the badge clears); "recently answered" still shows it.
+  useEffect(() => {
+    markWatchesSeen().catch(warn);
+  }, []);
   const [sort, setSort] = useState<SortBy>('added');
   const [shown, setShown] = useState(CHUNK);
   const [removed, setRemoved] = useState<ReadingEntry | null>(null);
@@ -175,7 +184,13 @@ export function ReadingList({ onOpen }: ReadingListProps) {
 
   const indexed = useMemo(() => [...(entries?.values() ?? [])].map(indexOf), [entries]);
   const sorted = useMemo(() => sortIndexed(indexed, sort), [indexed, sort]);
-  const visible = useMemo(() => filterIndexed(sorted, text, readFilter), [sorted, text, readFilter]);
+  const visible = useMemo(() => {
+    if (readFilter !== 'answered') return filterIndexed(sorted, text, readFilter);
+    const since = Date.now() - RECENT_MS;
+    const recent = (w: Watch | undefined) => w?.state === 'answered' && (w.answeredFoundAt ?? 0) >= since;
+    return filterIndexed(sorted, text, 'all').filter((e) => recent(watched[e.id]));
+  }, [sorted, text, readFilter, watched]);
+  const anyWatchable = useMemo(() => indexed.some((i) => isWatchable(i.entry.id, i.entry.kind)), [indexed]);
 
   // More rows when the end comes into view.
   const sentinel = useRef<HTMLLIElement>(null);
@@ -263,14 +278,31 @@ export function ReadingList({ onOpen }: ReadingListProps) {
                 value={readFilter}
                 onChange={(e) => {
                   setShown(CHUNK);
-                  setReadFilter((e.currentTarget as HTMLSelectElement).value as ReadFilter);
+                  setReadFilter((e.currentTarget as HTMLSelectElement).value as ReadFilter | 'answered');
                 }}
               >
                 <option value="all">{t('showAll')}</option>
                 <option value="unread">{t('showUnread')}</option>
                 <option value="read">{t('showRead')}</option>
+                <option value="answered">{t('showAnswered')}</option>
               </select>
             </label>{' '}
+            {anyWatchable ? (
+              <button
+                type="button"
+                data-kvl-action="check-watched"
+                aria-busy={checking}
+                disabled={checking}
+                onClick={() => {
+                  setChecking(true);
+                  checkWatchedNow()
+                    .catch(warn)
+                    .finally(() => setChecking(false));
+                }}
+              >
+                {t('checkNow')}
+              </button>
+            ) : null}
             <label>
               {t('sortLabel')}{' '}
               <select
@@ -289,7 +321,13 @@ export function ReadingList({ onOpen }: ReadingListProps) {
           {visible.length === 0 && complete ? <p class="kvl-empty">{t('noMatches')}</p> : null}
           <ol class="kvl-entries" ref={listRef} onKeyDown={onListKey}>
             {visible.slice(0, shown).map((entry) => (
-              <Row key={entry.key} entry={entry} onOpen={onOpen} onRemove={remove} />
+              <Row
+                key={entry.key}
+                entry={entry}
+                watch={isWatchable(entry.id, entry.kind) ? (watched[entry.id] ?? null) : undefined}
+                onOpen={onOpen}
+                onRemove={remove}
+              />
             ))}
             {!complete ? (
               <li class="kvl-more" data-kvl-loading="">
@@ -311,10 +349,13 @@ export function ReadingList({ onOpen }: ReadingListProps) {
 
 function RowView({
   entry,
+  watch,
   onOpen,
   onRemove,
 }: {
   entry: ReadingEntry;
+  /** A watchable (kv) entry's watch (null: not checked yet); undefined for any other entry */
+  watch?: Watch | null;
   onOpen(entry: ReadingEntry): void;
   onRemove(entry: ReadingEntry): void;
 }) {
@@ -357,6 +398,9 @@ function RowView({
           .filter(Boolean)
           .join(' · ')}
       </p>
+      {watch !== undefined ? (
+        <WatchLine id={entry.id} origin={new URL(entry.url).origin} watch={watch ?? undefined} />
+      ) : null}
       {entry.note && !editing ? <p class="kvl-note">{entry.note}</p> : null}
       {editing ? (
         <div class="kvl-note-edit">

@@ -17,6 +17,8 @@ import {
 } from '@/utils/reading-list';
 import { writeCached } from '@/utils/related/cache';
 import { isRelatedFacts } from '@/utils/related/facts';
+import { unseenCount, watches } from '@/utils/related/watch';
+import { startWatching } from '@/utils/related/watcher';
 import { isSiteHost, SITE_HOSTS } from '@/utils/site/ids';
 import { warn } from '@/utils/warn';
 import nl from '../public/_locales/nl/messages.json';
@@ -53,13 +55,20 @@ function debounce(fn: () => Promise<unknown>, ms: number): () => void {
   };
 }
 
-/** After any change: the badge (unread entries) and the popup's preview of the top of the list. */
+/**
+ * After any change: the popup's preview of the top of the list, and the badge: watched questions newly answered
+ * (green) when there are any, else the unread entries (blue).
+ */
 async function refreshList(): Promise<void> {
   const { unread } = await writePreview(await listEntries());
+  const answered = unseenCount(await watches.getValue());
   // Chrome MV3 has `action`, Firefox MV2 `browserAction`.
   const action = browser.action ?? browser.browserAction;
-  await action.setBadgeText({ text: unread ? String(unread) : '' });
-  await action.setBadgeBackgroundColor({ color: '#154273' });
+  const count = answered || unread;
+  await action.setBadgeText({ text: count ? String(count) : '' });
+  await action.setBadgeBackgroundColor({ color: answered ? '#2e7d32' : '#154273' });
+  const name = browser.runtime.getManifest().name;
+  await action.setTitle({ title: answered ? `${name}: ${t('badgeAnswered', String(answered))}` : name });
 }
 
 async function createMenu(): Promise<void> {
@@ -100,6 +109,8 @@ export default defineBackground(() => {
     sync();
   });
   syncEnabled.watch(() => sync());
+  // Watched questions: checked every 6 hours and at browser start; a new answer shows on the badge.
+  startWatching(refresh);
   browser.storage.onChanged.addListener((_changes, area) => {
     // Another device saved or edited entries: take them in (their arrival in local then triggers a push).
     if (area === 'sync') pullFromSync().catch(warn);

@@ -11,8 +11,9 @@ import { heading } from './bench/format';
 import { pageSection } from './bench/page';
 import { parseSection } from './bench/parse';
 import { popupSection } from './bench/popup';
+import { relatedSection } from './bench/related';
 
-const SECTIONS: BenchSection[] = [parseSection, pageSection, popupSection];
+const SECTIONS: BenchSection[] = [parseSection, pageSection, popupSection, relatedSection];
 const RESULTS_FILE = join(REPO_ROOT, 'bench-results.json');
 
 function usage(): string {

@@ -39,8 +39,22 @@ async function readText(res: Response): Promise<string | null> {
   return text + decoder.decode();
 }
 
-/** The facts of document `id` as the site at `origin` serves it now. Never throws. */
-export async function fetchFacts(id: string, origin: string, timeoutMs = TIMEOUT_MS): Promise<Loaded> {
+/** Parses a fetched page into a document that runs nothing and loads nothing. */
+export type InertParse = (html: string) => Document;
+
+/** The browser's own DOMParser: its documents run no script and load nothing. */
+export const domParse: InertParse = (html) => new DOMParser().parseFromString(html, 'text/html');
+
+/**
+ * The facts of document `id` as the site at `origin` serves it now. Never throws. `parse` is the browser's DOMParser
+ * wherever there is one (pages, the Firefox background); Chrome's background service worker has none and passes one.
+ */
+export async function fetchFacts(
+  id: string,
+  origin: string,
+  timeoutMs = TIMEOUT_MS,
+  parse: InertParse = domParse,
+): Promise<Loaded> {
   if (typeof navigator !== 'undefined' && navigator.onLine === false) return failed('offline');
   const url = documentUrlAt(origin, id);
   let text: string | null;
@@ -63,7 +77,7 @@ export async function fetchFacts(id: string, origin: string, timeoutMs = TIMEOUT
   }
   if (text === null) return failed('tooLarge');
   try {
-    const doc = new DOMParser().parseFromString(text, 'text/html');
+    const doc = parse(text);
     if (!detectKamervraagPage(url, doc)) return failed('notKamervraag');
     const parsed = parseHtmlDocument(doc, url, undefined, { references: false });
     return { state: 'ok', facts: factsOf(id, parsed.document) };

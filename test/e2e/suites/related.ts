@@ -365,5 +365,77 @@ export function relatedSuite(driver: () => BrowserDriver): void {
       expect(page.errors).toEqual([]);
       await page.close();
     });
+
+    it('a saved kv entry is watched: waiting, then a mededeling, then answered, with the badge and the filter', async () => {
+      driver().server.routeText(`/${KV}.html`, kvWithout([]));
+      const page = await open(`${KV}.html`);
+      await page.click('[data-kvl-view] .kvl-card [data-kvl-action="save"]');
+      await page.close();
+      const popup = await driver().openPopup();
+      /**
+       * The badge once it is `want` (the background updates it just after a change), or as it is after 5 s. Green
+       * ("46,125,50") counts newly answered questions; blue, the unread entries (other tests leave some).
+       */
+      const badgeBecomes = async (want: (b: { text: string; color: string }) => boolean) => {
+        let badge = await driver().badge();
+        for (let i = 0; i < 50 && !want(badge); i++) {
+          await new Promise((r) => setTimeout(r, 100));
+          badge = await driver().badge();
+        }
+        return badge;
+      };
+      const GREEN = '46,125,50';
+      const watch = `(() => {
+        const el = document.querySelector('[data-kvl-watch="${KV}"]');
+        return el && { state: el.getAttribute('data-kvl-state'), link: el.querySelector('a')?.getAttribute('href') ?? null,
+          text: el.querySelector('a')?.textContent ?? null };
+      })()`;
+      const check = async (state: string) => {
+        await popup.click('[data-kvl-action="check-watched"]');
+        return popup.waitFor<{ state: string; link: string | null; text: string | null }>(
+          `(${watch})?.state === '${state}' && (${watch})`,
+        );
+      };
+      // Watched by default; nothing answered yet.
+      expect(await check('waiting')).toEqual({ state: 'waiting', link: null, text: null });
+      // A delay notice: shown as such, the watch goes on.
+      driver().server.routeText(`/${KV}.html`, kvWithout([ID(1060)]));
+      const delayed = await check('mededeling');
+      expect(delayed.link).toBe(siteUrl(`${ID(1060)}.html`));
+      expect(delayed.text).toContain('19 februari 2024');
+      expect(delayed.text).toContain('Minister Ollongren (Defensie)');
+      // A delay is not an answer: the badge does not count it.
+      expect((await driver().badge()).color).not.toBe(GREEN);
+      // The kv page gains its answer.
+      driver().server.routeText(`/${KV}.html`, kvWithout([ID(1060), ID(1047)]));
+      const answered = await check('answered');
+      expect(answered.link).toBe(siteUrl(`${ID(1047)}.html`));
+      expect(answered.text).toContain('12 februari 2024');
+      expect(answered.text).toContain('Minister-President Rutte (Algemene Zaken)');
+      // The badge counts it (newly answered) until the popup is opened again.
+      expect(await badgeBecomes((b) => b.color === GREEN)).toEqual({ text: '1', color: GREEN });
+      await popup.close();
+      const again = await driver().openPopup();
+      await again.waitFor(`!!document.querySelector('[data-kvl-watch="${KV}"]')`);
+      expect((await badgeBecomes((b) => b.color !== GREEN)).color).not.toBe(GREEN);
+      // "Recently answered" shows it, and only what was answered.
+      await again.evaluate(`(() => {
+        const select = document.querySelector('[data-kvl-action="read-filter"]');
+        select.value = 'answered';
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+      })()`);
+      expect(
+        await again.waitFor<string[]>(
+          `(() => { const keys = Array.from(document.querySelectorAll('[data-kvl-item]')).map((li) => li.getAttribute('data-kvl-item')); return keys.length === 1 && keys; })()`,
+        ),
+      ).toEqual([KV]);
+      // Watching can be turned off.
+      await again.click(`[data-kvl-watch="${KV}"] [data-kvl-action="watch"]`);
+      await again.waitFor(
+        `document.querySelector('[data-kvl-watch="${KV}"]').getAttribute('data-kvl-state') === 'off'`,
+      );
+      expect(again.errors).toEqual([]);
+      await again.close();
+    });
   });
 }

@@ -29,37 +29,32 @@ export interface PageDriver {
 export interface BrowserDriver {
   name: 'Chromium' | 'Firefox';
   newPage(): Promise<PageDriver>;
+  /** The popup, opened as a page of its own (asking about no tab) */
+  openPopup(): Promise<PageDriver>;
   /** Serve `file` at `path` on the site's hosts */
   route(path: string, file: string): void;
   /** The fixture server behind the site's hosts (routes, requests seen) */
   server: FixtureServer;
   /** The extension's storage.local */
   storage(): Promise<Record<string, unknown>>;
+  /** The toolbar button's badge: its text, and its colour as "r,g,b" */
+  badge(): Promise<{ text: string; color: string }>;
   close(): Promise<void>;
 }
+
+/** The badge of `api` (chrome.action, browser.browserAction) as { text, color: "r,g,b" }, in the extension's realm. */
+const readBadge = (api: string) =>
+  `Promise.all([${api}.getBadgeText({}), ${api}.getBadgeBackgroundColor({})]).then(([text, color]) => ({ text, color: color.slice(0, 3).join(',') }))`;
 
 export async function chromiumDriver(): Promise<BrowserDriver> {
   const browser = await launchWithExtension();
   return {
     name: 'Chromium',
-    async newPage() {
-      const page: PlaywrightPage = await browser.context.newPage();
-      return {
-        errors: collectExtensionErrors(page),
-        goto: async (url) => {
-          await page.goto(url);
-        },
-        initScript: async (source) => {
-          await page.addInitScript(source);
-        },
-        evaluate: <T>(expression: string) => page.evaluate(expression) as Promise<T>,
-        waitFor: async <T>(expression: string, timeout = 20_000) =>
-          (await (await page.waitForFunction(expression, null, { timeout })).jsonValue()) as T,
-        click: (selector) => page.click(selector),
-        clickFloating: (selector) => page.click(`kvl-floating ${selector}`),
-        setViewport: (width, height) => page.setViewportSize({ width, height }),
-        close: () => page.close(),
-      };
+    newPage: async () => playwrightPage(await browser.context.newPage()),
+    async openPopup() {
+      const page = await browser.context.newPage();
+      await page.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=999999`);
+      return pollingWaits(playwrightPage(page));
     },
     route: (path, file) => browser.server.route(path, file),
     server: browser.server,
@@ -71,6 +66,11 @@ export async function chromiumDriver(): Promise<BrowserDriver> {
           }
         ).chrome.storage.local.get(null),
       ),
+    badge: () =>
+      browser.serviceWorker.evaluate(readBadge('chrome.action')) as Promise<{
+        text: string;
+        color: string;
+      }>,
     close: () => browser.close(),
   };
 }
@@ -81,25 +81,8 @@ export async function firefoxDriver(): Promise<BrowserDriver> {
   const extPage = await openExtensionPage(ff, 'popup.html?tab=999999');
   return {
     name: 'Firefox',
-    async newPage() {
-      const page: PuppeteerPage = await ff.browser.newPage();
-      return {
-        errors: collectErrors(page),
-        goto: async (url) => {
-          await page.goto(url);
-        },
-        initScript: async (source) => {
-          await page.evaluateOnNewDocument(source);
-        },
-        evaluate: <T>(expression: string) => page.evaluate(expression) as Promise<T>,
-        waitFor: async <T>(expression: string, timeout = 20_000) =>
-          (await (await page.waitForFunction(expression, { timeout })).jsonValue()) as T,
-        click: (selector) => page.click(selector),
-        clickFloating: (selector) => page.click(`kvl-floating >>> ${selector}`),
-        setViewport: (width, height) => page.setViewport({ width, height }),
-        close: () => page.close(),
-      };
-    },
+    newPage: async () => puppeteerPage(await ff.browser.newPage()),
+    openPopup: async () => pollingWaits(puppeteerPage(await openExtensionPage(ff, 'popup.html?tab=999999'))),
     route: (path, file) => ff.server.route(path, file),
     server: ff.server,
     storage: () =>
@@ -110,6 +93,68 @@ export async function firefoxDriver(): Promise<BrowserDriver> {
           }
         ).browser.storage.local.get(null),
       ),
+    badge: () =>
+      extPage.evaluate(readBadge('browser.browserAction')) as Promise<{
+        text: string;
+        color: string;
+      }>,
     close: () => ff.close(),
+  };
+}
+
+function playwrightPage(page: PlaywrightPage): PageDriver {
+  return {
+    errors: collectExtensionErrors(page),
+    goto: async (url) => {
+      await page.goto(url);
+    },
+    initScript: async (source) => {
+      await page.addInitScript(source);
+    },
+    evaluate: <T>(expression: string) => page.evaluate(expression) as Promise<T>,
+    waitFor: async <T>(expression: string, timeout = 20_000) =>
+      (await (await page.waitForFunction(expression, null, { timeout })).jsonValue()) as T,
+    click: (selector) => page.click(selector),
+    clickFloating: (selector) => page.click(`kvl-floating ${selector}`),
+    setViewport: (width, height) => page.setViewportSize({ width, height }),
+    close: () => page.close(),
+  };
+}
+
+function puppeteerPage(page: PuppeteerPage): PageDriver {
+  return {
+    errors: collectErrors(page),
+    goto: async (url) => {
+      await page.goto(url);
+    },
+    initScript: async (source) => {
+      await page.evaluateOnNewDocument(source);
+    },
+    evaluate: <T>(expression: string) => page.evaluate(expression) as Promise<T>,
+    waitFor: async <T>(expression: string, timeout = 20_000) =>
+      (await (await page.waitForFunction(expression, { timeout })).jsonValue()) as T,
+    click: (selector) => page.click(selector),
+    clickFloating: (selector) => page.click(`kvl-floating >>> ${selector}`),
+    setViewport: (width, height) => page.setViewport({ width, height }),
+    close: () => page.close(),
+  };
+}
+
+/**
+ * waitFor by asking again every 50 ms: on an extension page, whose policy forbids evaluating strings in the page, the
+ * drivers' own waitFor cannot run (their evaluate goes through the debugger protocol, which may).
+ */
+function pollingWaits(page: PageDriver): PageDriver {
+  return {
+    ...page,
+    async waitFor<T>(expression: string, timeout = 20_000) {
+      const end = Date.now() + timeout;
+      for (;;) {
+        const value = await page.evaluate<T>(expression);
+        if (value) return value;
+        if (Date.now() > end) throw new Error(`Timed out after ${timeout} ms waiting for ${expression}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
   };
 }

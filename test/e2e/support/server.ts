@@ -38,6 +38,8 @@ export interface FixtureServer {
   hang(path: string): void;
   /** Every path asked for so far, in order (GET and HEAD) */
   requests: string[];
+  /** When each of `requests` arrived (Date.now()), same order */
+  requestTimes: number[];
   /** From now on serve HTML pages as over a network (null: all at once, at once) */
   setLatency(latency: Latency | null): void;
   close(): Promise<void>;
@@ -108,6 +110,7 @@ export async function startFixtureServer(): Promise<FixtureServer> {
   const texts = new Map<string, string>();
   const hanging = new Set<string>();
   const requests: string[] = [];
+  const requestTimes: number[] = [];
   let latency: Latency | null = null;
   const server = createServer((req, res) => {
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
@@ -116,6 +119,7 @@ export async function startFixtureServer(): Promise<FixtureServer> {
       return;
     }
     requests.push(pathname);
+    requestTimes.push(Date.now());
     if (hanging.has(pathname)) return;
     const text = texts.get(pathname);
     if (text !== undefined) {
@@ -171,6 +175,7 @@ export async function startFixtureServer(): Promise<FixtureServer> {
       hanging.add(path);
     },
     requests,
+    requestTimes,
     setLatency: (value) => {
       latency = value;
     },
