@@ -94,7 +94,7 @@ describe('fetchFacts', () => {
           init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))),
         ),
     );
-    expect(await fetchFacts('ah-tk-20232024-1062', ORIGIN, 50)).toEqual({
+    expect(await fetchFacts('ah-tk-20232024-1062', ORIGIN, { timeoutMs: 50 })).toEqual({
       state: 'failed',
       reason: 'timeout',
     });

@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CACHE_MS, MAX_ENTRIES, readCached, writeCached } from '../../utils/related/cache';
 import { isRelatedFacts, type RelatedFacts } from '../../utils/related/facts';
-import type { Loaded } from '../../utils/related/fetch';
+import type { Loaded, RequestSlot } from '../../utils/related/fetch';
 import { relatedLoader } from '../../utils/related/loader';
 import { answersTo, labelNumbers, type RelatedPair } from '../../utils/related/match';
 
@@ -150,20 +150,24 @@ describe('the loader of one page', () => {
       },
       readCached: async (asked: readonly string[]) =>
         new Map(cached.filter((f) => asked.includes(f.id)).map((f) => [f.id, f])),
-      fetchFacts: (id: string) =>
-        new Promise<Loaded>((resolve) => {
-          fetched.push(id);
-          running++;
-          most = Math.max(most, running);
-          release.push(() => {
-            running--;
-            resolve(
-              id.endsWith('1061')
-                ? { state: 'failed', reason: 'notFound' }
-                : { state: 'ok', facts: facts(id) },
-            );
-          });
-        }),
+      // The request waits for its slot; "running" counts requests in flight.
+      fetchFacts: (id: string, slot: RequestSlot) =>
+        slot(
+          () =>
+            new Promise<Loaded>((resolve) => {
+              fetched.push(id);
+              running++;
+              most = Math.max(most, running);
+              release.push(() => {
+                running--;
+                resolve(
+                  id.endsWith('1061')
+                    ? { state: 'failed', reason: 'notFound' }
+                    : { state: 'ok', facts: facts(id) },
+                );
+              });
+            }),
+        ),
       remember: (f: RelatedFacts) => remembered.push(f.id),
     };
   }

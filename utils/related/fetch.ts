@@ -15,7 +15,7 @@ export const TIMEOUT_MS = 10_000;
 /** The largest page read (the site's answers are 20–300 KB): anything larger is not what it claims to be. */
 export const MAX_BYTES = 3_000_000;
 
-const failed = (reason: FailReason): Loaded => ({ state: 'failed', reason });
+const failed = (reason: FailReason) => ({ state: 'failed', reason }) as const;
 
 /** The body as text, or null when it is larger than MAX_BYTES (reading stops there). */
 async function readText(res: Response): Promise<string | null> {
@@ -45,19 +45,10 @@ export type InertParse = (html: string) => Document;
 /** The browser's own DOMParser: its documents run no script and load nothing. */
 export const domParse: InertParse = (html) => new DOMParser().parseFromString(html, 'text/html');
 
-/**
- * The facts of document `id` as the site at `origin` serves it now. Never throws. `parse` is the browser's DOMParser
- * wherever there is one (pages, the Firefox background); Chrome's background service worker has none and passes one.
- */
-export async function fetchFacts(
-  id: string,
-  origin: string,
-  timeoutMs = TIMEOUT_MS,
-  parse: InertParse = domParse,
-): Promise<Loaded> {
-  if (typeof navigator !== 'undefined' && navigator.onLine === false) return failed('offline');
-  const url = documentUrlAt(origin, id);
-  let text: string | null;
+type Fetched = { state: 'fetched'; text: string } | { state: 'failed'; reason: FailReason };
+
+/** The page of document `id` as text, or why not. */
+async function fetchPage(url: string, origin: string, timeoutMs: number): Promise<Fetched> {
   // A timer of its own: the static timeout signal aborts with another error in Chromium before 124.
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), timeoutMs);
@@ -68,16 +59,37 @@ export async function fetchFacts(
     // Followed a redirect off the site, or not a page: not a document of the site.
     if (new URL(res.url || url).origin !== origin) return failed('notKamervraag');
     if (!/^text\/html\b/iu.test(res.headers.get('content-type') ?? '')) return failed('notKamervraag');
-    text = await readText(res);
+    const text = await readText(res);
+    return text === null ? failed('tooLarge') : { state: 'fetched', text };
   } catch {
     if (abort.signal.aborted) return failed('timeout');
     return failed(navigator.onLine === false ? 'offline' : 'error');
   } finally {
     clearTimeout(timer);
   }
-  if (text === null) return failed('tooLarge');
+}
+
+/** Runs a request now or when a slot is free (the loader's limit of requests at a time). */
+export type RequestSlot = <T>(request: () => Promise<T>) => Promise<T>;
+
+export interface FetchOptions {
+  timeoutMs?: number;
+  /** The browser's DOMParser wherever there is one (pages, the Firefox background); Chrome's background service
+   * worker has none and passes one */
+  parse?: InertParse;
+  /** Only the request waits for a slot, not the parse after it */
+  slot?: RequestSlot;
+}
+
+/** The facts of document `id` as the site at `origin` serves it now. Never throws. */
+export async function fetchFacts(id: string, origin: string, options: FetchOptions = {}): Promise<Loaded> {
+  const { timeoutMs = TIMEOUT_MS, parse = domParse, slot = (request) => request() } = options;
+  if (typeof navigator !== 'undefined' && navigator.onLine === false) return failed('offline');
+  const url = documentUrlAt(origin, id);
+  const page = await slot(() => fetchPage(url, origin, timeoutMs));
+  if (page.state === 'failed') return page;
   try {
-    const doc = parse(text);
+    const doc = parse(page.text);
     if (!detectKamervraagPage(url, doc)) return failed('notKamervraag');
     const parsed = parseHtmlDocument(doc, url, undefined, { references: false });
     return { state: 'ok', facts: factsOf(id, parsed.document) };

@@ -2,7 +2,7 @@
 // the view is ready; from the cache when fresh, else fetched, at most 3 at a time. Components subscribe to its states.
 
 import type { RelatedFacts } from './facts';
-import type { Loaded } from './fetch';
+import type { Loaded, RequestSlot } from './fetch';
 import { limiter } from './limit';
 
 export type RelatedState = { state: 'loading' } | Loaded;
@@ -10,7 +10,8 @@ export type RelatedState = { state: 'loading' } | Loaded;
 /** Where facts come from and go to (the real ones in ./source.ts; tests give their own). */
 export interface RelatedSource {
   readCached(ids: readonly string[]): Promise<Map<string, RelatedFacts>>;
-  fetchFacts(id: string): Promise<Loaded>;
+  /** Its request waits for `slot` (at most MAX_REQUESTS at a time); its parse does not hold the slot */
+  fetchFacts(id: string, slot: RequestSlot): Promise<Loaded>;
   /** Keep fetched facts for other tabs and later views */
   remember(facts: RelatedFacts): void;
 }
@@ -22,10 +23,13 @@ export interface RelatedLoader {
   state(id: string): RelatedState | null;
   /** Loads every document (once). Before `allow()` it only notes that it was asked. */
   load(): void;
-  /** The view is ready: from now on `load()` loads (and a load asked for before starts now). */
+  /** The view is ready: from now on `load()` loads (and a load asked for before starts now). The cache is read now
+   * (a storage read, no request), so that a load asked for later only waits for the network. */
   allow(): void;
   /** Calls `cb` after every change of state; returns the unsubscribe. */
   subscribe(cb: () => void): () => void;
+  /** Counts the changes of state: a component that subscribes after rendering sees whether it missed one */
+  version(): number;
   /** The page's view is gone: no more changes. */
   stop(): void;
 }
@@ -40,7 +44,9 @@ export function relatedLoader(ids: readonly string[], source: RelatedSource): Re
   let asked = false;
   let started = false;
   let stopped = false;
+  let changes = 0;
   const emit = () => {
+    changes++;
     if (!stopped) for (const cb of listeners) cb();
   };
   const settle = (id: string, loaded: Loaded) => {
@@ -48,25 +54,27 @@ export function relatedLoader(ids: readonly string[], source: RelatedSource): Re
     states.set(id, loaded);
     emit();
   };
+  let cache: Promise<Map<string, RelatedFacts>> | null = null;
+  const readCache = () => {
+    // No cache (unreadable): fetch them all.
+    cache ??= source.readCached(ids).catch(() => new Map<string, RelatedFacts>());
+    return cache;
+  };
   const start = async () => {
     started = true;
     for (const id of ids) states.set(id, { state: 'loading' });
     emit();
-    let cached = new Map<string, RelatedFacts>();
-    try {
-      cached = await source.readCached(ids);
-    } catch {
-      // No cache: fetch them all.
-    }
-    const run = limiter(MAX_REQUESTS);
+    const cached = await readCache();
+    const slot = limiter(MAX_REQUESTS);
     for (const id of ids) {
       const facts = cached.get(id);
       if (facts) {
         settle(id, { state: 'ok', facts });
         continue;
       }
-      void run(() => (stopped ? Promise.resolve(null) : source.fetchFacts(id))).then((loaded) => {
-        if (!loaded) return;
+      // Once the view is gone, a request still waiting for its slot is never made.
+      const request: RequestSlot = (job) => slot(() => (stopped ? new Promise<never>(() => {}) : job()));
+      void source.fetchFacts(id, request).then((loaded) => {
         if (loaded.state === 'ok') source.remember(loaded.facts);
         settle(id, loaded);
       });
@@ -81,8 +89,10 @@ export function relatedLoader(ids: readonly string[], source: RelatedSource): Re
     },
     allow() {
       allowed = true;
+      void readCache();
       if (asked) this.load();
     },
+    version: () => changes,
     subscribe(cb) {
       listeners.add(cb);
       return () => listeners.delete(cb);

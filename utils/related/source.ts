@@ -11,7 +11,7 @@ import type { RelatedSource } from './loader';
 export function siteSource(origin: string): RelatedSource {
   return {
     readCached: (ids) => readCached(ids),
-    fetchFacts: (id) => fetchFacts(id, origin),
+    fetchFacts: (id, slot) => fetchFacts(id, origin, { slot }),
     remember: (facts) => {
       browser.runtime.sendMessage(relatedFactsMessage(facts)).catch(warn);
     },

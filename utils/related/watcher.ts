@@ -6,7 +6,7 @@ import { listEntries } from '../reading-list';
 import { isSiteHost } from '../site/ids';
 import { warn } from '../warn';
 import { writeCached } from './cache';
-import { fetchFacts, TIMEOUT_MS } from './fetch';
+import { fetchFacts } from './fetch';
 import { backgroundParse } from './inert';
 import { CHECK_EVERY_MS, checkWatched, isWatchable, newWatch, type Watch, watches } from './watch';
 import { isWatchRequest } from './watch-requests';
@@ -48,7 +48,7 @@ export function checkNow(force: boolean): Promise<void> {
       load: async (id) => {
         // A linked answer is on the site its kv page came from.
         const origin = origins.get(id) ?? [...origins.values()][0];
-        const loaded = await fetchFacts(id, origin, TIMEOUT_MS, backgroundParse);
+        const loaded = await fetchFacts(id, origin, { parse: backgroundParse });
         if (loaded.state === 'ok') await writeCached(loaded.facts).catch(warn);
         return loaded;
       },

@@ -429,6 +429,11 @@ export function relatedSuite(driver: () => BrowserDriver): void {
           `(() => { const keys = Array.from(document.querySelectorAll('[data-kvl-item]')).map((li) => li.getAttribute('data-kvl-item')); return keys.length === 1 && keys; })()`,
         ),
       ).toEqual([KV]);
+      // The check comes back by itself every 6 hours.
+      const api = driver().name === 'Chromium' ? 'chrome' : 'browser';
+      expect(
+        await driver().inExtension(`${api}.alarms.get('kvl-watch').then((a) => a && a.periodInMinutes)`),
+      ).toBe(360);
       // Watching can be turned off.
       await again.click(`[data-kvl-watch="${KV}"] [data-kvl-action="watch"]`);
       await again.waitFor(

@@ -37,6 +37,8 @@ export interface BrowserDriver {
   server: FixtureServer;
   /** The extension's storage.local */
   storage(): Promise<Record<string, unknown>>;
+  /** The value of an expression in the extension's own realm (`browser` or `chrome` is its API) */
+  inExtension<T>(expression: string): Promise<T>;
   /** The toolbar button's badge: its text, and its colour as "r,g,b" */
   badge(): Promise<{ text: string; color: string }>;
   close(): Promise<void>;
@@ -66,6 +68,7 @@ export async function chromiumDriver(): Promise<BrowserDriver> {
           }
         ).chrome.storage.local.get(null),
       ),
+    inExtension: <T>(expression: string) => browser.serviceWorker.evaluate(expression) as Promise<T>,
     badge: () =>
       browser.serviceWorker.evaluate(readBadge('chrome.action')) as Promise<{
         text: string;
@@ -93,6 +96,7 @@ export async function firefoxDriver(): Promise<BrowserDriver> {
           }
         ).browser.storage.local.get(null),
       ),
+    inExtension: <T>(expression: string) => extPage.evaluate(expression) as Promise<T>,
     badge: () =>
       extPage.evaluate(readBadge('browser.browserAction')) as Promise<{
         text: string;
