@@ -63,8 +63,10 @@ export default defineConfig({
     // storage: settings and the reading list. contextMenus: "save to reading list" on links to a Kamervragen
     // document (the only way to save one without opening it). alarms: the check of watched questions every 6 hours
     // (a service worker's timers do not outlive it). No `tabs`: tabs are found by URL within the host permissions
-    // below, which is all the popup, the shortcut and the menu need.
-    permissions: ['storage', 'contextMenus', 'alarms'],
+    // below, which is all the popup, the shortcut and the menu need. unlimitedStorage: the reading list lives in
+    // storage.local, whose default quota (10 MB) a long list with notes and the related-documents cache can reach; a
+    // save must never fail for want of room.
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'alarms'],
     host_permissions: SITE_HOSTS.flatMap((host) => [`https://${host}/*`, `http://${host}/*`]),
     // The keyboard shortcut to save the current page (changeable in the browser's shortcut settings).
     commands: {

@@ -18,6 +18,7 @@ export function PopupSave({
 }) {
   const [saved, setSaved] = useState<ReadingEntry | null>(null);
   const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
   const id = status?.id;
   useEffect(() => {
     if (!id) return;
@@ -39,14 +40,23 @@ export function PopupSave({
             disabled={busy}
             onClick={() => {
               setBusy(true);
+              setError(null);
               onSave()
-                .catch(warn)
+                .catch((err: unknown) => {
+                  warn(err);
+                  setError(err instanceof Error ? err.message : String(err));
+                })
                 .finally(() => setBusy(false));
             }}
           >
             {t('savePage')}
           </button>
         )
+      ) : null}
+      {error ? (
+        <p class="kvl-error" role="alert" data-kvl-error="">
+          {t('writeFailed', error)}
+        </p>
       ) : null}
       {shortcut !== null ? (
         <p class="kvl-shortcut" data-kvl-shortcut={shortcut}>

@@ -175,7 +175,8 @@ export function ReadingList({ onOpen }: ReadingListProps) {
   const watched = useWatches();
   // Opened: what was found answered is seen now (the badge clears); "recently answered" still shows it.
   useEffect(() => {
-    markWatchesSeen().catch(warn);
+    // Without a background to answer (an update in progress), there is nothing new to clear.
+    markWatchesSeen().catch(() => {});
   }, []);
   const [sort, setSort] = useState<SortBy>('added');
   const [shown, setShown] = useState(CHUNK);
@@ -204,11 +205,11 @@ export function ReadingList({ onOpen }: ReadingListProps) {
     return () => io.disconnect();
   }, [visible, shown]);
 
-  const remove = useCallback((entry: ReadingEntry) => {
-    removeEntry(entry.key)
-      .then((old) => setRemoved(old ?? entry))
-      .catch(warn);
-  }, []);
+  // The row shows a failure (it stays in the list).
+  const remove = useCallback(
+    (entry: ReadingEntry) => removeEntry(entry.key).then((old) => setRemoved(old ?? entry)),
+    [],
+  );
 
   if (!list || !entries) return null;
   const { complete, total, unread } = list;
@@ -357,19 +358,26 @@ function RowView({
   /** A watchable (kv) entry's watch (null: not checked yet); undefined for any other entry */
   watch?: Watch | null;
   onOpen(entry: ReadingEntry): void;
-  onRemove(entry: ReadingEntry): void;
+  onRemove(entry: ReadingEntry): Promise<void>;
 }) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(entry.note);
+  // A write that failed shows here, in its row; the entry stays as stored.
+  const [error, setError] = useState<string | null>(null);
+  const failed = (err: unknown) => {
+    warn(err);
+    setError(err instanceof Error ? err.message : String(err));
+  };
   const noteRef = useRef<HTMLTextAreaElement>(null);
   useLayoutEffect(() => {
     if (editing) noteRef.current?.focus();
   }, [editing]);
 
   const saveNote = () => {
+    setError(null);
     setNote(entry.key, (noteRef.current?.value ?? draft).trim())
       .then(() => setEditing(false))
-      .catch(warn);
+      .catch(failed);
   };
   const L = texts();
   const answered = dateLabel(entry.dateReceived);
@@ -432,12 +440,20 @@ function RowView({
           </button>
         </div>
       ) : null}
+      {error ? (
+        <p class="kvl-error" role="alert" data-kvl-error="">
+          {t('writeFailed', error)}
+        </p>
+      ) : null}
       <div class="kvl-actions">
         <button
           type="button"
           data-kvl-action="toggle-read"
           aria-pressed={entry.read}
-          onClick={() => setRead(entry.key, !entry.read).catch(warn)}
+          onClick={() => {
+            setError(null);
+            setRead(entry.key, !entry.read).catch(failed);
+          }}
         >
           {entry.read ? L.markUnread : L.markRead}
         </button>
@@ -452,7 +468,14 @@ function RowView({
         >
           {L.editNote}
         </button>
-        <button type="button" data-kvl-action="remove" onClick={() => onRemove(entry)}>
+        <button
+          type="button"
+          data-kvl-action="remove"
+          onClick={() => {
+            setError(null);
+            onRemove(entry).catch(failed);
+          }}
+        >
           {L.remove}
         </button>
       </div>

@@ -32,33 +32,53 @@ export function SaveControls({
 }) {
   const key = entryKey(doc.id, pair?.numbers[0]);
   const [entry, setEntry] = useEntry(key);
+  // A write that failed (storage full, extension updated meanwhile) says so here, at the control that was used;
+  // what was stored stays as it was.
+  const [error, setError] = useState<string | null>(null);
+  const failed = (err: unknown) => {
+    warn(err);
+    setError(err instanceof Error ? err.message : String(err));
+  };
+  const write = (job: () => Promise<unknown>) =>
+    trusted(() => {
+      setError(null);
+      job().catch(failed);
+    });
+  const alert = error ? (
+    <span class="kvl-error" role="alert" data-kvl-error="">
+      {t('writeFailed', error)}
+    </span>
+  ) : null;
   // An entry saved without the document (from a link, the popup or the shortcut) is completed by the content script
   // (entrypoints/content/index.ts), in either layout: not here as well.
 
   const what = pair ? pair.label : (doc.subject ?? doc.id);
   if (!entry) {
     return (
-      <button
-        type="button"
-        class={className}
-        data-kvl-action="save"
-        data-kvl-key={key}
-        aria-label={pair ? `${t('saveAnswer')}: ${pair.label}` : undefined}
-        onClick={trusted(() =>
-          addEntry(entryFromDocument(doc, pageUrl, pair ?? null, Date.now()))
-            .then((r) => setEntry(r.entry))
-            .catch(warn),
-        )}
-      >
-        {pair ? (
-          <>
-            <span aria-hidden="true">☆ </span>
-            {t('saveAnswer')}
-          </>
-        ) : (
-          t('saveDocument')
-        )}
-      </button>
+      <>
+        <button
+          type="button"
+          class={className}
+          data-kvl-action="save"
+          data-kvl-key={key}
+          aria-label={pair ? `${t('saveAnswer')}: ${pair.label}` : undefined}
+          onClick={write(() =>
+            addEntry(entryFromDocument(doc, pageUrl, pair ?? null, Date.now())).then((r) =>
+              setEntry(r.entry),
+            ),
+          )}
+        >
+          {pair ? (
+            <>
+              <span aria-hidden="true">☆ </span>
+              {t('saveAnswer')}
+            </>
+          ) : (
+            t('saveDocument')
+          )}
+        </button>
+        {alert}
+      </>
     );
   }
   return (
@@ -72,7 +92,7 @@ export function SaveControls({
         class={className}
         data-kvl-action="mark-read"
         aria-label={`${entry.read ? t('markUnread') : t('markRead')}: ${what}`}
-        onClick={trusted(() => setRead(key, !entry.read).catch(warn))}
+        onClick={write(() => setRead(key, !entry.read))}
       >
         {entry.read ? t('markUnread') : t('markRead')}
       </button>{' '}
@@ -81,10 +101,11 @@ export function SaveControls({
         class={className}
         data-kvl-action="unsave"
         aria-label={`${t('removeFromList')}: ${what}`}
-        onClick={trusted(() => removeEntry(key).catch(warn))}
+        onClick={write(() => removeEntry(key))}
       >
         {t('removeFromList')}
       </button>
+      {alert}
     </span>
   );
 }

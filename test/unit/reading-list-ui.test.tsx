@@ -112,6 +112,30 @@ describe('save controls on the page', () => {
     expect((await listEntries()).map((e) => e.id)).toEqual([ID]);
   });
 
+  it('a save the storage refuses (full) says so at the save control, and nothing stored is lost', async () => {
+    await addEntry(
+      entryFromDocument(doc('ah-tk-20232024-1178'), `${URL_BASE}/ah-tk-20232024-1178.html`, null, 1),
+    );
+    await act(() => render(<SaveControls doc={doc()} pageUrl={`${URL_BASE}/${ID}.html`} />, root));
+    await vi.waitFor(() => expect($('[data-kvl-action="save"]')).not.toBeNull());
+    const set = vi
+      .spyOn(fakeBrowser.storage.local, 'set')
+      .mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    await click('[data-kvl-action="save"]');
+    await vi.waitFor(() => expect($('[role="alert"][data-kvl-error]')).not.toBeNull());
+    expect($('[data-kvl-error]')?.textContent).toBe('Niet opgeslagen: QUOTA_BYTES quota exceeded');
+    // Still the save control (not "saved"), and the list as it was.
+    expect($('[data-kvl-action="save"]')).not.toBeNull();
+    set.mockRestore();
+    expect((await listEntries()).map((e) => e.id)).toEqual(['ah-tk-20232024-1178']);
+    // The next try works and the message goes.
+    await click('[data-kvl-action="save"]');
+    await vi.waitFor(() => expect($(`[data-kvl-saved="${ID}"]`)).not.toBeNull());
+    expect($('[data-kvl-error]')).toBeNull();
+    vi.restoreAllMocks();
+  });
+
   it('saves one pair under <id>#vraag-N and follows changes made elsewhere', async () => {
     const d = doc();
     await act(() =>
@@ -224,6 +248,23 @@ describe('the popup list', () => {
     expect(document.activeElement).toBe($$('.kvl-entry-title')[1]);
     await press($$('.kvl-entry-title')[1], 'ArrowUp');
     expect(document.activeElement).toBe($$('.kvl-entry-title')[0]);
+  });
+
+  it("a failed edit in the popup shows in that entry's row; the entry stays as stored", async () => {
+    await putEntries(many(2));
+    await act(() => render(<ReadingList onOpen={() => {}} />, root));
+    await vi.waitFor(() => expect($$('[data-kvl-item]')).toHaveLength(2));
+    const key = 'ah-tk-20232024-2';
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValue(new Error('opslag vol'));
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    await click(`[data-kvl-item="${key}"] [data-kvl-action="toggle-read"]`);
+    await vi.waitFor(() =>
+      expect($(`[data-kvl-item="${key}"] [role="alert"][data-kvl-error]`)).not.toBeNull(),
+    );
+    expect($(`[data-kvl-item="${key}"] [data-kvl-error]`)?.textContent).toBe('Niet opgeslagen: opslag vol');
+    expect($$('[data-kvl-error]')).toHaveLength(1);
+    vi.restoreAllMocks();
+    expect(await getEntry(key)).toMatchObject({ read: false });
   });
 
   it('shows the preview first, then the full list replaces it (a stale preview is corrected)', async () => {

@@ -2,7 +2,7 @@
 // migrations, concurrency and storage.sync quotas.
 
 import fc from 'fast-check';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { KamervraagDocument, Pair } from '../../utils/kamervraag/model';
 import {
@@ -663,6 +663,51 @@ describe('storage.sync', () => {
     const huge = { ...big(1, 0), note: 'é'.repeat(4000) }; // 8,000 bytes of note: over 8 KB with the rest
     expect(syncBytes(ITEM_PREFIX + huge.key, huge)).toBeGreaterThan(SYNC_QUOTA.perItem);
     expect(planSync([huge]).left).toEqual([huge]);
+  });
+
+  it('a note of "<" and U+2028 is sized as Chrome counts it: six bytes each, not one and three', () => {
+    const e = { ...big(2, 0), note: '<\u2028'.repeat(1000) };
+    // JSON.stringify's UTF-8 says about 4.3 KB, under 8 KB; Chrome counts about 12.3 KB, over.
+    expect(new TextEncoder().encode(JSON.stringify(e)).length).toBeLessThan(SYNC_QUOTA.perItem);
+    expect(syncBytes(ITEM_PREFIX + e.key, e)).toBeGreaterThan(SYNC_QUOTA.perItem);
+    expect(planSync([e]).left).toEqual([e]);
+  });
+
+  it('one item the browser refuses does not stop the others; the status counts it as only on this device', async () => {
+    await syncEnabled.setValue(true);
+    await addEntry(entry(ID1, 1));
+    await addEntry(entry(ID2, 2));
+    const set = fakeBrowser.storage.sync.set.bind(fakeBrowser.storage.sync);
+    vi.spyOn(fakeBrowser.storage.sync, 'set').mockImplementation(async (items: Record<string, unknown>) => {
+      if (`${ITEM_PREFIX}${ID1}` in items) throw new Error('QUOTA_BYTES_PER_ITEM quota exceeded');
+      return set(items);
+    });
+    const status = await syncNow(5);
+    vi.restoreAllMocks();
+    expect(status).toEqual({
+      ok: false,
+      synced: 1,
+      notSynced: 1,
+      problem: 'Error: QUOTA_BYTES_PER_ITEM quota exceeded',
+      at: 5,
+    });
+    expect(Object.keys(await fakeBrowser.storage.sync.get(null))).toEqual([`${ITEM_PREFIX}${ID2}`]);
+    expect(await listEntries()).toHaveLength(2);
+  });
+
+  it("leaves a newer version's records in sync alone: not deleted, not overwritten, their room kept", async () => {
+    await syncEnabled.setValue(true);
+    await addEntry(entry(ID1, 1));
+    const newer = { ...entry(ID1, 1), note: 'van een nieuwere versie', tags: ['onderwijs'], updatedAt: 99 };
+    const other = { ...entry(ID2, 2), rating: 5 };
+    await fakeBrowser.storage.sync.set({ [`${ITEM_PREFIX}${ID1}`]: newer, [`${ITEM_PREFIX}${ID2}`]: other });
+    await syncNow(10);
+    expect(await fakeBrowser.storage.sync.get(null)).toEqual({
+      [`${ITEM_PREFIX}${ID1}`]: newer,
+      [`${ITEM_PREFIX}${ID2}`]: other,
+    });
+    // This version's own copy of the entry stays as it was locally.
+    expect((await listEntries()).map((e) => [e.key, e.note])).toEqual([[ID1, '']]);
   });
 
   it('does nothing while sync is off', async () => {

@@ -33,10 +33,45 @@ export interface SyncStatus {
 }
 export const syncStatus = storedValue<SyncStatus | null>('kvl-sync-status', null);
 
-const encoder = new TextEncoder();
-/** Bytes an item takes in storage.sync: its key plus its JSON (how the browsers measure it). */
+/** UTF-8 bytes of a string whose lone surrogates count as U+FFFD (3 bytes), as the browsers store it. */
+function utf8Bytes(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (
+      c >= 0xd800 &&
+      c <= 0xdbff &&
+      i + 1 < text.length &&
+      (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00
+    ) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/**
+ * Bytes an item takes in storage.sync as the browsers count it against their quotas: its key plus its value
+ * serialized as JSON, in UTF-8. Chrome's serializer writes `<` as `\u003C` and U+2028/U+2029 as `\u2028`/`\u2029`
+ * (6 bytes each, where JSON.stringify writes 1 and 3) and a lone surrogate as U+FFFD (3 bytes; JSON.stringify 6);
+ * Firefox counts the JSON.stringify text. The larger of the two, so that an item fits in both (measured against
+ * Chromium's getBytesInUse in test/e2e/reading-list.e2e.test.ts).
+ */
 export function syncBytes(key: string, value: unknown): number {
-  return encoder.encode(key).length + encoder.encode(JSON.stringify(value)).length;
+  const json = JSON.stringify(value) ?? '';
+  const standard = utf8Bytes(key) + utf8Bytes(json);
+  // Chrome: 5 more bytes per "<" and 3 more per U+2028/U+2029 than the UTF-8 of JSON.stringify's text. (A lone
+  // surrogate costs Chrome less, so the standard count covers it.)
+  let extra = 0;
+  for (let i = 0; i < json.length; i++) {
+    const c = json.charCodeAt(i);
+    if (c === 0x3c) extra += 5;
+    else if (c === 0x2028 || c === 0x2029) extra += 3;
+  }
+  return standard + extra;
 }
 
 /** Which entries fit in storage.sync (after `reserved` bytes and items): the most recently added first. */
@@ -99,6 +134,33 @@ export async function pullFromSync(): Promise<number> {
   return changed + newer.length;
 }
 
+/**
+ * Writes `values` to storage.sync: all at once, and when the browser refuses that (one item over its limit, the quota
+ * reached), one by one, so that one bad item never stops the others. Returns the keys that could not be written.
+ */
+async function writeSync(
+  values: Record<string, unknown>,
+): Promise<{ failed: string[]; error: string | null }> {
+  const keys = Object.keys(values);
+  if (keys.length === 0) return { failed: [], error: null };
+  try {
+    await setKeys('sync', values);
+    return { failed: [], error: null };
+  } catch {
+    const failed: string[] = [];
+    let error: string | null = null;
+    for (const k of keys) {
+      try {
+        await setKeys('sync', { [k]: values[k] });
+      } catch (err) {
+        failed.push(k);
+        error ??= String(err);
+      }
+    }
+    return { failed, error };
+  }
+}
+
 /** Pulls, then writes what fits to storage.sync (only what differs) and records the status. */
 export async function syncNow(now = Date.now()): Promise<SyncStatus | null> {
   if (!(await syncEnabled.getValue())) return null;
@@ -109,12 +171,24 @@ export async function syncNow(now = Date.now()): Promise<SyncStatus | null> {
       .filter(([, at]) => at > now - GONE_DAYS * 86_400_000)
       .sort((a, b) => b[1] - a[1])
       .slice(0, GONE_MAX);
-    const goneBytes = gone.reduce((n, [k, at]) => n + syncBytes(GONE_PREFIX + k, at), 0);
-    const { fit, left } = planSync(await listEntries(), { bytes: goneBytes, items: gone.length });
     const remote = await syncItems();
-    const keepItems = new Set(fit.map((e) => e.key));
+    // Items this version cannot read (written by a newer version: unknown fields, another shape) stay in sync as they
+    // are, and take their room there.
+    const foreign = [...remote.items].filter(([k, v]) => !isEntry(v) || v.key !== k);
+    const reserved = {
+      bytes:
+        gone.reduce((n, [k, at]) => n + syncBytes(GONE_PREFIX + k, at), 0) +
+        foreign.reduce((n, [k, v]) => n + syncBytes(ITEM_PREFIX + k, v), 0),
+      items: gone.length + foreign.length,
+    };
+    const { fit, left } = planSync(await listEntries(), reserved);
+    const keepItems = new Set([...fit.map((e) => e.key), ...foreign.map(([k]) => k)]);
     const keepGone = new Map(gone);
-    const changed = fit.filter((e) => JSON.stringify(remote.items.get(e.key)) !== JSON.stringify(e));
+    // A newer version's record is never overwritten by this version's idea of the same entry.
+    const foreignKeys = new Set(foreign.map(([k]) => k));
+    const changed = fit.filter(
+      (e) => !foreignKeys.has(e.key) && JSON.stringify(remote.items.get(e.key)) !== JSON.stringify(e),
+    );
     const changedGone = gone.filter(([k, at]) => remote.gone.get(k) !== at);
     const stale = [
       ...[...remote.items.keys()].filter((k) => !keepItems.has(k)).map((k) => ITEM_PREFIX + k),
@@ -125,12 +199,14 @@ export async function syncNow(now = Date.now()): Promise<SyncStatus | null> {
     const writes: Record<string, unknown> = {};
     for (const e of changed) writes[ITEM_PREFIX + e.key] = e;
     for (const [k, at] of changedGone) writes[GONE_PREFIX + k] = at;
-    if (changed.length || changedGone.length) await setKeys('sync', writes);
+    const written = await writeSync(writes);
+    const failedEntries = written.failed.filter((k) => k.startsWith(ITEM_PREFIX)).length;
+    const notSynced = left.length + failedEntries;
     status = {
-      ok: left.length === 0,
-      synced: fit.length,
-      notSynced: left.length,
-      problem: left.length ? 'quota' : null,
+      ok: notSynced === 0 && written.error === null,
+      synced: fit.length - failedEntries,
+      notSynced,
+      problem: written.error ?? (left.length ? 'quota' : null),
       at: now,
     };
   } catch (err) {
