@@ -191,6 +191,11 @@ export function ReadingList({ onOpen }: ReadingListProps) {
     const recent = (w: Watch | undefined) => w?.state === 'answered' && (w.answeredFoundAt ?? 0) >= since;
     return filterIndexed(sorted, text, 'all').filter((e) => recent(watched[e.id]));
   }, [sorted, text, readFilter, watched]);
+  // A kv document's watch shows once: on its whole-document entry when there is one, else on each single question.
+  const watchOf = (entry: ReadingEntry) =>
+    isWatchable(entry.id, entry.kind) && (entry.pair === null || !entries?.has(entry.id))
+      ? (watched[entry.id] ?? null)
+      : undefined;
   const anyWatchable = useMemo(() => indexed.some((i) => isWatchable(i.entry.id, i.entry.kind)), [indexed]);
 
   // More rows when the end comes into view.
@@ -322,13 +327,7 @@ export function ReadingList({ onOpen }: ReadingListProps) {
           {visible.length === 0 && complete ? <p class="kvl-empty">{t('noMatches')}</p> : null}
           <ol class="kvl-entries" ref={listRef} onKeyDown={onListKey}>
             {visible.slice(0, shown).map((entry) => (
-              <Row
-                key={entry.key}
-                entry={entry}
-                watch={isWatchable(entry.id, entry.kind) ? (watched[entry.id] ?? null) : undefined}
-                onOpen={onOpen}
-                onRemove={remove}
-              />
+              <Row key={entry.key} entry={entry} watch={watchOf(entry)} onOpen={onOpen} onRemove={remove} />
             ))}
             {!complete ? (
               <li class="kvl-more" data-kvl-loading="">

@@ -17,7 +17,7 @@ import {
 } from '@/utils/reading-list';
 import { writeCached } from '@/utils/related/cache';
 import { isRelatedFacts } from '@/utils/related/facts';
-import { unseenCount, watches } from '@/utils/related/watch';
+import { unseenCount, validWatches, watches } from '@/utils/related/watch';
 import { startWatching } from '@/utils/related/watcher';
 import { isSiteHost, SITE_HOSTS } from '@/utils/site/ids';
 import { warn } from '@/utils/warn';
@@ -60,8 +60,9 @@ function debounce(fn: () => Promise<unknown>, ms: number): () => void {
  * (green) when there are any, else the unread entries (blue).
  */
 async function refreshList(): Promise<void> {
-  const { unread } = await writePreview(await listEntries());
-  const answered = unseenCount(await watches.getValue());
+  const entries = await listEntries();
+  const { unread } = await writePreview(entries);
+  const answered = unseenCount(validWatches(await watches.getValue()), new Set(entries.map((e) => e.id)));
   // Chrome MV3 has `action`, Firefox MV2 `browserAction`.
   const action = browser.action ?? browser.browserAction;
   const count = answered || unread;
@@ -116,16 +117,14 @@ export default defineBackground(() => {
     if (area === 'sync') pullFromSync().catch(warn);
   });
 
-  // Facts of related documents a tab fetched: cached for every tab (utils/related/cache.ts), one write at a time.
-  let cacheWrites: Promise<void> = Promise.resolve();
+  // Facts of related documents a tab fetched: cached for every tab (utils/related/cache.ts, one write at a time).
   browser.runtime.onMessage.addListener((message, sender) => {
     const facts = factsOfMessage(message);
     if (facts === undefined) return;
     // From our content script on a page of the site only (web pages cannot message the extension at all), and only
     // facts of the right shape.
     if (sender.id !== browser.runtime.id || !fromSite(sender.url) || !isRelatedFacts(facts)) return;
-    cacheWrites = cacheWrites.then(() => writeCached(facts)).catch(warn);
-    return cacheWrites;
+    return writeCached(facts).catch(warn);
   });
 
   createMenu().catch(warn);

@@ -70,7 +70,10 @@ function Answers({
   );
 }
 
-/** Previous and next document of the set (in order of number, round), at the same question; failed ones skipped. */
+/**
+ * Previous and next answer of the set (in order of publication, round), at the same question: documents known to
+ * have no answer to it (failed, a mededeling, a document without this question) are skipped.
+ */
 function Neighbours({
   pair,
   ownId,

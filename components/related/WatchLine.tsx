@@ -3,7 +3,7 @@
 
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../utils/i18n';
-import { type Watch, watches } from '../../utils/related/watch';
+import { validWatches, type Watch, watches } from '../../utils/related/watch';
 import { setWatch } from '../../utils/related/watch-requests';
 import { documentUrlAt } from '../../utils/site/ids';
 import { warn } from '../../utils/warn';
@@ -13,8 +13,11 @@ import { dateText } from './describe';
 export function useWatches(): Record<string, Watch> {
   const [all, setAll] = useState<Record<string, Watch>>({});
   useEffect(() => {
-    watches.getValue().then(setAll).catch(warn);
-    return watches.watch(setAll);
+    watches
+      .getValue()
+      .then((v) => setAll(validWatches(v)))
+      .catch(warn);
+    return watches.watch((v) => setAll(validWatches(v)));
   }, []);
   return all;
 }
@@ -32,7 +35,12 @@ export function WatchLine({ id, origin, watch }: { id: string; origin: string; w
   const when = dateText(shown?.date ?? null) ?? '?';
   const who = shown?.by ?? '?';
   return (
-    <p class={`kvl-watch kvl-watch-${state}`} data-kvl-watch={id} data-kvl-state={on ? state : 'off'}>
+    <p
+      class={`kvl-watch kvl-watch-${state}`}
+      data-kvl-watch={id}
+      data-kvl-state={on ? state : 'off'}
+      data-kvl-checked={watch?.checkedAt ? 'true' : 'false'}
+    >
       <label>
         <input
           type="checkbox"

@@ -34,8 +34,14 @@ const FAIL = {
 
 export const failText = (reason: FailReason) => t(FAIL[reason]);
 
-/** Related ids in the order of their numbers (the order they were published), the page's own among them. */
+/**
+ * Related ids in the order they were published: by vergaderjaar, then Aanhangsel number (a set can cross into the
+ * next vergaderjaar), anything else after them; the page's own among them.
+ */
 export function inOrder(ids: readonly string[]): string[] {
+  const year = (id: string) => idParts(id).vergaderjaar ?? '9999';
   const n = (id: string) => idParts(id).aanhangselnummer ?? Number.MAX_SAFE_INTEGER;
-  return [...new Set(ids)].sort((a, b) => n(a) - n(b) || a.localeCompare(b));
+  return [...new Set(ids)].sort(
+    (a, b) => year(a).localeCompare(year(b)) || n(a) - n(b) || a.localeCompare(b),
+  );
 }

@@ -9,8 +9,10 @@ import {
   isDue,
   isWatchable,
   MAX_FETCHES,
+  mergeCheck,
   newWatch,
   unseenCount,
+  validWatches,
   type Watch,
 } from '../../utils/related/watch';
 
@@ -79,19 +81,62 @@ describe('checkWatched', () => {
         by: 'Minister-President Rutte (Algemene Zaken)',
       },
     ]);
-    expect(unseenCount(all)).toBe(1);
+    expect(unseenCount(all, new Set([KV]))).toBe(1);
+    expect(unseenCount(all, new Set())).toBe(0);
     // Linked documents already known are not fetched again.
     expect(s.loads.filter((id) => id === 'ah-tk-20232024-1060')).toHaveLength(1);
-    // Found answered once: a later check does not make it new again.
+    // Answered: not checked again.
+    s.loads.length = 0;
     all = await checkWatched(
       { ...all, [KV]: { ...all[KV], unseen: false } },
-      {
-        ids: [KV],
-        now: later + CHECK_EVERY_MS,
-        load: s.load,
-      },
+      { ids: [KV], now: later + CHECK_EVERY_MS, load: s.load, force: true },
     );
+    expect(s.loads).toEqual([]);
     expect(all[KV]).toMatchObject({ state: 'answered', unseen: false, answeredFoundAt: later });
+  });
+
+  it('a kv page that was answered already when it was saved is not news', async () => {
+    const s = site({
+      [KV]: kv(KV, ['ah-tk-20232024-1047']),
+      'ah-tk-20232024-1047': { state: 'ok', facts: facts('ah-tk-20232024-1047') },
+    });
+    const all = await checkWatched({}, { ids: [KV], now: NOW, load: s.load });
+    expect(all[KV]).toMatchObject({ state: 'answered', unseen: false, answeredFoundAt: null });
+  });
+
+  it('going offline during a check stops it; what was not checked stays as it was, and due', async () => {
+    const other = 'kv-tk-2024Z09999';
+    let online = true;
+    const s = site({ [KV]: kv(KV, []), [other]: kv(other, []) });
+    const load = async (id: string): Promise<Loaded> => {
+      const r: Loaded = online ? await s.load(id) : { state: 'failed', reason: 'offline' };
+      online = false;
+      return r;
+    };
+    const all = await checkWatched({}, { ids: [KV, other], now: NOW, load });
+    expect(all[KV]).toMatchObject({ checkedAt: NOW, failures: 0 });
+    expect(all[other]).toEqual(newWatch());
+    expect(isDue(all[other], NOW)).toBe(true);
+  });
+
+  it("merges a check with what the popup did meanwhile: the reader's switch and what was seen", () => {
+    const before = { [KV]: newWatch() };
+    const checked = { [KV]: { ...newWatch(), state: 'answered' as const, unseen: true, checkedAt: NOW } };
+    // Turned off while the check ran: stays off, and the news is kept for when it is turned on again.
+    expect(mergeCheck(before, checked, { [KV]: { ...newWatch(), off: true } })[KV]).toMatchObject({
+      off: true,
+      state: 'answered',
+      unseen: true,
+    });
+    // Seen while the check ran, nothing new found: stays seen.
+    const seen = { [KV]: { ...newWatch(), unseen: true } };
+    const merged = mergeCheck(seen, { [KV]: { ...seen[KV] } }, { [KV]: { ...newWatch(), unseen: false } });
+    expect(merged[KV].unseen).toBe(false);
+  });
+
+  it('reads only well-formed watches from storage', () => {
+    expect(validWatches({ [KV]: newWatch(), bad: { off: 'x' }, old: null })).toEqual({ [KV]: newWatch() });
+    expect(validWatches('kapot')).toEqual({});
   });
 
   it(`fetches at most ${MAX_FETCHES} documents per check; the rest come first next time`, async () => {

@@ -43,8 +43,17 @@ export async function readCached(
   return out;
 }
 
-/** Stores facts and drops what is expired, and the oldest beyond MAX_ENTRIES. Background only. */
-export async function writeCached(facts: RelatedFacts, now = Date.now()): Promise<void> {
+/** Writes one at a time (the index is read, changed and written back). */
+let writes: Promise<unknown> = Promise.resolve();
+
+/** Stores facts and drops what is expired, and the oldest beyond MAX_ENTRIES. Background only, one write at a time. */
+export function writeCached(facts: RelatedFacts, now = Date.now()): Promise<void> {
+  const run = writes.then(() => write(facts, now));
+  writes = run.catch(() => {});
+  return run;
+}
+
+async function write(facts: RelatedFacts, now: number): Promise<void> {
   const index = (await getKeys('local', [INDEX]))[INDEX];
   const entries: Record<string, number> =
     typeof index === 'object' && index !== null ? { ...(index as Record<string, number>) } : {};

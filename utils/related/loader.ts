@@ -75,8 +75,8 @@ export function relatedLoader(ids: readonly string[], source: RelatedSource): Re
       // Once the view is gone, a request still waiting for its slot is never made.
       const request: RequestSlot = (job) => slot(() => (stopped ? new Promise<never>(() => {}) : job()));
       void source.fetchFacts(id, request).then((loaded) => {
-        if (loaded.state === 'ok') source.remember(loaded.facts);
         settle(id, loaded);
+        if (loaded.state === 'ok') source.remember(loaded.facts);
       });
     }
   };

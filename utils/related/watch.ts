@@ -40,6 +40,36 @@ export interface Watch {
 
 export const watches = storedValue<Record<string, Watch>>('kvl-watch', {});
 
+function isWatch(v: unknown): v is Watch {
+  if (typeof v !== 'object' || v === null) return false;
+  const w = v as Record<string, unknown>;
+  const numOrNull = (x: unknown) => x === null || typeof x === 'number';
+  return (
+    typeof w.off === 'boolean' &&
+    (w.state === 'waiting' || w.state === 'answered' || w.state === 'mededeling') &&
+    Array.isArray(w.answers) &&
+    w.answers.every(
+      (a) =>
+        typeof a === 'object' &&
+        a !== null &&
+        typeof (a as WatchAnswer).id === 'string' &&
+        typeof (a as WatchAnswer).kind === 'string' &&
+        (typeof (a as WatchAnswer).date === 'string' || (a as WatchAnswer).date === null) &&
+        (typeof (a as WatchAnswer).by === 'string' || (a as WatchAnswer).by === null),
+    ) &&
+    numOrNull(w.answeredFoundAt) &&
+    typeof w.unseen === 'boolean' &&
+    numOrNull(w.checkedAt) &&
+    typeof w.failures === 'number'
+  );
+}
+
+/** The watches as stored, without any that are damaged or of another shape (they start again as new). */
+export function validWatches(value: unknown): Record<string, Watch> {
+  if (typeof value !== 'object' || value === null) return {};
+  return Object.fromEntries(Object.entries(value).filter(([, w]) => isWatch(w))) as Record<string, Watch>;
+}
+
 /** How often a watched document is checked (the alarm's period) */
 export const CHECK_EVERY_MS = 6 * 60 * 60 * 1000;
 /** Documents fetched at most per check (kv pages and the answers they list together) */
@@ -87,14 +117,18 @@ export interface CheckOptions {
   /** kv documents in the reading list */
   ids: readonly string[];
   now: number;
-  load(id: string): Promise<Loaded>;
+  /** Document `id`; `listedBy` is the kv document that lists it, for an answer */
+  load(id: string, listedBy?: string): Promise<Loaded>;
   /** Check every watched document now, due or not (the popup's "check now") */
   force?: boolean;
 }
 
 /**
  * Checks the due watched documents, at most MAX_FETCHES documents fetched, and returns the new watches (those of
- * documents no longer in the list are dropped; a watch turned off keeps its place so it stays off).
+ * documents no longer in the list are dropped; a watch turned off keeps its place so it stays off). An answered
+ * document is not checked again; a mededeling is (the answer is still to come). The first check of a document
+ * records what it finds without calling it new: answers that were there when it was saved are not news. When the
+ * browser goes offline during a check, the check stops there, and what was not checked stays due.
  */
 export async function checkWatched(
   current: Record<string, Watch>,
@@ -105,14 +139,18 @@ export async function checkWatched(
   let budget = MAX_FETCHES;
   // Oldest check first: with more due than the budget allows, the rest come first next time.
   const due = opts.ids
-    .filter((id) => !next[id].off && (opts.force || isDue(next[id], opts.now)))
+    .filter(
+      (id) => !next[id].off && next[id].state !== 'answered' && (opts.force || isDue(next[id], opts.now)),
+    )
     .sort((a, b) => (next[a].checkedAt ?? 0) - (next[b].checkedAt ?? 0));
-  for (const id of due) {
+  check: for (const id of due) {
     if (budget < 1) break;
     budget--;
+    const kv = await opts.load(id);
+    if (kv.state === 'failed' && kv.reason === 'offline') break;
     const w = { ...next[id] };
     next[id] = w;
-    const kv = await opts.load(id);
+    const first = w.checkedAt === null;
     w.checkedAt = opts.now;
     if (kv.state === 'failed') {
       w.failures++;
@@ -125,13 +163,18 @@ export async function checkWatched(
       if (known.has(linked) || !linked.startsWith('ah-')) continue;
       if (budget < 1) break;
       budget--;
-      const doc = await opts.load(linked);
+      const doc = await opts.load(linked, id);
+      if (doc.state === 'failed' && doc.reason === 'offline') {
+        // Not checked after all: as it was, and due again.
+        next[id] = current[id] ?? newWatch();
+        break check;
+      }
       // One that cannot be read now is tried again next time.
       if (doc.state === 'ok' && doc.facts.kind !== 'vragen') answers.push(answerOf(doc.facts));
     }
     w.answers = answers;
     const state = stateOf(answers);
-    if (state === 'answered' && w.state !== 'answered') {
+    if (state === 'answered' && w.state !== 'answered' && !first) {
       w.answeredFoundAt = opts.now;
       w.unseen = true;
     }
@@ -140,7 +183,25 @@ export async function checkWatched(
   return next;
 }
 
-/** Documents found answered and not yet seen: the badge's count. */
-export function unseenCount(all: Record<string, Watch>): number {
-  return Object.values(all).filter((w) => w.unseen && !w.off).length;
+/** Documents of the list (`ids`) found answered and not yet seen: the badge's count. */
+export function unseenCount(all: Record<string, Watch>, ids: ReadonlySet<string>): number {
+  return Object.entries(all).filter(([id, w]) => w.unseen && !w.off && ids.has(id)).length;
+}
+
+/**
+ * A check's result merged into the watches as they are now (the popup may have turned a watch off, or seen the
+ * news, while the check ran): the check's findings, the reader's switch and what the reader has seen since.
+ */
+export function mergeCheck(
+  before: Record<string, Watch>,
+  checked: Record<string, Watch>,
+  now: Record<string, Watch>,
+): Record<string, Watch> {
+  const out: Record<string, Watch> = {};
+  for (const [id, w] of Object.entries(checked)) {
+    const latest = now[id];
+    const news = w.unseen && !before[id]?.unseen;
+    out[id] = { ...w, off: latest?.off ?? w.off, unseen: news || (latest?.unseen ?? false) };
+  }
+  return out;
 }

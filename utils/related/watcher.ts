@@ -3,20 +3,30 @@
 
 import { browser } from '#imports';
 import { listEntries } from '../reading-list';
-import { isSiteHost } from '../site/ids';
+import { isSiteHost, SITE_ORIGIN } from '../site/ids';
 import { warn } from '../warn';
 import { writeCached } from './cache';
 import { fetchFacts } from './fetch';
 import { backgroundParse } from './inert';
-import { CHECK_EVERY_MS, checkWatched, isWatchable, newWatch, type Watch, watches } from './watch';
+import {
+  CHECK_EVERY_MS,
+  checkWatched,
+  isWatchable,
+  mergeCheck,
+  newWatch,
+  validWatches,
+  type Watch,
+  watches,
+} from './watch';
 import { isWatchRequest } from './watch-requests';
 
 const ALARM = 'kvl-watch';
 
-/** Every change of the watches, one at a time (a check and a toggle never overwrite each other). */
+/** Every change of the watches, one at a time, each on what is stored then (a check and a toggle never overwrite
+ * each other). */
 let queue: Promise<unknown> = Promise.resolve();
-function change(fn: (all: Record<string, Watch>) => Promise<Record<string, Watch>> | Record<string, Watch>) {
-  const run = queue.then(async () => watches.setValue(await fn(await watches.getValue())));
+function change(fn: (all: Record<string, Watch>) => Record<string, Watch>) {
+  const run = queue.then(async () => watches.setValue(fn(validWatches(await watches.getValue()))));
   queue = run.catch(warn);
   return run;
 }
@@ -37,23 +47,25 @@ async function watchable(): Promise<Map<string, string>> {
 }
 
 /** Checks the watched documents that are due (all of them when `force`); never while offline. */
-export function checkNow(force: boolean): Promise<void> {
-  return change(async (all) => {
-    if (navigator.onLine === false) return all;
-    const origins = await watchable();
-    return checkWatched(all, {
-      ids: [...origins.keys()],
-      now: Date.now(),
-      force,
-      load: async (id) => {
-        // A linked answer is on the site its kv page came from.
-        const origin = origins.get(id) ?? [...origins.values()][0];
-        const loaded = await fetchFacts(id, origin, { parse: backgroundParse });
-        if (loaded.state === 'ok') await writeCached(loaded.facts).catch(warn);
-        return loaded;
-      },
-    });
+export async function checkNow(force: boolean): Promise<void> {
+  if (navigator.onLine === false) return;
+  const origins = await watchable();
+  const before = validWatches(await watches.getValue());
+  // The fetches run outside the queue (a check may take many seconds): the popup's switch and "seen" are not held
+  // up, and the result is merged with whatever they changed meanwhile.
+  const checked = await checkWatched(before, {
+    ids: [...origins.keys()],
+    now: Date.now(),
+    force,
+    load: async (id, listedBy) => {
+      // An answer is on the site its kv page came from.
+      const origin = origins.get(listedBy ?? id) ?? SITE_ORIGIN;
+      const loaded = await fetchFacts(id, origin, { parse: backgroundParse });
+      if (loaded.state === 'ok') await writeCached(loaded.facts).catch(warn);
+      return loaded;
+    },
   });
+  await change((now) => mergeCheck(before, checked, now));
 }
 
 /** Starts the checks and answers the popup. `onChange` runs after every change of the watches. */
