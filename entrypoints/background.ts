@@ -15,6 +15,8 @@ import {
   watchEntries,
   writePreview,
 } from '@/utils/reading-list';
+import { applyOp } from '@/utils/reading-list/store';
+import { listOpOf } from '@/utils/reading-list/writer';
 import { writeCached } from '@/utils/related/cache';
 import { isRelatedFacts } from '@/utils/related/facts';
 import { unseenCount, validWatches, watches } from '@/utils/related/watch';
@@ -115,6 +117,14 @@ export default defineBackground(() => {
   browser.storage.onChanged.addListener((_changes, area) => {
     // Another device saved or edited entries: take them in (their arrival in local then triggers a push).
     if (area === 'sync') pullFromSync().catch(warn);
+  });
+
+  // The reading list's one writer: every change from a page, the popup or the options page, applied here one key at a
+  // time on the entry as stored then (utils/reading-list/store.ts). Only the extension's own contexts can send.
+  browser.runtime.onMessage.addListener((message, sender) => {
+    const op = listOpOf(message);
+    if (!op || sender.id !== browser.runtime.id) return;
+    return applyOp(op);
   });
 
   // Facts of related documents a tab fetched: cached for every tab (utils/related/cache.ts, one write at a time).

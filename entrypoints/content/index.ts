@@ -8,6 +8,7 @@ import { currentMessages, messageTable } from '@/utils/message-cache';
 import { isStatusRequest, type KvlStatus } from '@/utils/messages';
 import { subscribeEntry } from '@/utils/reading-list/live';
 import { completeFromDocument } from '@/utils/reading-list/store';
+import { writeThroughBackground } from '@/utils/reading-list/writer';
 import { answersOpen, viewMode } from '@/utils/settings';
 import { detectKamervraagPage } from '@/utils/site/detect';
 import { CONTENT_MATCHES } from '@/utils/site/hosts';
@@ -31,6 +32,8 @@ export default defineContentScript({
   // `document_end` would have started the script.
   runAt: 'document_start',
   main() {
+    // Saves and edits of the reading list are the background's to write (one writer).
+    writeThroughBackground();
     // Who asks (the popup) learns what this page is: null until it is known, or when it is not a Kamervragen document.
     // Answered synchronously: works with and without webextension-polyfill.
     browser.runtime.onMessage.addListener((message, _sender, sendResponse) => {

@@ -15,8 +15,13 @@ import {
   syncEnabled,
   syncStatus,
 } from '@/utils/reading-list';
+import { writeThroughBackground } from '@/utils/reading-list/writer';
 import { answersOpen } from '@/utils/settings';
 import { warn } from '@/utils/warn';
+
+// Changes of the list (import) are the background's to write (one writer).
+writeThroughBackground();
+
 import './style.css';
 
 function useItem<T>(item: { getValue(): Promise<T>; watch(cb: (v: T) => void): () => void }): T | null {

@@ -8,8 +8,12 @@ import { prefetchListPreview, ReadingList } from '@/components/ReadingList';
 import { t } from '@/utils/i18n';
 import { requestStatus } from '@/utils/messages';
 import { type ReadingEntry, saveTab } from '@/utils/reading-list';
+import { writeThroughBackground } from '@/utils/reading-list/writer';
 import { findKamervraagId, SITE_HOSTS } from '@/utils/site/ids';
 import './style.css';
+
+// Changes of the list are the background's to write (one writer).
+writeThroughBackground();
 
 /** ?tab=<id> when given (tests, screenshots): the popup then runs in a tab of its own. */
 const tabParam = new URLSearchParams(location.search).get('tab');

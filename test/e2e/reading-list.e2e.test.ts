@@ -399,6 +399,56 @@ describe('with one browser', () => {
     await sw.evaluate(() => (globalThis as unknown as Chrome).chrome.storage.sync.clear());
   });
 
+  it('20 rounds of a note saved in one popup and "read" clicked in another at the same moment: both land every time', async () => {
+    const page = await openDoc(browser, SAMPLE_ID);
+    await page.locator('.kvl-card [data-kvl-action="save"]').click();
+    await page.locator(`.kvl-card [data-kvl-saved="${SAMPLE_ID}"]`).waitFor();
+    // Two extension contexts (the page's controls act only on real clicks, which cannot be timed to the millisecond).
+    const [notes, reads] = [await openPopup(browser), await openPopup(browser)];
+    const row = `[data-kvl-item="${SAMPLE_ID}"]`;
+    const stored = async () =>
+      (await storedEntries(browser.serviceWorker))[SAMPLE_ID] as unknown as { read: boolean; note: string };
+    const lost: number[] = [];
+    for (let round = 1; round <= 20; round++) {
+      const read = !(await stored()).read;
+      // Both at the same wall-clock moment, a little ahead.
+      const at = Date.now() + 150;
+      await notes.evaluate(
+        ([sel, text, when]) => {
+          (document.querySelector(`${sel} [data-kvl-action="note"]`) as HTMLElement).click();
+          setTimeout(() => {
+            const area = document.querySelector(
+              `${sel} [data-kvl-action="note-text"]`,
+            ) as HTMLTextAreaElement;
+            area.value = text;
+            area.dispatchEvent(new Event('input', { bubbles: true }));
+            (document.querySelector(`${sel} [data-kvl-action="note-save"]`) as HTMLElement).click();
+          }, when - Date.now());
+        },
+        [row, `ronde ${round}`, at] as const,
+      );
+      await reads.evaluate(
+        ([sel, when]) => {
+          setTimeout(
+            () => (document.querySelector(`${sel} [data-kvl-action="toggle-read"]`) as HTMLElement).click(),
+            when - Date.now(),
+          );
+        },
+        [row, at] as const,
+      );
+      let both = false;
+      for (let i = 0; i < 20 && !both; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        const e = await stored();
+        both = e.note === `ronde ${round}` && e.read === read;
+      }
+      if (!both) lost.push(round);
+      // The next round starts from what the popups show.
+      else await expect.poll(() => reads.locator(row).getAttribute('data-read')).toBe(String(read));
+    }
+    expect(lost).toEqual([]);
+  });
+
   it('exports JSON and Markdown from the options page; the JSON imports back into an empty list', async () => {
     for (const c of docs.slice(0, 2)) {
       const p = await openDoc(browser, c.id);

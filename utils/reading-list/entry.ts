@@ -72,7 +72,13 @@ export function firstWords(text: string, n = 12): string {
   return words.slice(0, n).join(' ') + (words.length > n ? ' …' : '');
 }
 
-function docFields(doc: KamervraagDocument) {
+/** What an entry takes from its document */
+export type DocumentFacts = Pick<
+  KamervraagDocument,
+  'id' | 'kind' | 'subject' | 'askers' | 'answeredBy' | 'dateSubmitted' | 'dateReceived'
+>;
+
+function docFields(doc: DocumentFacts) {
   const a = doc.answeredBy;
   return {
     kind: doc.kind,
@@ -112,7 +118,7 @@ export function entryFromDocument(
 }
 
 /** The fields the document knows, to complete an entry that was saved without it (keeps the user's own fields). */
-export function completeEntry(entry: ReadingEntry, doc: KamervraagDocument, now: number): ReadingEntry {
+export function completeEntry(entry: ReadingEntry, doc: DocumentFacts, now: number): ReadingEntry {
   return {
     ...entry,
     title: clip(doc.subject ?? entry.title, LIMITS.title),

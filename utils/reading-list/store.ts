@@ -15,9 +15,8 @@
 // managed by ./sync.ts.
 
 import { browser } from '#imports';
-import type { KamervraagDocument } from '../kamervraag/model';
 import { getKeys, removeKeys, setKeys, snapshot, storedValue } from '../stored';
-import { completeEntry, entryProblem, isEntry, type ReadingEntry } from './entry';
+import { completeEntry, type DocumentFacts, entryProblem, isEntry, type ReadingEntry } from './entry';
 import { GONE_PREFIX, ITEM_PREFIX, SCHEMA_KEY, SCHEMA_VERSION } from './keys';
 
 export { GONE_PREFIX, ITEM_PREFIX, SCHEMA_VERSION };
@@ -137,7 +136,7 @@ function update(
  * Saves an entry. Saving again is a no-op (no duplicates; the user's read state and note stay), except that a
  * partial entry (saved from a link) is completed by a full one.
  */
-export async function addEntry(entry: ReadingEntry): Promise<{ entry: ReadingEntry; added: boolean }> {
+async function localAdd(entry: ReadingEntry): Promise<{ entry: ReadingEntry; added: boolean }> {
   let added = false;
   const result = await update(entry.key, (old) => {
     if (!old) {
@@ -152,28 +151,25 @@ export async function addEntry(entry: ReadingEntry): Promise<{ entry: ReadingEnt
   return { entry: result ?? entry, added };
 }
 
-export function setRead(key: string, read: boolean, now = Date.now()): Promise<ReadingEntry | null> {
+function localSetRead(key: string, read: boolean, now: number): Promise<ReadingEntry | null> {
   return update(key, (old) =>
     old && old.read !== read ? { ...old, read, readAt: read ? now : null, updatedAt: now } : null,
   );
 }
 
-export function setNote(key: string, note: string, now = Date.now()): Promise<ReadingEntry | null> {
+function localSetNote(key: string, note: string, now: number): Promise<ReadingEntry | null> {
   return update(key, (old) => (old && old.note !== note ? { ...old, note, updatedAt: now } : null));
 }
 
 /** Fills in a partial entry of this document (saved from a link) now that the document is open. */
-export function completeFromDocument(
-  doc: KamervraagDocument,
-  now = Date.now(),
-): Promise<ReadingEntry | null> {
+function localComplete(doc: DocumentFacts, now: number): Promise<ReadingEntry | null> {
   const id = doc.id;
   if (!id) return Promise.resolve(null);
   return update(id, (old) => (old?.partial ? completeEntry(old, doc, now) : null));
 }
 
 /** Removes an entry and returns it (for undo). */
-export function removeEntry(key: string, now = Date.now()): Promise<ReadingEntry | null> {
+function localRemove(key: string, now: number): Promise<ReadingEntry | null> {
   return queued(key, async () => {
     await ensureSchema();
     const old = await getEntry(key);
@@ -187,12 +183,12 @@ export function removeEntry(key: string, now = Date.now()): Promise<ReadingEntry
  * Undo of a removal: puts the entry back as it was (its changed-time moves to now, so it is newer than the removal
  * everywhere sync carried that), unless it was saved again meanwhile.
  */
-export async function restoreEntry(entry: ReadingEntry, now = Date.now()): Promise<void> {
+async function localRestore(entry: ReadingEntry, now: number): Promise<void> {
   await update(entry.key, (old) => (old ? null : { ...entry, updatedAt: Math.max(now, entry.updatedAt) }));
 }
 
 /** Writes many entries at once (import, sync): each key on its own, so nothing else is touched. */
-export async function putEntries(entries: ReadingEntry[]): Promise<void> {
+async function localPut(entries: ReadingEntry[]): Promise<void> {
   await ensureSchema();
   for (const e of entries) if (!isEntry(e)) throw new Error(`invalid reading-list entry: ${entryProblem(e)}`);
   if (!entries.length) return;
@@ -254,4 +250,102 @@ export async function getEntries(keys: string[]): Promise<Map<string, ReadingEnt
     out.set(k, isEntry(value) && value.key === k ? value : null);
   }
   return out;
+}
+
+// ONE WRITER. Every change of the list is an operation on one entry (or a batch of whole entries: import), applied
+// by the background, one key at a time, each on the entry as it is stored then: a note saved in the popup and "read"
+// clicked in a page at the same moment both land. The popup, the options page and the content scripts send their
+// operations to the background (writeThroughBackground); the background, and unit tests, apply them here.
+
+export type ListOp =
+  | { op: 'add'; entry: ReadingEntry }
+  | { op: 'read'; key: string; read: boolean; now: number }
+  | { op: 'note'; key: string; note: string; now: number }
+  | { op: 'complete'; doc: DocumentFacts; now: number }
+  | { op: 'remove'; key: string; now: number }
+  | { op: 'restore'; entry: ReadingEntry; now: number }
+  | { op: 'put'; entries: ReadingEntry[] };
+
+/** Applies an operation here (the background; unit tests). Throws on a malformed one. */
+export function applyOp(op: ListOp): Promise<unknown> {
+  switch (op.op) {
+    case 'add':
+      return localAdd(op.entry);
+    case 'read':
+      return localSetRead(op.key, op.read, op.now);
+    case 'note':
+      return localSetNote(op.key, op.note, op.now);
+    case 'complete':
+      return localComplete(op.doc, op.now);
+    case 'remove':
+      return localRemove(op.key, op.now);
+    case 'restore':
+      return localRestore(op.entry, op.now);
+    case 'put':
+      return localPut(op.entries);
+    default:
+      return Promise.reject(new Error('unknown reading-list operation'));
+  }
+}
+
+/** Where operations go: applied here, unless this context sends them to the background. */
+let send: (op: ListOp) => Promise<unknown> = applyOp;
+
+/** This context (a page, the popup, the options page) sends its changes of the list to the background. */
+export function sendOperationsTo(sender: (op: ListOp) => Promise<unknown>): void {
+  send = sender;
+}
+
+/**
+ * Saves an entry. Saving again is a no-op (no duplicates; the user's read state and note stay), except that a
+ * partial entry (saved from a link) is completed by a full one.
+ */
+export function addEntry(entry: ReadingEntry): Promise<{ entry: ReadingEntry; added: boolean }> {
+  return send({ op: 'add', entry }) as Promise<{ entry: ReadingEntry; added: boolean }>;
+}
+
+export function setRead(key: string, read: boolean, now = Date.now()): Promise<ReadingEntry | null> {
+  return send({ op: 'read', key, read, now }) as Promise<ReadingEntry | null>;
+}
+
+export function setNote(key: string, note: string, now = Date.now()): Promise<ReadingEntry | null> {
+  return send({ op: 'note', key, note, now }) as Promise<ReadingEntry | null>;
+}
+
+/** Fills in a partial entry of this document (saved from a link) now that the document is open. */
+export function completeFromDocument(doc: DocumentFacts, now = Date.now()): Promise<ReadingEntry | null> {
+  const { id, kind, subject, askers, answeredBy, dateSubmitted, dateReceived } = doc;
+  const facts = { id, kind, subject, askers, answeredBy, dateSubmitted, dateReceived };
+  return send({ op: 'complete', doc: facts, now }) as Promise<ReadingEntry | null>;
+}
+
+/** Removes an entry and returns it (for undo). */
+export function removeEntry(key: string, now = Date.now()): Promise<ReadingEntry | null> {
+  return send({ op: 'remove', key, now }) as Promise<ReadingEntry | null>;
+}
+
+/**
+ * Undo of a removal: puts the entry back as it was (its changed-time moves to now, so it is newer than the removal
+ * everywhere sync carried that), unless it was saved again meanwhile.
+ */
+export async function restoreEntry(entry: ReadingEntry, now = Date.now()): Promise<void> {
+  await send({ op: 'restore', entry, now });
+}
+
+/** Writes many entries at once (import): each key on its own, so nothing else is touched. */
+export async function putEntries(entries: ReadingEntry[]): Promise<void> {
+  await send({ op: 'put', entries });
+}
+
+/**
+ * Takes an entry from another device when it is newer than the one here, decided on the entry as stored at that
+ * moment (in its key's queue): an edit made here meanwhile is never overwritten by an older copy. Background only.
+ */
+export function takeIfNewer(entry: ReadingEntry, removedAt: number): Promise<boolean> {
+  let taken = false;
+  return update(entry.key, (old) => {
+    if (entry.updatedAt <= removedAt || (old && entry.updatedAt <= old.updatedAt)) return null;
+    taken = true;
+    return entry;
+  }).then(() => taken);
 }

@@ -6,7 +6,7 @@
 
 import { removeKeys, setKeys, snapshot, storedValue } from '../stored';
 import { isEntry, type ReadingEntry } from './entry';
-import { GONE_PREFIX, ITEM_PREFIX, listEntries, listRemoved, putEntries, removeIfNotNewer } from './store';
+import { GONE_PREFIX, ITEM_PREFIX, listEntries, listRemoved, removeIfNotNewer, takeIfNewer } from './store';
 
 /** storage.sync quotas (Chrome and Firefox): 8 KB per item, 100 KB in all, 512 items. We keep a margin. */
 export const SYNC_QUOTA = {
@@ -122,16 +122,15 @@ export async function pullFromSync(): Promise<number> {
       changed++;
     }
   }
-  const newer: ReadingEntry[] = [];
   for (const [k, v] of remote.items) {
     if (!isEntry(v) || v.key !== k) continue;
     const removedAt = Math.max(removedHere.get(k) ?? -1, remote.gone.get(k) ?? -1);
-    if (v.updatedAt <= removedAt) continue;
     const old = local.get(k);
-    if (!old || v.updatedAt > old.updatedAt) newer.push(v);
+    // Decided again on the entry as stored when its turn comes: an edit made here meanwhile is not overwritten.
+    if ((!old || v.updatedAt > old.updatedAt) && v.updatedAt > removedAt && (await takeIfNewer(v, removedAt)))
+      changed++;
   }
-  await putEntries(newer);
-  return changed + newer.length;
+  return changed;
 }
 
 /**
