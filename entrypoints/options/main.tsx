@@ -5,6 +5,7 @@ import { browser } from '#imports';
 import { SyncNotice } from '@/components/PopupSave';
 import { t } from '@/utils/i18n';
 import {
+  exportCsv,
   exportJson,
   exportMarkdown,
   ImportError,
@@ -145,6 +146,17 @@ function Options() {
             }
           >
             {t('exportMarkdown')}
+          </button>{' '}
+          <button
+            type="button"
+            data-kvl-action="export-csv"
+            onClick={() =>
+              void listEntries().then((list) =>
+                download(`leeslijst-${stamp()}.csv`, 'text/csv', exportCsv(list)),
+              )
+            }
+          >
+            {t('exportCsv')}
           </button>
         </p>
         <label class="import">

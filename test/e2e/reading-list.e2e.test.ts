@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { entryFromLink, type ReadingEntry } from '../../utils/reading-list/entry';
 import { htmlCasesWithId } from './support/cases';
 import {
   collectExtensionErrors,
@@ -336,24 +337,10 @@ describe('with one browser', () => {
   it('sync: notes of "<", "&", U+2028 and emoji arrive intact; an entry the browser counts over 8 KB stays local and is reported, the others sync', async () => {
     const sw = browser.serviceWorker;
     await sw.evaluate(() => (globalThis as unknown as Chrome).chrome.storage.sync.clear());
+    // A whole entry as the extension makes one (entry.ts is pure: no browser APIs), with a note.
     const entry = (n: number, note: string, addedAt: number) => ({
-      key: `ah-tk-20232024-${n}`,
-      id: `ah-tk-20232024-${n}`,
-      url: `https://zoek.officielebekendmakingen.nl/ah-tk-20232024-${n}.html`,
-      title: `Onderwerp ${n}`,
-      kind: 'antwoord',
-      askers: [],
-      answeredBy: null,
-      ministry: null,
-      dateSubmitted: null,
-      dateReceived: null,
-      pair: null,
-      addedAt,
-      updatedAt: addedAt,
-      read: false,
-      readAt: null,
+      ...(entryFromLink(siteUrl(`ah-tk-20232024-${n}.html`), `Onderwerp ${n}`, addedAt) as ReadingEntry),
       note,
-      partial: false,
     });
     const hostile = 'a<b & c\u2028d\u2029 😀 </script> é';
     // 2,000 "<": 2 KB as JSON.stringify's UTF-8, 12 KB as Chrome counts it (each is \u003C).

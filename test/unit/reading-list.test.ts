@@ -14,6 +14,7 @@ import {
   entryFromLink,
   entryFromStatus,
   entryProblem,
+  exportCsv,
   exportJson,
   exportMarkdown,
   filterIndexed,
@@ -506,6 +507,24 @@ describe('export and import', () => {
     expect(md).toContain('gesteld door Jansen (GL-PvdA), De Vries');
     expect(md).toContain('Notitie: Met "quotes" en \\*sterren\\*');
     expect(exportMarkdown(await listEntries(), 'en')).toContain('# Reading list');
+  });
+
+  it('writes CSV for a spreadsheet: quoted where needed, formulas defused, every entry a row', async () => {
+    const entries = [
+      { ...entry(ID1, 2), note: 'Met "quotes", komma\nen een regel' },
+      { ...entry(ID2, 1), title: '=HYPERLINK("http://example.invalid")', note: '' },
+    ];
+    const lines = exportCsv(entries)
+      .replace(/^\uFEFF/, '')
+      .split('\r\n');
+    expect(lines[0]).toBe(
+      'id,url,title,question,kind,askers,answeredBy,ministry,dateSubmitted,dateReceived,read,readAt,addedAt,note',
+    );
+    expect(lines).toHaveLength(4); // header, two rows, and the empty string after the last line break
+    expect(lines[1].startsWith(`${ID1},`)).toBe(true);
+    expect(lines[1].endsWith(',"Met ""quotes"", komma\nen een regel"')).toBe(true);
+    expect(lines[2]).toContain(`,"'=HYPERLINK(""http://example.invalid"")",`);
+    expect(exportCsv(entries).startsWith('\uFEFF')).toBe(true);
   });
 
   describe('a bad file changes nothing and says why', () => {

@@ -3,13 +3,12 @@
 // key, a derived preview of the top of the list for the popup, is ./preview.ts's.
 //
 // Design for "no lost updates": ONE STORAGE KEY PER ENTRY (`kvl-item:<key>` in storage.local, key = document id or
-// `<id>#vraag-N`) plus one schema-version value (`kvl-schema`). A save writes only its own key, so saves of
-// different entries from several tabs, the popup and the background at the same moment can never overwrite each
-// other (there is no shared array to read-modify-write). Edits of one entry (read, note) are a read-modify-write of
-// that one key; within one page they are queued per key, so only two different pages editing the very same entry
-// in the same few milliseconds could race, and then each edit still lands as a whole entry (last one wins).
-// We chose this over routing writes through the background because it needs no running background (MV3 service
-// workers sleep), works in Firefox MV2 and Chrome MV3 alike, and the property is structural, not timing-based.
+// `<id>#vraag-N`) plus one schema-version value (`kvl-schema`), and ONE WRITER: every change is an operation on one
+// entry (see ListOp below) that the background applies in that key's queue, on the entry as stored at that moment.
+// Saves of different entries never touch each other's keys; edits of the same entry from the popup, a page and
+// another popup at the same moment are applied one after the other, each changing only its own field, so both land.
+// Pages and extension pages send their operations to the background by message (./writer.ts); a service worker
+// that is asleep is woken by the message. A write that fails is reported to the control that asked for it.
 //
 // storage.local is the source of truth and keeps everything; storage.sync (when the user turns it on) is a mirror
 // managed by ./sync.ts.

@@ -89,6 +89,62 @@ export class ImportError extends Error {
   }
 }
 
+/** The columns of the CSV export, in order. */
+export const CSV_COLUMNS = [
+  'id',
+  'url',
+  'title',
+  'question',
+  'kind',
+  'askers',
+  'answeredBy',
+  'ministry',
+  'dateSubmitted',
+  'dateReceived',
+  'read',
+  'readAt',
+  'addedAt',
+  'note',
+] as const;
+
+/**
+ * One CSV field (RFC 4180): quoted when it holds a comma, quote or line break. A field that a spreadsheet would take
+ * for a formula (starting with =, +, -, @, a tab or a carriage return) gets a leading apostrophe, so opening the file
+ * never runs anything.
+ */
+function csvField(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** The list as CSV for a spreadsheet, newest first: one row per entry, dates as ISO, UTF-8 with a BOM (Excel). */
+export function exportCsv(entries: ReadingEntry[]): string {
+  const iso = (ms: number | null) => (ms === null ? '' : new Date(ms).toISOString());
+  const rows = [...entries]
+    .sort((a, b) => b.addedAt - a.addedAt)
+    .map((e) =>
+      [
+        e.id,
+        e.url,
+        e.title,
+        e.pair?.label ?? '',
+        e.kind ?? '',
+        e.askers.join('; '),
+        e.answeredBy ?? '',
+        e.ministry ?? '',
+        e.dateSubmitted ?? '',
+        e.dateReceived ?? '',
+        e.read ? 'ja' : 'nee',
+        iso(e.readAt),
+        iso(e.addedAt),
+        e.note,
+      ]
+        .map(csvField)
+        .join(','),
+    );
+  return `\uFEFF${[CSV_COLUMNS.join(','), ...rows].join('\r\n')}\r\n`;
+}
+
 /** Validates a whole export file; throws ImportError on the first problem. Nothing is written. */
 export function parseImport(text: string): ReadingEntry[] {
   if (new Blob([text]).size > MAX_IMPORT_BYTES) throw new ImportError('tooLarge');
