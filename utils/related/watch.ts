@@ -8,6 +8,7 @@
 // checks its own.
 
 import type { DocumentKind } from '../kamervraag/model';
+import { idParts, isKamervraagId } from '../site/ids';
 import { storedValue } from '../stored';
 import type { RelatedFacts } from './facts';
 import type { Loaded } from './fetch';
@@ -160,7 +161,8 @@ export async function checkWatched(
     const known = new Set(w.answers.map((a) => a.id));
     const answers = [...w.answers];
     for (const linked of kv.facts.related) {
-      if (known.has(linked) || !linked.startsWith('ah-')) continue;
+      // An answer or mededeling: an Aanhangsel, not another kv document.
+      if (known.has(linked) || !isKamervraagId(linked) || idParts(linked).kind === 'vragen') continue;
       if (budget < 1) break;
       budget--;
       const doc = await opts.load(linked, id);
