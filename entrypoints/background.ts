@@ -5,16 +5,8 @@ import { browser, defineBackground } from '#imports';
 import { type MessageKey, t } from '@/utils/i18n';
 import { browserMessages, messageTable } from '@/utils/message-cache';
 import { factsOfMessage } from '@/utils/messages';
-import {
-  listEntries,
-  pullFromSync,
-  saveLink,
-  saveTab,
-  syncEnabled,
-  syncNow,
-  watchEntries,
-  writePreview,
-} from '@/utils/reading-list';
+import { pullFromSync, saveLink, saveTab, syncEnabled, syncNow, writePreview } from '@/utils/reading-list';
+import { type ListMirror, listMirror } from '@/utils/reading-list/mirror';
 import { applyOp } from '@/utils/reading-list/store';
 import { listOpOf } from '@/utils/reading-list/writer';
 import { writeCached } from '@/utils/related/cache';
@@ -61,8 +53,8 @@ function debounce(fn: () => Promise<unknown>, ms: number): () => void {
  * After any change: the popup's preview of the top of the list, and the badge: watched questions newly answered
  * (green) when there are any, else the unread entries (blue).
  */
-async function refreshList(): Promise<void> {
-  const entries = await listEntries();
+async function refreshList(list: ListMirror): Promise<void> {
+  const entries = await list.entries();
   const { unread } = await writePreview(entries);
   const answered = unseenCount(validWatches(await watches.getValue()), new Set(entries.map((e) => e.id)));
   // Chrome MV3 has `action`, Firefox MV2 `browserAction`.
@@ -103,14 +95,14 @@ function fromSite(url: string | undefined): boolean {
 
 export default defineBackground(() => {
   storeMessages().catch(warn);
-  const refresh = debounce(refreshList, 50);
-  const sync = debounce(syncNow, 2000);
-  refresh();
-  sync();
-  watchEntries(() => {
+  const list = listMirror(() => {
     refresh();
     sync();
   });
+  const refresh = debounce(() => refreshList(list), 50);
+  const sync = debounce(syncNow, 2000);
+  refresh();
+  sync();
   syncEnabled.watch(() => sync());
   // Watched questions: checked every 6 hours and at browser start; a new answer shows on the badge.
   startWatching(refresh);
