@@ -3,9 +3,9 @@
 
 import { t } from '../utils/i18n';
 import type { KamervraagDocument } from '../utils/kamervraag/model';
-import { isoToDutchDate } from '../utils/kamervraag/text';
+import { answererText } from '../utils/kamervraag/text';
 import { trusted } from '../utils/trusted';
-import { answererText, kindLabel } from './related/describe';
+import { dateText, kindLabel } from './related/describe';
 import { SaveControls } from './SaveControls';
 
 export interface Controls {
@@ -14,10 +14,6 @@ export interface Controls {
   onShowOriginal(): void;
   openByDefault: boolean;
   onOpenByDefault(open: boolean): void;
-}
-
-function dateNl(iso: string | null): string | null {
-  return iso ? isoToDutchDate(iso) : null;
 }
 
 export function HeaderCard({
@@ -41,13 +37,13 @@ export function HeaderCard({
     ]);
   }
   if (doc.addressees.length) rows.push([t('addressedTo'), doc.addressees.join(', ')]);
-  const submitted = dateNl(doc.dateSubmitted);
+  const submitted = dateText(doc.dateSubmitted);
   if (submitted) rows.push([t('submitted'), submitted]);
   if (doc.answeredBy) {
     const co = doc.coSigners.length ? `, ${t('coSigned')} ${doc.coSigners.map(answererText).join(', ')}` : '';
     rows.push([t('answeredBy'), answererText(doc.answeredBy) + co]);
   }
-  const received = dateNl(doc.dateReceived);
+  const received = dateText(doc.dateReceived);
   if (received) rows.push([t('received'), received]);
   if (doc.id) rows.push([t('identifier'), doc.id]);
 

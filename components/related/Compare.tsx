@@ -5,11 +5,12 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../utils/i18n';
 import type { Pair } from '../../utils/kamervraag/model';
+import { answererText } from '../../utils/kamervraag/text';
 import type { RelatedFacts } from '../../utils/related/facts';
 import type { RelatedLoader, RelatedState } from '../../utils/related/loader';
 import { answersTo, pairNumbers } from '../../utils/related/match';
 import { questionUrlAt } from '../../utils/site/ids';
-import { answererText, dateText, failText, inOrder, kindLabel, numberLabel } from './describe';
+import { dateText, failText, inOrder, kindLabel, numberLabel } from './describe';
 import { useRelated } from './useRelated';
 
 export function Compare({

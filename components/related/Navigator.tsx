@@ -5,10 +5,11 @@
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { t } from '../../utils/i18n';
 import type { KamervraagDocument } from '../../utils/kamervraag/model';
+import { answererText } from '../../utils/kamervraag/text';
 import { factsOf } from '../../utils/related/facts';
 import type { RelatedLoader, RelatedState } from '../../utils/related/loader';
 import { documentUrlAt } from '../../utils/site/ids';
-import { answererText, dateText, failText, inOrder, kindLabel, numberLabel } from './describe';
+import { dateText, failText, inOrder, kindLabel, numberLabel } from './describe';
 import { useRelated } from './useRelated';
 
 export function Navigator({

@@ -1,19 +1,15 @@
 // How a related document is named in the view: its kind and number, who answered, when, and why it failed.
 
 import { t } from '../../utils/i18n';
-import type { Answerer, DocumentKind } from '../../utils/kamervraag/model';
+import type { DocumentKind } from '../../utils/kamervraag/model';
 import { isoToDutchDate } from '../../utils/kamervraag/text';
+
 import type { FailReason } from '../../utils/related/fetch';
 import { idParts } from '../../utils/site/ids';
 
 const KIND = { antwoord: 'kindAntwoord', mededeling: 'kindMededeling', vragen: 'kindVragen' } as const;
 
 export const kindLabel = (kind: DocumentKind) => t(KIND[kind]);
-
-/** "Minister Helder (Volksgezondheid, Welzijn en Sport)" */
-export function answererText(a: Answerer): string {
-  return [a.role, a.name].filter(Boolean).join(' ') + (a.ministry ? ` (${a.ministry})` : '');
-}
 
 /** "nr. 1047" for an Aanhangsel, the id itself for anything else */
 export function numberLabel(id: string): string {

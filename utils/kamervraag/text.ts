@@ -1,4 +1,6 @@
-// Small text helpers shared by the adapters and the classifier: whitespace, Dutch dates.
+// Small text helpers shared by the adapters, the classifier and the views: whitespace, Dutch dates, who answered.
+
+import type { Answerer } from './model';
 
 /** Whitespace characters but the plain space (\s spelled out, plus the zero-width space) */
 const ODD_SPACE_CLASS = String.raw`[\t-\r\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]`;
@@ -59,4 +61,9 @@ export function isoToDutchDate(iso: string): string {
 export function words(text: string): string[] {
   const n = normalizeSpace(text);
   return n ? n.split(' ') : [];
+}
+
+/** "Minister Helder (Volksgezondheid, Welzijn en Sport)": who answered, as the header of an answer names them. */
+export function answererText(a: Answerer): string {
+  return [a.role, a.name].filter(Boolean).join(' ') + (a.ministry ? ` (${a.ministry})` : '');
 }

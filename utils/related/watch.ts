@@ -8,6 +8,7 @@
 // checks its own.
 
 import type { DocumentKind } from '../kamervraag/model';
+import { answererText } from '../kamervraag/text';
 import { idParts, isKamervraagId } from '../site/ids';
 import { storedValue } from '../stored';
 import type { RelatedFacts } from './facts';
@@ -109,9 +110,7 @@ function stateOf(answers: WatchAnswer[]): WatchState {
 }
 
 function answerOf(f: RelatedFacts): WatchAnswer {
-  const a = f.answeredBy;
-  const by = a ? [a.role, a.name].filter(Boolean).join(' ') + (a.ministry ? ` (${a.ministry})` : '') : null;
-  return { id: f.id, kind: f.kind, date: f.date, by };
+  return { id: f.id, kind: f.kind, date: f.date, by: f.answeredBy ? answererText(f.answeredBy) : null };
 }
 
 export interface CheckOptions {
