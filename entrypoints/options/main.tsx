@@ -11,6 +11,7 @@ import {
   ImportError,
   importJson,
   listEntries,
+  listUnreadable,
   MAX_IMPORT_BYTES,
   type SyncStatus,
   syncEnabled,
@@ -129,8 +130,8 @@ function Options() {
             type="button"
             data-kvl-action="export-json"
             onClick={() =>
-              void listEntries().then((list) =>
-                download(`leeslijst-${stamp()}.json`, 'application/json', exportJson(list)),
+              void Promise.all([listEntries(), listUnreadable()]).then(([list, kept]) =>
+                download(`leeslijst-${stamp()}.json`, 'application/json', exportJson(list, new Date(), kept)),
               )
             }
           >
@@ -174,10 +175,9 @@ function Options() {
                 // Refused before reading it into memory; importJson checks the text's size again.
                 if (file.size > MAX_IMPORT_BYTES) throw new ImportError('tooLarge');
                 const r = await importJson(await file.text());
-                setMessage({
-                  ok: true,
-                  text: t('importDone', String(r.added), String(r.updated), String(r.unchanged)),
-                });
+                const done = t('importDone', String(r.added), String(r.updated), String(r.unchanged));
+                const later = r.removedLater ? ` ${t('importRemovedLater', String(r.removedLater))}` : '';
+                setMessage({ ok: true, text: done + later });
               } catch (err) {
                 setMessage({ ok: false, text: importMessage(err) });
               }

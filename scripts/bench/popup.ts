@@ -112,6 +112,7 @@ export function benchEntries(n: number, now: number): ReadingEntry[] {
       read,
       readAt: read ? addedAt + DAY : null,
       note: i % 20 === 0 ? NOTES[(i / 20) % NOTES.length] : '',
+      stamps: { facts: addedAt, read: read ? addedAt + DAY : addedAt, note: addedAt },
     };
     let entry: ReadingEntry;
     if (i % 4 === 3 && previous && previous.pair === null && !previous.partial) {

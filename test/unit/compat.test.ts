@@ -48,6 +48,7 @@ const FEATURES: Feature[] = [
   },
   { path: 'api.queueMicrotask', pattern: /\bqueueMicrotask\(/, in: 'script' },
   { path: 'javascript.builtins.Intl.DateTimeFormat', pattern: /Intl\.DateTimeFormat/, in: 'script' },
+  { path: 'javascript.builtins.String.toWellFormed', pattern: /\.toWellFormed\(/, in: 'script' },
   { path: 'webextensions.api.action', pattern: /\.action\./, in: 'script' },
   { path: 'webextensions.api.menus', pattern: /\bcontextMenus\b/, in: 'script' },
   { path: 'webextensions.api.commands', pattern: /\.commands\./, in: 'script' },

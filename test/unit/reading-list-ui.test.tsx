@@ -13,7 +13,7 @@ import {
   entryFromLink,
   getEntry,
   listEntries,
-  putEntries,
+  mergeEntries,
   type ReadingEntry,
   resetForTests,
   writePreview,
@@ -183,7 +183,7 @@ describe('the popup list', () => {
   }
 
   it('renders 5,000 entries in chunks, newest first, and filters them', async () => {
-    await putEntries(many(5000));
+    await mergeEntries(many(5000));
     const onOpen = vi.fn();
     await act(() => render(<ReadingList onOpen={onOpen} />, root));
     await vi.waitFor(() => expect($$('[data-kvl-item]').length).toBeGreaterThan(0));
@@ -214,7 +214,7 @@ describe('the popup list', () => {
   });
 
   it('marks read, edits a note, removes and undoes; arrow keys move between entries', async () => {
-    await putEntries(many(3));
+    await mergeEntries(many(3));
     await act(() => render(<ReadingList onOpen={() => {}} />, root));
     await vi.waitFor(() => expect($$('[data-kvl-item]')).toHaveLength(3));
     const key = 'ah-tk-20232024-2'; // unread
@@ -251,7 +251,7 @@ describe('the popup list', () => {
   });
 
   it("a failed edit in the popup shows in that entry's row; the entry stays as stored", async () => {
-    await putEntries(many(2));
+    await mergeEntries(many(2));
     await act(() => render(<ReadingList onOpen={() => {}} />, root));
     await vi.waitFor(() => expect($$('[data-kvl-item]')).toHaveLength(2));
     const key = 'ah-tk-20232024-2';
@@ -269,7 +269,7 @@ describe('the popup list', () => {
 
   it('shows the preview first, then the full list replaces it (a stale preview is corrected)', async () => {
     const all = many(60);
-    await putEntries(all.slice(0, 59));
+    await mergeEntries(all.slice(0, 59));
     // A preview written before the newest entry was removed: it still shows it, and counts 60.
     await writePreview(all);
     // Hold the full read (storage.local.get() of everything) until released, to see the preview on its own.

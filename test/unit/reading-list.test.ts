@@ -262,10 +262,15 @@ describe('storage', () => {
     expect(await listEntries()).toEqual([]);
     expect(Object.keys(await rawLocal()).some((k) => k.startsWith(ITEM_PREFIX))).toBe(false);
     expect((await rawLocal())[`${GONE_PREFIX}${ID1}`]).toEqual(expect.any(Number)); // tombstone, for sync
+    const goneAt = (await rawLocal())[`${GONE_PREFIX}${ID1}`] as number;
     await restoreEntry(removed as ReadingEntry, 99);
-    // as it was; only its changed-time moves on, so the undo also wins over the removal on other devices
-    expect(await getEntry(ID1)).toEqual({ ...before, updatedAt: 99 });
-    expect((await rawLocal())[`${GONE_PREFIX}${ID1}`]).toBeUndefined();
+    // as it was; only its change times move on past the removal, so the undo also wins over it on other devices
+    const at = Math.max(99, goneAt + 1);
+    expect(await getEntry(ID1)).toEqual({
+      ...before,
+      updatedAt: at,
+      stamps: { facts: at, read: at, note: at },
+    });
   });
 
   it('undo does not overwrite an entry saved again meanwhile', async () => {
@@ -304,13 +309,13 @@ describe("the popup's preview of the list", () => {
   it('holds the counts and the newest entries by date added, at most PREVIEW_SIZE', () => {
     const list = entries();
     const p = makePreview(list);
-    expect(p).toMatchObject({ version: 1, total: 40, unread: 30 });
+    expect(p).toMatchObject({ version: SCHEMA_VERSION, total: 40, unread: 30 });
     expect(PREVIEW_SIZE).toBe(25);
     expect(p.newest).toHaveLength(25);
     const byAdded = [...list].sort((a, b) => b.addedAt - a.addedAt).slice(0, 25);
     expect(p.newest.map((e) => e.key)).toEqual(byAdded.map((e) => e.key));
     expect(p.newest[0].addedAt).toBe(1039);
-    expect(makePreview([])).toEqual({ version: 1, total: 0, unread: 0, newest: [] });
+    expect(makePreview([])).toEqual({ version: SCHEMA_VERSION, total: 0, unread: 0, newest: [] });
   });
 
   it('is written to and read from storage.local under kvl-preview', async () => {
@@ -329,7 +334,8 @@ describe("the popup's preview of the list", () => {
       null,
       'x',
       [],
-      { ...good, version: 2 },
+      { ...good, version: SCHEMA_VERSION + 1 },
+      { ...good, version: SCHEMA_VERSION - 1 },
       { ...good, total: -1 },
       { ...good, total: 1.5 },
       { ...good, unread: 41 },
@@ -472,31 +478,39 @@ describe('export and import', () => {
     const json = exportJson(before, new Date('2024-05-01T00:00:00Z'));
     expect(JSON.parse(json)).toMatchObject({
       format: EXPORT_FORMAT,
-      version: 1,
+      version: 2,
       exportedAt: '2024-05-01T00:00:00.000Z',
+      kept: [],
     });
     fakeBrowser.reset();
     resetForTests();
-    expect(await importJson(json)).toEqual({ added: 3, updated: 0, unchanged: 0 });
+    expect(await importJson(json)).toEqual({ added: 3, updated: 0, unchanged: 0, removedLater: 0 });
     expect(await listEntries()).toEqual(before);
     // importing again changes nothing and makes no duplicates
-    expect(await importJson(json)).toEqual({ added: 0, updated: 0, unchanged: 3 });
+    expect(await importJson(json)).toEqual({ added: 0, updated: 0, unchanged: 3, removedLater: 0 });
     expect(await listEntries()).toEqual(before);
   });
 
   it('merges: new entries added, newer edits taken, older ones ignored', async () => {
     const before = await fill();
+    // ID2's note was changed later in the file, ID1's earlier; the file has ID1 unread where it is read here.
+    await setRead(ID1, true, 20);
     const incoming = before.map((e) =>
       e.key === ID2
-        ? { ...e, note: 'van elders', updatedAt: e.updatedAt + 10 }
-        : { ...e, note: 'oud', updatedAt: 0 },
+        ? { ...e, note: 'van elders', stamps: { ...e.stamps, note: 30 }, updatedAt: 30 }
+        : { ...e, note: 'oud', stamps: { ...e.stamps, note: 0 } },
     );
     incoming.push(entry(ID3, 9));
-    expect(await importJson(exportJson(incoming))).toEqual({ added: 1, updated: 1, unchanged: 2 });
+    expect(await importJson(exportJson(incoming))).toEqual({
+      added: 1,
+      updated: 1,
+      unchanged: 2,
+      removedLater: 0,
+    });
     const after = await listEntries();
     expect(after).toHaveLength(4);
-    expect(after.find((e) => e.key === ID2)?.note).toBe('van elders');
-    expect(after.find((e) => e.key === ID1)?.note).toBe('Met "quotes" en *sterren*');
+    expect(after.find((e) => e.key === ID2)).toMatchObject({ note: 'van elders', read: true, readAt: 4 });
+    expect(after.find((e) => e.key === ID1)).toMatchObject({ note: 'Met "quotes" en *sterren*', read: true });
   });
 
   it('writes a readable Markdown list with links', async () => {
@@ -541,10 +555,13 @@ describe('export and import', () => {
       ['JSON null', () => 'null', 'notOurs'],
       ['another format', () => JSON.stringify({ ...good(), format: 'other' }), 'notOurs'],
       ['no entries array', () => JSON.stringify({ ...good(), entries: {} }), 'notOurs'],
-      ['wrong version', () => JSON.stringify({ ...good(), version: 2 }), 'wrongVersion'],
+      ['wrong version', () => JSON.stringify({ ...good(), version: 3 }), 'wrongVersion'],
       ['version as a string', () => JSON.stringify({ ...good(), version: '1' }), 'wrongVersion'],
       ['entry not an object', () => JSON.stringify({ ...good(), entries: ['x'] }), 'badEntry'],
-      ['entry with an unknown field', () => withEntry({ extra: 1 }), 'badEntry'],
+      ['entry with an oddly named unknown field', () => withEntry({ 'x y': 1 }), 'badEntry'],
+      ['entry with a huge unknown field', () => withEntry({ extra: 'x'.repeat(20_000) }), 'badEntry'],
+      ['entry without change times', () => withEntry({ stamps: { facts: 1 } }), 'badEntry'],
+      ['kept record without key', () => JSON.stringify({ ...good(), kept: [{ value: {} }] }), 'badEntry'],
       ['entry missing a field', () => withEntry({ note: undefined }), 'badEntry'],
       ['id not a Kamervragen id', () => withEntry({ id: 'evil', key: 'evil' }), 'badEntry'],
       ['key not matching the id', () => withEntry({ key: ID2 }), 'badEntry'],
@@ -603,7 +620,7 @@ describe('schema versions and migrations', () => {
     expect(await schemaVersion.getValue()).toBe(SCHEMA_VERSION);
   });
 
-  it('reads data written by the first version (1) as it was', async () => {
+  it('migrates data written by the first version (1): as it was, every group changed when the entry last did', async () => {
     const v1 = {
       key: ID1,
       id: ID1,
@@ -617,25 +634,37 @@ describe('schema versions and migrations', () => {
       dateReceived: null,
       pair: null,
       addedAt: 1,
-      updatedAt: 1,
-      read: false,
-      readAt: null,
-      note: '',
+      updatedAt: 7,
+      read: true,
+      readAt: 7,
+      note: 'mijn notitie',
       partial: false,
     };
+    const v2 = { ...v1, stamps: { facts: 7, read: 7, note: 7 } };
     await fakeBrowser.storage.local.set({ 'kvl-schema': 1, [`${ITEM_PREFIX}${ID1}`]: v1 });
-    expect(await listEntries()).toEqual([v1]);
+    expect(await listEntries()).toEqual([v2]);
+    expect((await rawLocal())[`${ITEM_PREFIX}${ID1}`]).toEqual(v2);
+    expect(await schemaVersion.getValue()).toBe(2);
     // entries stored before the version marker existed count as version 1
     fakeBrowser.reset();
     resetForTests();
     await fakeBrowser.storage.local.set({ [`${ITEM_PREFIX}${ID1}`]: v1 });
-    expect(await listEntries()).toEqual([v1]);
-    expect(await schemaVersion.getValue()).toBe(1);
+    expect(await listEntries()).toEqual([v2]);
+    expect(await schemaVersion.getValue()).toBe(2);
+    // a version-1 copy from elsewhere (sync from an older device, a version-1 export) reads the same way
+    fakeBrowser.reset();
+    resetForTests();
+    const file = { format: EXPORT_FORMAT, version: 1, exportedAt: '2024-01-01T00:00:00Z', entries: [v1] };
+    expect(await importJson(JSON.stringify(file))).toMatchObject({ added: 1 });
+    expect(await listEntries()).toEqual([v2]);
   });
 
   it('runs each migration step in order from version 1, once, and records the version', async () => {
     const old = { ...entry(ID1, 1), title: 'oud' };
     await fakeBrowser.storage.local.set({ 'kvl-schema': 1, [`${ITEM_PREFIX}${ID1}`]: old });
+    // a newer version's record (one that changed what fields mean) is never given to a step
+    const newer = { ...old, schema: 9 };
+    await fakeBrowser.storage.local.set({ [`${ITEM_PREFIX}${ID2}`]: newer });
     const steps: number[] = [];
     const migrations = {
       1: (e: Record<string, unknown>) => {
@@ -650,6 +679,7 @@ describe('schema versions and migrations', () => {
     expect(await migrate(migrations, 3)).toBe(3);
     expect(steps).toEqual([1, 2]);
     expect((await rawLocal())[`${ITEM_PREFIX}${ID1}`]).toMatchObject({ title: 'oud→2→3' });
+    expect((await rawLocal())[`${ITEM_PREFIX}${ID2}`]).toEqual(newer);
     expect(await migrate(migrations, 3)).toBe(3);
     expect(steps).toEqual([1, 2]);
   });
@@ -717,8 +747,8 @@ describe('storage.sync', () => {
   it("leaves a newer version's records in sync alone: not deleted, not overwritten, their room kept", async () => {
     await syncEnabled.setValue(true);
     await addEntry(entry(ID1, 1));
-    const newer = { ...entry(ID1, 1), note: 'van een nieuwere versie', tags: ['onderwijs'], updatedAt: 99 };
-    const other = { ...entry(ID2, 2), rating: 5 };
+    const newer = { ...entry(ID1, 1), note: 'van een nieuwere versie', schema: 3, updatedAt: 99 };
+    const other = { ...entry(ID2, 2), rating: '5', schema: 3 };
     await fakeBrowser.storage.sync.set({ [`${ITEM_PREFIX}${ID1}`]: newer, [`${ITEM_PREFIX}${ID2}`]: other });
     await syncNow(10);
     expect(await fakeBrowser.storage.sync.get(null)).toEqual({
@@ -774,7 +804,13 @@ describe('storage.sync', () => {
     expect(await syncKeys()).toEqual([`${GONE_PREFIX}${ID1}`, `${ITEM_PREFIX}${ID2}`]);
     await restoreEntry(entry(ID1, 1), 70);
     await syncNow(80);
-    expect(await syncKeys()).toEqual([`${ITEM_PREFIX}${ID2}`, `${ITEM_PREFIX}${ID1}`].sort());
+    // the tombstone stays (for 90 days); the entry is later than it
+    expect(await syncKeys()).toEqual([
+      `${GONE_PREFIX}${ID1}`,
+      `${ITEM_PREFIX}${ID2}`,
+      `${ITEM_PREFIX}${ID1}`,
+    ]);
+    expect((await listEntries()).map((e) => e.key)).toEqual([ID2, ID1]);
   });
 
   it('applies a removal from another device unless the entry changed here after it', async () => {

@@ -3,6 +3,8 @@
 
 import type { DocumentKind, KamervraagDocument, Pair } from '../kamervraag/model';
 import { findKamervraagId, isKamervraagId, isSiteHost } from '../site/ids';
+import { SCHEMA_VERSION } from './keys';
+import type { Stamps } from './merge';
 
 export const KINDS: readonly DocumentKind[] = ['antwoord', 'mededeling', 'vragen'];
 
@@ -43,6 +45,13 @@ export interface ReadingEntry {
   note: string;
   /** Saved without the document (context menu, popup without reading view): completed when it is next opened */
   partial: boolean;
+  /** When each group of fields last changed (./merge.ts): facts, read, note, and any of a newer version */
+  stamps: Stamps;
+}
+
+/** Every group stamped `now`: a new entry. */
+function stampsAt(now: number): Stamps {
+  return { facts: now, read: now, note: now };
 }
 
 export const LIMITS = {
@@ -114,6 +123,7 @@ export function entryFromDocument(
     readAt: null,
     note: '',
     partial: false,
+    stamps: stampsAt(now),
   };
 }
 
@@ -124,7 +134,8 @@ export function completeEntry(entry: ReadingEntry, doc: DocumentFacts, now: numb
     title: clip(doc.subject ?? entry.title, LIMITS.title),
     ...docFields(doc),
     partial: false,
-    updatedAt: now,
+    updatedAt: Math.max(entry.updatedAt, now),
+    stamps: { ...entry.stamps, facts: Math.max(entry.stamps.facts + 1, now) },
   };
 }
 
@@ -157,6 +168,7 @@ export function entryFromLink(url: string, text: string | null, now: number): Re
     readAt: null,
     note: '',
     partial: true,
+    stamps: stampsAt(now),
   };
 }
 
@@ -207,13 +219,51 @@ const FIELDS = new Set([
   'readAt',
   'note',
   'partial',
+  'stamps',
 ]);
 
-/** Why a value is not a valid entry, or null when it is one. Unknown fields are refused too. */
+/** A newer version's own fields: kept and merged as they are, within these bounds. */
+const OTHER_FIELD = /^[A-Za-z][A-Za-z0-9_]{0,39}$/;
+const MAX_OTHER_FIELDS = 20;
+/** Room for a newer version's fields in one entry, as JSON characters */
+export const MAX_OTHER_CHARS = 16_000;
+
+/** Whether a record was written by a newer version that changed what the fields mean (keys.ts): never rewritten. */
+export function isNewerRecord(value: unknown): boolean {
+  const schema = (value as { schema?: unknown } | null)?.schema;
+  return typeof schema === 'number' && schema > SCHEMA_VERSION;
+}
+
+/** Why a newer version's fields are not kept: plainly named JSON data within MAX_OTHER_CHARS, or null. */
+function otherFieldsProblem(v: Record<string, unknown>): string | null {
+  const other = Object.keys(v).filter((k) => !FIELDS.has(k));
+  if (other.length > MAX_OTHER_FIELDS) return 'too many unknown fields';
+  let chars = 0;
+  for (const k of other) {
+    if (!OTHER_FIELD.test(k)) return `unknown field "${k.slice(0, 40)}"`;
+    let json: string | undefined;
+    try {
+      json = JSON.stringify(v[k]);
+    } catch {
+      json = undefined;
+    }
+    if (json === undefined || !sameAsJson(v[k], JSON.parse(json)))
+      return `unknown field "${k}": not JSON data`;
+    chars += json.length;
+  }
+  return chars > MAX_OTHER_CHARS ? 'unknown fields too large' : null;
+}
+
+/**
+ * Why a value is not a valid entry, or null when it is one. Fields of a newer version are allowed (and kept) when
+ * they are plainly named JSON data within MAX_OTHER_CHARS.
+ */
 export function entryProblem(value: unknown): string | null {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'not an object';
   const v = value as Record<string, unknown>;
-  for (const k of Object.keys(v)) if (!FIELDS.has(k)) return `unknown field "${k}"`;
+  if (isNewerRecord(v)) return `written by a newer version (schema ${String(v.schema)})`;
+  const other = otherFieldsProblem(v);
+  if (other) return other;
   if (!isStr(v.id, LIMITS.short) || !isKamervraagId(v.id)) return 'id';
   if (!isStr(v.key, LIMITS.short)) return 'key';
   const m = KEY.exec(v.key);
@@ -253,7 +303,40 @@ export function entryProblem(value: unknown): string | null {
   if (v.readAt !== null && !isTime(v.readAt)) return 'readAt';
   if (!isStr(v.note, LIMITS.note)) return 'note';
   if (typeof v.partial !== 'boolean') return 'partial';
+  const st = v.stamps as Record<string, unknown> | null;
+  if (typeof st !== 'object' || st === null || Array.isArray(st)) return 'stamps';
+  if (!['facts', 'read', 'note'].every((g) => g in st)) return 'stamps';
+  if (Object.keys(st).length > 3 + MAX_OTHER_FIELDS || !Object.values(st).every(isTime)) return 'stamps';
   return null;
+}
+
+/** Whether `a` is exactly what its JSON text reads back as (no undefined, functions, NaN, dates, cycles…). */
+function sameAsJson(a: unknown, b: unknown): boolean {
+  if (a === null || typeof a !== 'object') return Object.is(a, b) || (a === 0 && b === 0);
+  if (typeof b !== 'object' || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Object.getPrototypeOf(a) !== Object.prototype && !Array.isArray(a)) return false;
+  const ka = Object.keys(a);
+  const rb = b as Record<string, unknown>;
+  return (
+    ka.length === Object.keys(rb).length &&
+    ka.every((k) => sameAsJson((a as Record<string, unknown>)[k], rb[k]))
+  );
+}
+
+/**
+ * A stored, synced or imported value as an entry of this version, or null when it is not one. An entry of the first
+ * version (no stamps) reads as changed, in every group, when it last changed.
+ */
+export function readEntry(value: unknown, key?: string): ReadingEntry | null {
+  const v = upgradeEntry(value);
+  return isEntry(v) && (key === undefined || v.key === key) ? v : null;
+}
+
+/** A version-1 entry given its stamps (the migration to version 2); anything else unchanged. */
+export function upgradeEntry(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || 'stamps' in value) return value;
+  const u = (value as { updatedAt?: unknown }).updatedAt;
+  return isTime(u) ? { ...value, stamps: stampsAt(u) } : value;
 }
 
 export function isEntry(value: unknown): value is ReadingEntry {

@@ -4,9 +4,11 @@
 //
 // Design for "no lost updates": ONE STORAGE KEY PER ENTRY (`kvl-item:<key>` in storage.local, key = document id or
 // `<id>#vraag-N`) plus one schema-version value (`kvl-schema`), and ONE WRITER: every change is an operation on one
-// entry (see ListOp below) that the background applies in that key's queue, on the entry as stored at that moment.
-// Saves of different entries never touch each other's keys; edits of the same entry from the popup, a page and
-// another popup at the same moment are applied one after the other, each changing only its own field, so both land.
+// entry (see ListOp below) that the background applies in that key's queue, on the entry as stored at that moment,
+// by the rules of ./merge.ts. Saves of different entries never touch each other's keys; edits of the same entry from
+// the popup, a page and another popup at the same moment are applied one after the other, each changing only its own
+// field group, so both land. Copies from elsewhere (another device, an import) are merged group by group on their
+// change times, never written over what is stored; a removal leaves a tombstone (`kvl-gone:<key>` = when).
 // Pages and extension pages send their operations to the background by message (./writer.ts); a service worker
 // that is asleep is woken by the message. A write that fails is reported to the control that asked for it.
 //
@@ -15,8 +17,29 @@
 
 import { browser } from '#imports';
 import { getKeys, removeKeys, setKeys, snapshot, storedValue } from '../stored';
-import { completeEntry, type DocumentFacts, entryProblem, isEntry, type ReadingEntry } from './entry';
+import {
+  completeEntry,
+  type DocumentFacts,
+  entryProblem,
+  isEntry,
+  isNewerRecord,
+  type ReadingEntry,
+  readEntry,
+  upgradeEntry,
+} from './entry';
 import { GONE_PREFIX, ITEM_PREFIX, SCHEMA_KEY, SCHEMA_VERSION } from './keys';
+import {
+  addTo,
+  completeIn,
+  mergeSlot,
+  noteIn,
+  readIn,
+  removeFrom,
+  restoreIn,
+  type Slot,
+  sameData,
+  sameSlot,
+} from './merge';
 
 export { GONE_PREFIX, ITEM_PREFIX, SCHEMA_VERSION };
 
@@ -28,10 +51,12 @@ export const schemaVersion = storedValue<number | null>(SCHEMA_KEY, null);
 /**
  * Migrations from version n to n+1, each given every stored entry value (unvalidated) and returning the new value
  * (or null to drop one that cannot be carried over, which a migration must never do to a valid entry).
- * Version 1 is the first version; later versions add their step here, e.g. `1: (old) => ({ ...old, tags: [] })`.
  */
 export type Migration = (old: Record<string, unknown>) => Record<string, unknown> | null;
-export const MIGRATIONS: Record<number, Migration> = {};
+export const MIGRATIONS: Record<number, Migration> = {
+  // 1 → 2: every group of fields changed when the entry last changed (entry.ts upgradeEntry).
+  1: (old) => upgradeEntry(old) as Record<string, unknown>,
+};
 
 /** Brings stored entries up to `target`; idempotent, safe to run from several places at once. */
 export async function migrate(
@@ -47,7 +72,8 @@ export async function migrate(
       const step = migrations[version];
       if (!step) throw new Error(`No reading-list migration from version ${version}`);
       for (const [k, v] of raw) {
-        if (typeof v === 'object' && v !== null) raw.set(k, step(v as Record<string, unknown>));
+        if (typeof v === 'object' && v !== null && !isNewerRecord(v))
+          raw.set(k, step(v as Record<string, unknown>));
       }
       version++;
     }
@@ -83,119 +109,177 @@ async function rawItems(): Promise<Map<string, unknown>> {
   return out;
 }
 
-/** Every valid entry (newest first). Invalid stored values are skipped, never deleted. */
+/** Every stored value this version cannot read (a newer version's, or damaged): kept as it is, key → value. */
+export async function listUnreadable(): Promise<Map<string, unknown>> {
+  await ensureSchema();
+  const out = new Map<string, unknown>();
+  for (const [k, v] of await rawItems()) if (!readEntry(v, k)) out.set(k, v);
+  return out;
+}
+
+/** Every valid entry (newest first). Values this version cannot read are skipped, never deleted. */
 export async function listEntries(): Promise<ReadingEntry[]> {
   await ensureSchema();
   const raw = await rawItems();
   const entries: ReadingEntry[] = [];
   for (const [k, v] of raw) {
-    if (isEntry(v) && v.key === k) entries.push(v);
-    else console.warn('[Kamervragen Lezer] skipped stored reading-list value', k, entryProblem(v));
+    const e = readEntry(v, k);
+    if (e) entries.push(e);
+    else
+      console.warn('[Kamervragen Lezer] skipped stored reading-list value', k, entryProblem(upgradeEntry(v)));
   }
   return entries.sort((a, b) => b.addedAt - a.addedAt);
 }
 
 export async function getEntry(key: string): Promise<ReadingEntry | null> {
   await ensureSchema();
-  const v = (await getKeys('local', [itemKey(key)]))[itemKey(key)];
-  return isEntry(v) ? v : null;
+  return readEntry((await getKeys('local', [itemKey(key)]))[itemKey(key)], key);
 }
 
-// Per-key queue: edits of the same entry from this page run one after the other.
+// Per-key queue: changes of the same entry in this context run one after the other; a batch waits for all its keys.
 const queues = new Map<string, Promise<unknown>>();
-function queued<T>(key: string, job: () => Promise<T>): Promise<T> {
-  const run = (queues.get(key) ?? Promise.resolve()).then(job, job);
+function queued<T>(keys: string[], job: () => Promise<T>): Promise<T> {
+  const before = keys.map((k) => queues.get(k)).filter(Boolean);
+  const wait = before.length === 0 ? Promise.resolve() : Promise.all(before);
+  const run = wait.then(job, job);
   const tail = run.catch(() => {});
-  queues.set(key, tail);
+  for (const k of keys) queues.set(k, tail);
   void tail.then(() => {
-    if (queues.get(key) === tail) queues.delete(key);
+    for (const k of keys) if (queues.get(k) === tail) queues.delete(k);
   });
   return run;
 }
 
-/** Read-modify-write of one entry. `change` returns the new entry, or null to leave it as it is. */
-function update(
-  key: string,
-  change: (old: ReadingEntry | null) => ReadingEntry | null,
-): Promise<ReadingEntry | null> {
-  return queued(key, async () => {
+/**
+ * Read-modify-write of some entries' slots (the entry and its removal time), in their keys' queues: `change` is
+ * given each key's slot as stored at that moment and returns the new one. A stored value this version cannot read
+ * (a newer version's record) is left as it is: `change` is not asked about it. Returns the new slots.
+ */
+function update(keys: string[], change: (key: string, slot: Slot) => Slot): Promise<Map<string, Slot>> {
+  return queued(keys, async () => {
     await ensureSchema();
-    const old = await getEntry(key);
-    const next = change(old);
-    if (!next) return old;
-    if (!isEntry(next) || next.key !== key)
-      throw new Error(`invalid reading-list entry: ${entryProblem(next)}`);
-    await setKeys('local', { [itemKey(key)]: next });
-    if (!old) await removeKeys('local', goneKey(key)); // saved again: no longer removed
-    return next;
+    const stored = await getKeys(
+      'local',
+      keys.flatMap((k) => [itemKey(k), goneKey(k)]),
+    );
+    const set: Record<string, unknown> = {};
+    const remove: string[] = [];
+    const out = new Map<string, Slot>();
+    for (const k of keys) {
+      const raw = stored[itemKey(k)];
+      const entry = readEntry(raw, k);
+      if (raw !== undefined && !entry) continue;
+      const at = stored[goneKey(k)];
+      const old: Slot = { entry, gone: typeof at === 'number' ? at : null };
+      const next = change(k, old);
+      out.set(k, next);
+      if (sameSlot(old, next)) continue;
+      if (next.entry && (!isEntry(next.entry) || next.entry.key !== k))
+        throw new Error(`invalid reading-list entry: ${entryProblem(next.entry)}`);
+      if (next.entry) set[itemKey(k)] = next.entry;
+      else if (old.entry) remove.push(itemKey(k));
+      if (next.gone !== null) set[goneKey(k)] = next.gone;
+      else if (old.gone !== null) remove.push(goneKey(k));
+    }
+    if (Object.keys(set).length) await setKeys('local', set);
+    if (remove.length) await removeKeys('local', remove);
+    return out;
   });
+}
+
+async function updateOne(key: string, change: (slot: Slot) => Slot): Promise<Slot | null> {
+  return (await update([key], (_, slot) => change(slot))).get(key) ?? null;
 }
 
 /**
  * Saves an entry. Saving again is a no-op (no duplicates; the user's read state and note stay), except that a
  * partial entry (saved from a link) is completed by a full one.
  */
-async function localAdd(entry: ReadingEntry): Promise<{ entry: ReadingEntry; added: boolean }> {
+async function localAdd(entry: ReadingEntry, now: number): Promise<{ entry: ReadingEntry; added: boolean }> {
   let added = false;
-  const result = await update(entry.key, (old) => {
-    if (!old) {
-      added = true;
-      return entry;
-    }
-    if (old.partial && !entry.partial) {
-      return { ...entry, addedAt: old.addedAt, read: old.read, readAt: old.readAt, note: old.note };
-    }
-    return null;
+  const slot = await updateOne(entry.key, (old) => {
+    added = !old.entry;
+    return addTo(old, entry, now);
   });
-  return { entry: result ?? entry, added };
+  return { entry: slot?.entry ?? entry, added };
 }
 
-function localSetRead(key: string, read: boolean, now: number): Promise<ReadingEntry | null> {
-  return update(key, (old) =>
-    old && old.read !== read ? { ...old, read, readAt: read ? now : null, updatedAt: now } : null,
-  );
-}
-
-function localSetNote(key: string, note: string, now: number): Promise<ReadingEntry | null> {
-  return update(key, (old) => (old && old.note !== note ? { ...old, note, updatedAt: now } : null));
-}
-
-/** Fills in a partial entry of this document (saved from a link) now that the document is open. */
-function localComplete(doc: DocumentFacts, now: number): Promise<ReadingEntry | null> {
-  const id = doc.id;
-  if (!id) return Promise.resolve(null);
-  return update(id, (old) => (old?.partial ? completeEntry(old, doc, now) : null));
+async function entryAfter(key: string, change: (slot: Slot) => Slot): Promise<ReadingEntry | null> {
+  let changed = false;
+  const slot = await updateOne(key, (old) => {
+    const next = change(old);
+    changed = next !== old;
+    return next;
+  });
+  return changed ? (slot?.entry ?? null) : null;
 }
 
 /** Removes an entry and returns it (for undo). */
-function localRemove(key: string, now: number): Promise<ReadingEntry | null> {
-  return queued(key, async () => {
-    await ensureSchema();
-    const old = await getEntry(key);
-    await removeKeys('local', itemKey(key));
-    if (old) await setKeys('local', { [goneKey(key)]: now });
-    return old;
+async function localRemove(key: string, now: number): Promise<ReadingEntry | null> {
+  let removed: ReadingEntry | null = null;
+  await updateOne(key, (old) => {
+    removed = old.entry;
+    return removeFrom(old, now);
   });
+  return removed;
 }
 
 /**
- * Undo of a removal: puts the entry back as it was (its changed-time moves to now, so it is newer than the removal
- * everywhere sync carried that), unless it was saved again meanwhile.
+ * Merges copies of entries from elsewhere (an import, another device through sync) and removals made elsewhere
+ * (key → when) with what is stored, each on its key as stored at that moment (./merge.ts). Returns what changed.
  */
-async function localRestore(entry: ReadingEntry, now: number): Promise<void> {
-  await update(entry.key, (old) => (old ? null : { ...entry, updatedAt: Math.max(now, entry.updatedAt) }));
+async function localMerge(entries: ReadingEntry[], removals: Record<string, number> = {}) {
+  const incoming = new Map<string, Slot>();
+  for (const e of entries) {
+    if (!isEntry(e)) throw new Error(`invalid reading-list entry: ${entryProblem(e)}`);
+    incoming.set(e.key, { entry: e, gone: null });
+  }
+  for (const [k, at] of Object.entries(removals)) {
+    if (typeof at !== 'number') continue;
+    incoming.set(k, { entry: incoming.get(k)?.entry ?? null, gone: at });
+  }
+  const counts = { added: 0, updated: 0, unchanged: 0, removed: 0, removedLater: 0 };
+  if (!incoming.size) return counts;
+  await update([...incoming.keys()], (k, old) => {
+    const theirs = incoming.get(k) as Slot;
+    const next = mergeSlot(old, theirs);
+    if (!old.entry && next.entry) counts.added++;
+    else if (old.entry && !next.entry) counts.removed++;
+    else if (theirs.entry && !next.entry) counts.removedLater++;
+    else if (theirs.entry && !sameData(old.entry, next.entry)) counts.updated++;
+    else if (theirs.entry) counts.unchanged++;
+    return next;
+  });
+  return counts;
 }
 
-/** Writes many entries at once (import, sync): each key on its own, so nothing else is touched. */
-async function localPut(entries: ReadingEntry[]): Promise<void> {
-  await ensureSchema();
-  for (const e of entries) if (!isEntry(e)) throw new Error(`invalid reading-list entry: ${entryProblem(e)}`);
-  if (!entries.length) return;
-  await setKeys('local', Object.fromEntries(entries.map((e) => [itemKey(e.key), e])));
-  await removeKeys(
-    'local',
-    entries.map((e) => goneKey(e.key)),
+export type MergeCounts = Awaited<ReturnType<typeof localMerge>>;
+
+/** Largest record kept unread (a newer version's entry), as JSON characters */
+const MAX_KEPT_CHARS = 64_000;
+
+/**
+ * Stores records this version cannot read (a newer version's, from an export) under keys where nothing is stored,
+ * as they are, so that a newer version finds them again. Returns how many were stored.
+ */
+async function localKeep(records: { key: string; value: unknown }[]): Promise<number> {
+  const ok = records.filter(
+    (r) =>
+      typeof r.key === 'string' &&
+      typeof r.value === 'object' &&
+      r.value !== null &&
+      (JSON.stringify(r.value)?.length ?? Infinity) <= MAX_KEPT_CHARS,
   );
+  if (!ok.length) return 0;
+  const keys = ok.map((r) => r.key);
+  return queued(keys, async () => {
+    await ensureSchema();
+    const stored = await getKeys('local', keys.map(itemKey));
+    const put: Record<string, unknown> = {};
+    for (const r of ok) if (stored[itemKey(r.key)] === undefined) put[itemKey(r.key)] = r.value;
+    if (Object.keys(put).length) await setKeys('local', put);
+    return Object.keys(put).length;
+  });
 }
 
 /** When entries were removed here (key → time), for sync. */
@@ -208,18 +292,6 @@ export async function listRemoved(): Promise<Map<string, number>> {
   return out;
 }
 
-/** Removal that came from another device: applies only when the entry here did not change after it. */
-export function removeIfNotNewer(key: string, removedAt: number): Promise<boolean> {
-  return queued(key, async () => {
-    await ensureSchema();
-    const old = await getEntry(key);
-    if (old && old.updatedAt > removedAt) return false;
-    if (old) await removeKeys('local', itemKey(key));
-    await setKeys('local', { [goneKey(key)]: removedAt });
-    return old !== null;
-  });
-}
-
 /**
  * Calls `cb` whenever entries change anywhere (any tab, the popup, the background, another device via sync), with
  * their new values (null: removed, or not a valid entry).
@@ -230,8 +302,8 @@ export function watchEntries(cb: (changed: Map<string, ReadingEntry | null>) => 
     const changed = new Map<string, ReadingEntry | null>();
     for (const [k, change] of Object.entries(changes)) {
       if (!k.startsWith(ITEM_PREFIX) || k.endsWith('$')) continue;
-      const v = change.newValue;
-      changed.set(k.slice(ITEM_PREFIX.length), isEntry(v) ? v : null);
+      const key = k.slice(ITEM_PREFIX.length);
+      changed.set(key, readEntry(change.newValue, key));
     }
     if (changed.size) cb(changed);
   };
@@ -245,8 +317,7 @@ export async function getEntries(keys: string[]): Promise<Map<string, ReadingEnt
   const values = await getKeys('local', keys.map(itemKey));
   const out = new Map<string, ReadingEntry | null>();
   for (const k of keys) {
-    const value = values[itemKey(k)];
-    out.set(k, isEntry(value) && value.key === k ? value : null);
+    out.set(k, readEntry(values[itemKey(k)], k));
   }
   return out;
 }
@@ -257,31 +328,38 @@ export async function getEntries(keys: string[]): Promise<Map<string, ReadingEnt
 // operations to the background (writeThroughBackground); the background, and unit tests, apply them here.
 
 export type ListOp =
-  | { op: 'add'; entry: ReadingEntry }
+  | { op: 'add'; entry: ReadingEntry; now: number }
   | { op: 'read'; key: string; read: boolean; now: number }
   | { op: 'note'; key: string; note: string; now: number }
   | { op: 'complete'; doc: DocumentFacts; now: number }
   | { op: 'remove'; key: string; now: number }
   | { op: 'restore'; entry: ReadingEntry; now: number }
-  | { op: 'put'; entries: ReadingEntry[] };
+  | { op: 'merge'; entries: ReadingEntry[]; removals?: Record<string, number> }
+  | { op: 'keep'; records: { key: string; value: unknown }[] };
 
 /** Applies an operation here (the background; unit tests). Throws on a malformed one. */
 export function applyOp(op: ListOp): Promise<unknown> {
   switch (op.op) {
     case 'add':
-      return localAdd(op.entry);
+      return localAdd(op.entry, op.now);
     case 'read':
-      return localSetRead(op.key, op.read, op.now);
+      return entryAfter(op.key, (slot) => readIn(slot, op.read, op.now));
     case 'note':
-      return localSetNote(op.key, op.note, op.now);
+      return entryAfter(op.key, (slot) => noteIn(slot, op.note, op.now));
     case 'complete':
-      return localComplete(op.doc, op.now);
+      return op.doc.id
+        ? entryAfter(op.doc.id, (slot) =>
+            completeIn(slot, (old) => completeEntry(old, op.doc, op.now), op.now),
+          )
+        : Promise.resolve(null);
     case 'remove':
       return localRemove(op.key, op.now);
     case 'restore':
-      return localRestore(op.entry, op.now);
-    case 'put':
-      return localPut(op.entries);
+      return entryAfter(op.entry.key, (slot) => restoreIn(slot, op.entry, op.now));
+    case 'merge':
+      return localMerge(op.entries, op.removals);
+    case 'keep':
+      return localKeep(op.records);
     default:
       return Promise.reject(new Error('unknown reading-list operation'));
   }
@@ -299,8 +377,11 @@ export function sendOperationsTo(sender: (op: ListOp) => Promise<unknown>): void
  * Saves an entry. Saving again is a no-op (no duplicates; the user's read state and note stay), except that a
  * partial entry (saved from a link) is completed by a full one.
  */
-export function addEntry(entry: ReadingEntry): Promise<{ entry: ReadingEntry; added: boolean }> {
-  return send({ op: 'add', entry }) as Promise<{ entry: ReadingEntry; added: boolean }>;
+export function addEntry(
+  entry: ReadingEntry,
+  now = entry.updatedAt,
+): Promise<{ entry: ReadingEntry; added: boolean }> {
+  return send({ op: 'add', entry, now }) as Promise<{ entry: ReadingEntry; added: boolean }>;
 }
 
 export function setRead(key: string, read: boolean, now = Date.now()): Promise<ReadingEntry | null> {
@@ -331,20 +412,18 @@ export async function restoreEntry(entry: ReadingEntry, now = Date.now()): Promi
   await send({ op: 'restore', entry, now });
 }
 
-/** Writes many entries at once (import): each key on its own, so nothing else is touched. */
-export async function putEntries(entries: ReadingEntry[]): Promise<void> {
-  await send({ op: 'put', entries });
+/**
+ * Merges entries from elsewhere (an import; another device) and removals made elsewhere (key → when) into the list,
+ * field group by field group: nothing newer here is overwritten, nothing removed later comes back (./merge.ts).
+ */
+export function mergeEntries(
+  entries: ReadingEntry[],
+  removals: Record<string, number> = {},
+): Promise<MergeCounts> {
+  return send({ op: 'merge', entries, removals }) as Promise<MergeCounts>;
 }
 
-/**
- * Takes an entry from another device when it is newer than the one here, decided on the entry as stored at that
- * moment (in its key's queue): an edit made here meanwhile is never overwritten by an older copy. Background only.
- */
-export function takeIfNewer(entry: ReadingEntry, removedAt: number): Promise<boolean> {
-  let taken = false;
-  return update(entry.key, (old) => {
-    if (entry.updatedAt <= removedAt || (old && entry.updatedAt <= old.updatedAt)) return null;
-    taken = true;
-    return entry;
-  }).then(() => taken);
+/** Stores, as they are, records of a newer version (from an export) where nothing is stored under their keys. */
+export function keepRecords(records: { key: string; value: unknown }[]): Promise<number> {
+  return records.length ? (send({ op: 'keep', records }) as Promise<number>) : Promise.resolve(0);
 }

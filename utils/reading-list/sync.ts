@@ -1,12 +1,15 @@
 // Optional mirror of the reading list in the browser's storage.sync, within its quotas. storage.local stays the
 // source of truth and keeps everything: when the list no longer fits, the newest entries are synced, the rest stay
 // on this device only, and the status says so (the popup and options page tell the user). Nothing is ever dropped.
-// Saves, edits and removals travel between devices, the most recent change winning: a removal leaves a small
-// tombstone (`kvl-gone:<key>` = when) that is synced too (for 90 days), so another device does not bring it back.
+// Saves, edits and removals travel between devices and are merged field group by field group, the most recent change
+// of each group winning (./merge.ts): a note edited on one device and "read" set on another both survive. A removal
+// leaves a small tombstone (`kvl-gone:<key>` = when) that is synced too (for 90 days), so another device does not
+// bring it back.
 
 import { removeKeys, setKeys, snapshot, storedValue } from '../stored';
-import { isEntry, type ReadingEntry } from './entry';
-import { GONE_PREFIX, ITEM_PREFIX, listEntries, listRemoved, removeIfNotNewer, takeIfNewer } from './store';
+import { type ReadingEntry, readEntry } from './entry';
+import { sameData } from './merge';
+import { GONE_PREFIX, ITEM_PREFIX, listEntries, listRemoved, mergeEntries } from './store';
 
 /** storage.sync quotas (Chrome and Firefox): 8 KB per item, 100 KB in all, 512 items. We keep a margin. */
 export const SYNC_QUOTA = {
@@ -57,7 +60,7 @@ function utf8Bytes(text: string): number {
  * Bytes an item takes in storage.sync as the browsers count it against their quotas: its key plus its value
  * serialized as JSON, in UTF-8. Chrome's serializer writes `<` as `\u003C` and U+2028/U+2029 as `\u2028`/`\u2029`
  * (6 bytes each, where JSON.stringify writes 1 and 3) and a lone surrogate as U+FFFD (3 bytes; JSON.stringify 6);
- * Firefox counts the JSON.stringify text. The larger of the two, so that an item fits in both (measured against
+ * Firefox counts the JSON.stringify text (and refuses a lone surrogate: values are made wellFormed first). The larger of the two, so that an item fits in both (measured against
  * Chromium's getBytesInUse in test/e2e/reading-list.e2e.test.ts).
  */
 export function syncBytes(key: string, value: unknown): number {
@@ -72,6 +75,18 @@ export function syncBytes(key: string, value: unknown): number {
     else if (c === 0x2028 || c === 0x2029) extra += 3;
   }
   return standard + extra;
+}
+
+/**
+ * A value as storage.sync can hold it in both browsers: every string well-formed (a lone surrogate as U+FFFD, as
+ * Chrome stores it; Firefox refuses the whole write with "An unexpected error occurred").
+ */
+export function wellFormed<T>(value: T): T {
+  if (typeof value === 'string') return value.toWellFormed() as T;
+  if (Array.isArray(value)) return value.map(wellFormed) as T;
+  if (typeof value === 'object' && value !== null)
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.toWellFormed(), wellFormed(v)])) as T;
+  return value;
 }
 
 /** Which entries fit in storage.sync (after `reserved` bytes and items): the most recently added first. */
@@ -108,29 +123,18 @@ async function syncItems(): Promise<{ items: Map<string, unknown>; gone: Map<str
 }
 
 /**
- * Takes changes from other devices: entries that are new or newer than the local ones, and removals of entries that
- * did not change here since. Returns how many entries changed here.
+ * Takes changes from other devices: their entries and removals merged with the ones here, each on its key as stored
+ * at that moment (an edit made here meanwhile is never overwritten). Returns how many entries changed here.
  */
 export async function pullFromSync(): Promise<number> {
-  const local = new Map((await listEntries()).map((e) => [e.key, e]));
-  const removedHere = await listRemoved();
   const remote = await syncItems();
-  let changed = 0;
-  for (const [k, at] of remote.gone) {
-    if (local.has(k) && (await removeIfNotNewer(k, at))) {
-      local.delete(k);
-      changed++;
-    }
-  }
+  const entries: ReadingEntry[] = [];
   for (const [k, v] of remote.items) {
-    if (!isEntry(v) || v.key !== k) continue;
-    const removedAt = Math.max(removedHere.get(k) ?? -1, remote.gone.get(k) ?? -1);
-    const old = local.get(k);
-    // Decided again on the entry as stored when its turn comes: an edit made here meanwhile is not overwritten.
-    if ((!old || v.updatedAt > old.updatedAt) && v.updatedAt > removedAt && (await takeIfNewer(v, removedAt)))
-      changed++;
+    const e = readEntry(v, k);
+    if (e) entries.push(e);
   }
-  return changed;
+  const r = await mergeEntries(entries, Object.fromEntries(remote.gone));
+  return r.added + r.updated + r.removed;
 }
 
 /**
@@ -173,21 +177,19 @@ export async function syncNow(now = Date.now()): Promise<SyncStatus | null> {
     const remote = await syncItems();
     // Items this version cannot read (written by a newer version: unknown fields, another shape) stay in sync as they
     // are, and take their room there.
-    const foreign = [...remote.items].filter(([k, v]) => !isEntry(v) || v.key !== k);
+    const foreign = [...remote.items].filter(([k, v]) => !readEntry(v, k));
     const reserved = {
       bytes:
         gone.reduce((n, [k, at]) => n + syncBytes(GONE_PREFIX + k, at), 0) +
         foreign.reduce((n, [k, v]) => n + syncBytes(ITEM_PREFIX + k, v), 0),
       items: gone.length + foreign.length,
     };
-    const { fit, left } = planSync(await listEntries(), reserved);
+    const { fit, left } = planSync((await listEntries()).map(wellFormed), reserved);
     const keepItems = new Set([...fit.map((e) => e.key), ...foreign.map(([k]) => k)]);
     const keepGone = new Map(gone);
     // A newer version's record is never overwritten by this version's idea of the same entry.
     const foreignKeys = new Set(foreign.map(([k]) => k));
-    const changed = fit.filter(
-      (e) => !foreignKeys.has(e.key) && JSON.stringify(remote.items.get(e.key)) !== JSON.stringify(e),
-    );
+    const changed = fit.filter((e) => !foreignKeys.has(e.key) && !sameData(remote.items.get(e.key), e));
     const changedGone = gone.filter(([k, at]) => remote.gone.get(k) !== at);
     const stale = [
       ...[...remote.items.keys()].filter((k) => !keepItems.has(k)).map((k) => ITEM_PREFIX + k),

@@ -1,11 +1,13 @@
 // Export (versioned JSON for re-import, Markdown to read) and import: the whole file is validated before anything
 // is written, and merging never makes duplicates.
 
-import { entryProblem, type ReadingEntry } from './entry';
-import { listEntries, putEntries } from './store';
+import { entryProblem, type ReadingEntry, upgradeEntry } from './entry';
+import { keepRecords, mergeEntries } from './store';
 
 export const EXPORT_FORMAT = 'kamervragen-lezer/leeslijst';
-export const EXPORT_VERSION = 1;
+/** 1: entries of schema 1; 2: entries with their change times (schema 2) and the records this version kept unread */
+export const EXPORT_VERSION = 2;
+const READABLE_VERSIONS = new Set([1, 2]);
 /** Larger files are refused before parsing (20,000 full entries are well under this). */
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 export const MAX_IMPORT_ENTRIES = 20_000;
@@ -14,15 +16,24 @@ export interface ExportFile {
   format: typeof EXPORT_FORMAT;
   version: typeof EXPORT_VERSION;
   exportedAt: string;
+  /** Every entry, with every field (a newer version's too) and its change times */
   entries: ReadingEntry[];
+  /** Records stored under the list's keys that this version cannot read (a newer version's), as they are */
+  kept: { key: string; value: unknown }[];
 }
 
-export function exportJson(entries: ReadingEntry[], now = new Date()): string {
+/** The whole list as a file that imports back to the same list. */
+export function exportJson(
+  entries: ReadingEntry[],
+  now = new Date(),
+  kept: Map<string, unknown> = new Map(),
+): string {
   const file: ExportFile = {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
     exportedAt: now.toISOString(),
     entries,
+    kept: [...kept].map(([key, value]) => ({ key, value })),
   };
   return `${JSON.stringify(file, null, 2)}\n`;
 }
@@ -145,8 +156,14 @@ export function exportCsv(entries: ReadingEntry[]): string {
   return `\uFEFF${[CSV_COLUMNS.join(','), ...rows].join('\r\n')}\r\n`;
 }
 
-/** Validates a whole export file; throws ImportError on the first problem. Nothing is written. */
-export function parseImport(text: string): ReadingEntry[] {
+/** What an import file holds, all of it checked. */
+export interface ImportFile {
+  entries: ReadingEntry[];
+  kept: { key: string; value: unknown }[];
+}
+
+/** Validates a whole export file (version 1 or 2); throws ImportError on the first problem. Nothing is written. */
+export function parseImport(text: string): ImportFile {
   if (new Blob([text]).size > MAX_IMPORT_BYTES) throw new ImportError('tooLarge');
   let data: unknown;
   try {
@@ -157,53 +174,48 @@ export function parseImport(text: string): ReadingEntry[] {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new ImportError('notOurs');
   const file = data as Record<string, unknown>;
   if (file.format !== EXPORT_FORMAT || !Array.isArray(file.entries)) throw new ImportError('notOurs');
-  if (file.version !== EXPORT_VERSION) throw new ImportError('wrongVersion', String(file.version));
-  if (file.entries.length > MAX_IMPORT_ENTRIES) throw new ImportError('tooMany', String(file.entries.length));
+  if (!READABLE_VERSIONS.has(file.version as number))
+    throw new ImportError('wrongVersion', String(file.version));
+  const kept = file.kept ?? [];
+  if (!Array.isArray(kept)) throw new ImportError('notOurs');
+  if (file.entries.length + kept.length > MAX_IMPORT_ENTRIES)
+    throw new ImportError('tooMany', String(file.entries.length + kept.length));
   const seen = new Set<string>();
-  file.entries.forEach((e, i) => {
+  const listed: unknown[] = file.entries;
+  const entries = listed.map((raw, i) => {
+    const e = upgradeEntry(raw);
     const problem = entryProblem(e);
     if (problem) throw new ImportError('badEntry', `${i + 1}: ${problem}`);
     const key = (e as ReadingEntry).key;
     if (seen.has(key)) throw new ImportError('duplicate', key);
     seen.add(key);
+    return e as ReadingEntry;
   });
-  return file.entries as ReadingEntry[];
+  kept.forEach((r, i) => {
+    const key = (r as { key?: unknown } | null)?.key;
+    if (typeof key !== 'string' || typeof r.value !== 'object' || r.value === null)
+      throw new ImportError('badEntry', `${listed.length + i + 1}: kept record`);
+    if (seen.has(key)) throw new ImportError('duplicate', key);
+    seen.add(key);
+  });
+  return { entries, kept };
 }
 
 /**
- * Merges entries into the list: new keys are added; for a key already there the more recently changed entry wins,
- * keeping the earlier added date and a note when the winner has none. Returns the counts.
+ * Validates `text` completely, then merges it into the list field group by field group (nothing changed here later
+ * is overwritten; an entry removed here after the file's copy of it changed stays removed and is counted). On any
+ * problem throws ImportError and the list is unchanged.
  */
-export function mergeEntries(
-  current: ReadingEntry[],
-  incoming: ReadingEntry[],
-): { write: ReadingEntry[]; added: number; updated: number; unchanged: number } {
-  const byKey = new Map(current.map((e) => [e.key, e]));
-  const write: ReadingEntry[] = [];
-  let added = 0;
-  let updated = 0;
-  let unchanged = 0;
-  for (const e of incoming) {
-    const old = byKey.get(e.key);
-    if (!old) {
-      write.push(e);
-      added++;
-      continue;
-    }
-    if (e.updatedAt > old.updatedAt) {
-      write.push({ ...e, addedAt: Math.min(old.addedAt, e.addedAt), note: e.note || old.note });
-      updated++;
-    } else unchanged++;
-  }
-  return { write, added, updated, unchanged };
-}
-
-/** Validates `text` completely, then merges. On any problem throws ImportError and the list is unchanged. */
 export async function importJson(
   text: string,
-): Promise<{ added: number; updated: number; unchanged: number }> {
-  const incoming = parseImport(text);
-  const { write, ...counts } = mergeEntries(await listEntries(), incoming);
-  await putEntries(write);
-  return counts;
+): Promise<{ added: number; updated: number; unchanged: number; removedLater: number }> {
+  const file = parseImport(text);
+  const { added, updated, unchanged, removedLater } = await mergeEntries(file.entries);
+  const keptAdded = await keepRecords(file.kept);
+  return {
+    added: added + keptAdded,
+    updated,
+    unchanged: unchanged + file.kept.length - keptAdded,
+    removedLater,
+  };
 }

@@ -1,0 +1,424 @@
+// The reading list's merge rules (utils/reading-list/merge.ts) as properties: any interleaving of saves, edits,
+// removals and undos on 2–3 simulated devices (clocks skewed, one of them a newer version with a field this version
+// does not know), exchanged in any order, converges to the same list everywhere; no acknowledged write is lost
+// unless a later one replaced it or the entry was removed later; no removed entry comes back.
+// The same rules on real storage (store.ts, sync.ts) with fakeBrowser: the last describe block.
+
+import fc from 'fast-check';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { completeEntry, entryFromLink, type ReadingEntry } from '../../utils/reading-list/entry';
+import {
+  addTo,
+  completeIn,
+  lastChange,
+  mergeSlot,
+  noteIn,
+  readIn,
+  removeFrom,
+  restoreIn,
+  type Slot,
+  sameData,
+  sameSlot,
+  tick,
+} from '../../utils/reading-list/merge';
+import {
+  addEntry,
+  getEntry,
+  listEntries,
+  removeEntry,
+  resetForTests,
+  restoreEntry,
+  setNote,
+  setRead,
+} from '../../utils/reading-list/store';
+import { syncEnabled, syncNow } from '../../utils/reading-list/sync';
+
+const SITE = 'https://zoek.officielebekendmakingen.nl';
+const IDS = ['ah-tk-20232024-1481', 'ah-tk-20232024-1064'];
+const FACTS = {
+  kind: 'antwoord' as const,
+  subject: 'Vragen over de bereikbaarheid van het platteland',
+  askers: [{ name: 'Jansen', party: 'CDA' }],
+  answeredBy: { role: 'Minister', name: 'Van Dijk', ministry: 'IenW' },
+  dateSubmitted: '2024-01-10',
+  dateReceived: '2024-02-01',
+};
+
+function partialEntry(id: string, now: number): ReadingEntry {
+  return entryFromLink(`${SITE}/${id}.html`, `Link ${id}`, now) as ReadingEntry;
+}
+function fullEntry(id: string, now: number): ReadingEntry {
+  return completeEntry(partialEntry(id, now), { id, ...FACTS }, now);
+}
+
+// ---- the simulation ----
+
+type Command =
+  | { op: 'add'; d: number; k: number; partial: boolean }
+  | { op: 'read'; d: number; k: number; read: boolean }
+  | { op: 'note'; d: number; k: number }
+  | { op: 'complete'; d: number; k: number }
+  | { op: 'remove'; d: number; k: number }
+  | { op: 'restore'; d: number; k: number }
+  | { op: 'tags'; d: number; k: number }
+  | { op: 'sync'; from: number; to: number }
+  | { op: 'wait'; ms: number };
+
+const DEVICES = 3;
+const NEWER = 2; // the device running a newer version, which writes a `tags` field this version does not know
+const dev = fc.integer({ min: 0, max: DEVICES - 1 });
+const key = fc.integer({ min: 0, max: IDS.length - 1 });
+const command: fc.Arbitrary<Command> = fc.oneof(
+  fc.record({ op: fc.constant('add' as const), d: dev, k: key, partial: fc.boolean() }),
+  fc.record({ op: fc.constant('read' as const), d: dev, k: key, read: fc.boolean() }),
+  fc.record({ op: fc.constant('note' as const), d: dev, k: key }),
+  fc.record({ op: fc.constant('complete' as const), d: dev, k: key }),
+  fc.record({ op: fc.constant('remove' as const), d: dev, k: key }),
+  fc.record({ op: fc.constant('restore' as const), d: dev, k: key }),
+  fc.record({ op: fc.constant('tags' as const), d: fc.constant(NEWER), k: key }),
+  fc.record({ op: fc.constant('sync' as const), from: dev, to: dev }),
+  fc.record({ op: fc.constant('wait' as const), ms: fc.integer({ min: 0, max: 40 }) }),
+);
+/** Each device's clock is off by up to 50 ms; two writes at the same moment happen. */
+const skews = fc.array(fc.integer({ min: -50, max: 50 }), { minLength: DEVICES, maxLength: DEVICES });
+
+/** One acknowledged write of a group of an entry (or a removal: group 'gone'), as the device stamped it. */
+interface Write {
+  k: string;
+  group: string;
+  stamp: number;
+  value: string;
+}
+
+const EMPTY: Slot = { entry: null, gone: null };
+const GROUP_FIELDS: Record<string, string[]> = {
+  facts: [
+    'url',
+    'title',
+    'kind',
+    'askers',
+    'answeredBy',
+    'ministry',
+    'dateSubmitted',
+    'dateReceived',
+    'pair',
+    'partial',
+  ],
+  read: ['read', 'readAt'],
+  note: ['note'],
+  tags: ['tags'],
+};
+const groupValue = (e: ReadingEntry, g: string) =>
+  JSON.stringify(GROUP_FIELDS[g].map((f) => (e as unknown as Record<string, unknown>)[f]));
+
+/** The writes a change made: every group whose stamp moved, or the removal. */
+function writesOf(k: string, before: Slot, after: Slot): Write[] {
+  const out: Write[] = [];
+  if (after.gone !== null && after.gone !== before.gone)
+    out.push({ k, group: 'gone', stamp: after.gone, value: '' });
+  const e = after.entry;
+  if (!e) return out;
+  for (const [g, stamp] of Object.entries(e.stamps))
+    if (before.entry?.stamps[g] !== stamp) out.push({ k, group: g, stamp, value: groupValue(e, g) });
+  return out;
+}
+
+function simulate(commands: Command[], skew: number[]) {
+  const devices = Array.from({ length: DEVICES }, () => new Map<string, Slot>());
+  const undo = Array.from({ length: DEVICES }, () => new Map<string, ReadingEntry>());
+  const writes: Write[] = [];
+  let t = 1000;
+  let notes = 0;
+  for (const c of commands) {
+    t += 1;
+    if (c.op === 'wait') {
+      t += c.ms;
+      continue;
+    }
+    if (c.op === 'sync') {
+      for (const [k, theirs] of devices[c.from]) {
+        const mine = devices[c.to].get(k) ?? EMPTY;
+        devices[c.to].set(k, mergeSlot(mine, theirs));
+      }
+      continue;
+    }
+    const now = t + skew[c.d];
+    const k = IDS[c.k];
+    const slot = devices[c.d].get(k) ?? EMPTY;
+    let next: Slot = slot;
+    switch (c.op) {
+      case 'add':
+        next = addTo(slot, c.partial ? partialEntry(k, now) : fullEntry(k, now), now);
+        break;
+      case 'read':
+        next = readIn(slot, c.read, now);
+        break;
+      case 'note':
+        next = noteIn(slot, `notitie ${++notes}`, now);
+        break;
+      case 'complete':
+        next = completeIn(slot, (old) => completeEntry(old, { id: k, ...FACTS }, now), now);
+        break;
+      case 'remove':
+        if (slot.entry) undo[c.d].set(k, slot.entry);
+        next = removeFrom(slot, now);
+        break;
+      case 'restore': {
+        const was = undo[c.d].get(k);
+        if (was) next = restoreIn(slot, was, now);
+        break;
+      }
+      case 'tags':
+        if (slot.entry) {
+          const s = tick(now, slot.entry.stamps.tags);
+          const e = { ...slot.entry, tags: [`tag ${++notes}`], stamps: { ...slot.entry.stamps, tags: s } };
+          next = { ...slot, entry: { ...e, updatedAt: Math.max(e.updatedAt, s) } as ReadingEntry };
+        }
+        break;
+    }
+    writes.push(...writesOf(k, slot, next));
+    devices[c.d].set(k, next);
+  }
+  // Everyone exchanges with everyone, twice over.
+  for (let round = 0; round < 2; round++)
+    for (let from = 0; from < DEVICES; from++)
+      for (let to = 0; to < DEVICES; to++)
+        for (const [k, theirs] of devices[from])
+          devices[to].set(k, mergeSlot(devices[to].get(k) ?? EMPTY, theirs));
+  return { devices, writes };
+}
+
+describe('merge rules as properties', () => {
+  it('any interleaving on 3 devices converges: every device ends with the same entries and removals', () => {
+    fc.assert(
+      fc.property(fc.array(command, { maxLength: 60 }), skews, (commands, skew) => {
+        const { devices } = simulate(commands, skew);
+        for (const k of IDS) {
+          const first = devices[0].get(k) ?? EMPTY;
+          for (const d of devices) expect(sameSlot(d.get(k) ?? EMPTY, first)).toBe(true);
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('no acknowledged write is lost: each group holds the latest write, or the entry was removed after it', () => {
+    fc.assert(
+      fc.property(fc.array(command, { maxLength: 60 }), skews, (commands, skew) => {
+        const { devices, writes } = simulate(commands, skew);
+        for (const w of writes) {
+          const { entry, gone } = devices[0].get(w.k) ?? EMPTY;
+          if (w.group === 'gone') {
+            // the removal is known everywhere, at its time or a later one
+            expect(gone).not.toBeNull();
+            expect(gone as number).toBeGreaterThanOrEqual(w.stamp);
+            continue;
+          }
+          if (!entry || !(w.group in entry.stamps)) {
+            // gone: only because it was removed at or after this write
+            expect(gone).not.toBeNull();
+            expect(gone as number).toBeGreaterThanOrEqual(w.stamp);
+            continue;
+          }
+          // a complete entry's facts beat a partial one's whatever their times
+          if (w.group === 'facts' && JSON.parse(w.value).at(-1) === true && !entry.partial) continue;
+          expect(entry.stamps[w.group]).toBeGreaterThanOrEqual(w.stamp);
+          if (entry.stamps[w.group] === w.stamp) {
+            // the same time: one of the writes made at that time, the same one on every device
+            const tied = writes.filter((x) => x.k === w.k && x.group === w.group && x.stamp === w.stamp);
+            expect(tied.map((x) => x.value)).toContain(groupValue(entry, w.group));
+          }
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('no removed entry comes back: an entry present at the end changed after every removal of it', () => {
+    fc.assert(
+      fc.property(fc.array(command, { maxLength: 60 }), skews, (commands, skew) => {
+        const { devices, writes } = simulate(commands, skew);
+        for (const k of IDS) {
+          const { entry } = devices[0].get(k) ?? EMPTY;
+          const removals = writes.filter((w) => w.k === k && w.group === 'gone');
+          if (!entry) continue;
+          for (const r of removals) {
+            expect(lastChange(entry)).toBeGreaterThan(r.stamp);
+            const later = writes.filter((w) => w.k === k && w.group !== 'gone' && w.stamp > r.stamp);
+            expect(later.length).toBeGreaterThan(0);
+          }
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('the merge of two states is commutative, associative and idempotent', () => {
+    fc.assert(
+      fc.property(fc.array(command, { maxLength: 40 }), skews, (commands, skew) => {
+        // three devices' states before any final exchange
+        const { devices } = simulate(
+          commands.filter((c) => c.op !== 'sync'),
+          skew,
+        );
+        for (const k of IDS) {
+          const [a, b, c] = devices.map((d) => d.get(k) ?? EMPTY);
+          expect(sameSlot(mergeSlot(a, b), mergeSlot(b, a))).toBe(true);
+          expect(sameSlot(mergeSlot(mergeSlot(a, b), c), mergeSlot(a, mergeSlot(b, c)))).toBe(true);
+          expect(sameSlot(mergeSlot(a, a), a)).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('an edit made after seeing a copy from a device whose clock runs ahead still wins over it', () => {
+    const ahead: Slot = noteIn(
+      addTo(EMPTY, fullEntry(IDS[0], 1000), 1000),
+      'van het apparaat dat voorloopt',
+      9000,
+    );
+    // this device's clock says 2000, but it saw the note stamped 9000 first
+    const here = noteIn(mergeSlot(EMPTY, ahead), 'hier daarna bewerkt', 2000);
+    expect(here.entry?.stamps.note).toBe(9001);
+    expect(mergeSlot(ahead, here).entry?.note).toBe('hier daarna bewerkt');
+  });
+
+  it('different fields edited on two devices at the same time both survive', () => {
+    const start = addTo(EMPTY, fullEntry(IDS[0], 1000), 1000);
+    const a = noteIn(start, 'notitie op de laptop', 2000);
+    const b = readIn(start, true, 2000);
+    const merged = mergeSlot(a, b).entry as ReadingEntry;
+    expect(merged).toMatchObject({ note: 'notitie op de laptop', read: true, readAt: 2000, updatedAt: 2000 });
+    expect(sameData(merged, mergeSlot(b, a).entry)).toBe(true);
+  });
+});
+
+// ---- the same on real storage: store.ts and sync.ts, each device its own storage.local, sync shared ----
+
+/** Devices as separate storage.local contents over one fakeBrowser; the sync area is shared between them. */
+function devicesOnStorage(n: number) {
+  const locals: Record<string, unknown>[] = Array.from({ length: n }, () => ({ syncEnabled: true }));
+  let current = -1;
+  return async function use(d: number): Promise<void> {
+    if (d === current) return;
+    if (current >= 0) locals[current] = await fakeBrowser.storage.local.get(null);
+    await fakeBrowser.storage.local.clear();
+    await fakeBrowser.storage.local.set(locals[d]);
+    resetForTests();
+    current = d;
+  };
+}
+
+type StoreCommand =
+  | { op: 'add' | 'read' | 'unread' | 'note' | 'remove' | 'restore' | 'sync'; d: number; k: number }
+  | { op: 'both'; d: number; k: number };
+
+describe('the same rules on real storage (fakeBrowser), devices exchanging through storage.sync', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    resetForTests();
+  });
+
+  const storeCommand: fc.Arbitrary<StoreCommand> = fc.record({
+    op: fc.constantFrom('add', 'read', 'unread', 'note', 'remove', 'restore', 'sync', 'both'),
+    d: fc.integer({ min: 0, max: 2 }),
+    k: key,
+  });
+
+  it('any interleaving of operations on 3 devices, some from two contexts at once, converges with no note lost', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(storeCommand, { minLength: 1, maxLength: 25 }), async (commands) => {
+        fakeBrowser.reset();
+        resetForTests();
+        await syncEnabled.setValue(true);
+        const use = devicesOnStorage(3);
+        const undo = new Map<string, ReadingEntry>();
+        const notes: { k: string; note: string; stamp: number }[] = [];
+        let t = 10_000;
+        let n = 0;
+        const note = async (k: string, now: number) => {
+          const text = `notitie ${++n}`;
+          const e = await setNote(k, text, now);
+          if (e) notes.push({ k, note: text, stamp: e.stamps.note });
+        };
+        for (const c of commands) {
+          t += 7;
+          const k = IDS[c.k];
+          await use(c.d);
+          switch (c.op) {
+            case 'add':
+              await addEntry(fullEntry(k, t));
+              break;
+            case 'read':
+            case 'unread':
+              await setRead(k, c.op === 'read', t);
+              break;
+            case 'note':
+              await note(k, t);
+              break;
+            case 'both':
+              // the popup and a page of the same device at the same moment
+              await Promise.all([note(k, t), setRead(k, true, t)]);
+              break;
+            case 'remove': {
+              const e = await removeEntry(k, t);
+              if (e) undo.set(k, e);
+              break;
+            }
+            case 'restore': {
+              const e = undo.get(k);
+              if (e) await restoreEntry(e, t);
+              break;
+            }
+            case 'sync':
+              await syncNow(t);
+              break;
+          }
+        }
+        for (let round = 0; round < 2; round++)
+          for (let d = 0; d < 3; d++) {
+            await use(d);
+            t += 7;
+            await syncNow(t);
+          }
+        const lists: ReadingEntry[][] = [];
+        for (let d = 0; d < 3; d++) {
+          await use(d);
+          lists.push(await listEntries());
+        }
+        expect(sameData(lists[1], lists[0])).toBe(true);
+        expect(sameData(lists[2], lists[0])).toBe(true);
+        for (const w of notes) {
+          const e = lists[0].find((x) => x.key === w.k);
+          if (!e) continue; // removed after (the merge properties above check that removals are later)
+          expect(e.stamps.note).toBeGreaterThanOrEqual(w.stamp);
+          const latest = notes.filter((x) => x.k === w.k).reduce((a, b) => (b.stamp > a.stamp ? b : a));
+          if (e.stamps.note === latest.stamp && latest.stamp === w.stamp) expect(e.note).toBe(w.note);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('a note set on one device and "read" on another at the same time both arrive everywhere', async () => {
+    await syncEnabled.setValue(true);
+    const use = devicesOnStorage(2);
+    await use(0);
+    await addEntry(fullEntry(IDS[0], 1000));
+    await syncNow(1001);
+    await use(1);
+    await syncNow(1002);
+    await setRead(IDS[0], true, 2000);
+    await use(0);
+    await setNote(IDS[0], 'voor het debat van donderdag', 2000);
+    await syncNow(2001);
+    await use(1);
+    await syncNow(2002);
+    expect(await getEntry(IDS[0])).toMatchObject({ note: 'voor het debat van donderdag', read: true });
+    await use(0);
+    await syncNow(2003);
+    expect(await getEntry(IDS[0])).toMatchObject({ note: 'voor het debat van donderdag', read: true });
+  });
+});
