@@ -1,6 +1,7 @@
 // The suites written once for both browsers (test/e2e/suites/), in Firefox; suites.e2e.test.ts runs them in
 // Chromium.
 import { afterAll, beforeAll } from 'vitest';
+import { devicesSuite } from './suites/devices';
 import { hostileSuite } from './suites/hostile';
 import { placeSuite } from './suites/place';
 import { relatedSuite } from './suites/related';
@@ -19,3 +20,4 @@ placeSuite(() => driver);
 siteScriptsSuite(() => driver);
 hostileSuite(() => driver);
 relatedSuite(() => driver);
+devicesSuite(firefoxDriver);

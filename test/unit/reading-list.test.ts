@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { benchEntries } from '../../scripts/bench/popup';
 import type { KamervraagDocument, Pair } from '../../utils/kamervraag/model';
 import {
   addEntry,
@@ -26,6 +27,7 @@ import {
   importJson,
   indexEntry,
   listEntries,
+  listUnreadable,
   MAX_IMPORT_BYTES,
   makePreview,
   migrate,
@@ -489,6 +491,43 @@ describe('export and import', () => {
     // importing again changes nothing and makes no duplicates
     expect(await importJson(json)).toEqual({ added: 0, updated: 0, unchanged: 3, removedLater: 0 });
     expect(await listEntries()).toEqual(before);
+  });
+
+  it("exports everything, a newer version's fields and records too, and imports back to an identical store", async () => {
+    await fill();
+    const two = (await getEntry(ID2)) as ReadingEntry;
+    const newer = { schema: 3, key: ID3, id: ID3, shape: ['van', 'later'] };
+    await fakeBrowser.storage.local.set({
+      [`${ITEM_PREFIX}${ID2}`]: { ...two, tags: ['onderwijs'], stamps: { ...two.stamps, tags: 9 } },
+      [`${ITEM_PREFIX}${ID3}`]: newer,
+    });
+    const items = (all: Record<string, unknown>) =>
+      Object.fromEntries(Object.entries(all).filter(([k]) => k.startsWith(ITEM_PREFIX)));
+    const before = items(await rawLocal());
+    const json = exportJson(await listEntries(), new Date(0), await listUnreadable());
+    expect(JSON.parse(json).kept).toEqual([{ key: ID3, value: newer }]);
+    fakeBrowser.reset();
+    resetForTests();
+    expect(await importJson(json)).toEqual({ added: 4, updated: 0, unchanged: 0, removedLater: 0 });
+    expect(items(await rawLocal())).toEqual(before);
+    // and again: nothing changes
+    expect(await importJson(json)).toEqual({ added: 0, updated: 0, unchanged: 4, removedLater: 0 });
+    expect(items(await rawLocal())).toEqual(before);
+  });
+
+  it('a list of 20,000 entries as exported is accepted by import (what export writes, import takes)', () => {
+    const many = benchEntries(20_000, Date.UTC(2026, 0, 1));
+    const json = exportJson(many);
+    expect(new Blob([json]).size).toBeLessThan(MAX_IMPORT_BYTES);
+    expect(parseImport(json).entries).toHaveLength(20_000);
+  });
+
+  it('an entry removed here after the copy in the file changed stays removed, and is counted', async () => {
+    await addEntry(entry(ID1, 1));
+    const json = exportJson(await listEntries());
+    await removeEntry(ID1, 50);
+    expect(await importJson(json)).toEqual({ added: 0, updated: 0, unchanged: 0, removedLater: 1 });
+    expect(await listEntries()).toEqual([]);
   });
 
   it('merges: new entries added, newer edits taken, older ones ignored', async () => {

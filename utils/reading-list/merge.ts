@@ -96,9 +96,8 @@ export function mergeEntry(a: ReadingEntry, b: ReadingEntry): ReadingEntry {
     if (g in w.stamps) stamps[g] = w.stamps[g];
   }
   out.stamps = stamps;
-  const merged = out as unknown as ReadingEntry;
-  merged.updatedAt = lastChange(merged);
-  return merged;
+  out.updatedAt = Math.max(a.updatedAt, b.updatedAt);
+  return out as unknown as ReadingEntry;
 }
 
 /**

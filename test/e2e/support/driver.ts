@@ -21,6 +21,8 @@ export interface PageDriver {
   /** A real click inside the extension's floating controls (an open shadow root) */
   clickFloating(selector: string): Promise<void>;
   setViewport(width: number, height: number): Promise<void>;
+  /** Chooses `file` in the file input matching `selector`, as a user does (its change event follows) */
+  upload(selector: string, file: string): Promise<void>;
   /** Errors the extension logged or threw in this tab */
   errors: string[];
   close(): Promise<void>;
@@ -31,6 +33,8 @@ export interface BrowserDriver {
   newPage(): Promise<PageDriver>;
   /** The popup, opened as a page of its own (asking about no tab) */
   openPopup(): Promise<PageDriver>;
+  /** One of the extension's own pages (options.html, …) */
+  openExtensionPage(path: string): Promise<PageDriver>;
   /** Serve `file` at `path` on the site's hosts */
   route(path: string, file: string): void;
   /** The fixture server behind the site's hosts (routes, requests seen) */
@@ -50,14 +54,16 @@ const readBadge = (api: string) =>
 
 export async function chromiumDriver(): Promise<BrowserDriver> {
   const browser = await launchWithExtension();
+  const openPage = async (path: string) => {
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/${path}`);
+    return pollingWaits(playwrightPage(page));
+  };
   return {
     name: 'Chromium',
     newPage: async () => playwrightPage(await browser.context.newPage()),
-    async openPopup() {
-      const page = await browser.context.newPage();
-      await page.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=999999`);
-      return pollingWaits(playwrightPage(page));
-    },
+    openPopup: () => openPage('popup.html?tab=999999'),
+    openExtensionPage: openPage,
     route: (path, file) => browser.server.route(path, file),
     server: browser.server,
     storage: () =>
@@ -86,6 +92,7 @@ export async function firefoxDriver(): Promise<BrowserDriver> {
     name: 'Firefox',
     newPage: async () => puppeteerPage(await ff.browser.newPage()),
     openPopup: async () => pollingWaits(puppeteerPage(await openExtensionPage(ff, 'popup.html?tab=999999'))),
+    openExtensionPage: async (path) => pollingWaits(puppeteerPage(await openExtensionPage(ff, path))),
     route: (path, file) => ff.server.route(path, file),
     server: ff.server,
     storage: () =>
@@ -121,6 +128,7 @@ function playwrightPage(page: PlaywrightPage): PageDriver {
     click: (selector) => page.click(selector),
     clickFloating: (selector) => page.click(`kvl-floating ${selector}`),
     setViewport: (width, height) => page.setViewportSize({ width, height }),
+    upload: (selector, file) => page.setInputFiles(selector, file),
     close: () => page.close(),
   };
 }
@@ -140,6 +148,10 @@ function puppeteerPage(page: PuppeteerPage): PageDriver {
     click: (selector) => page.click(selector),
     clickFloating: (selector) => page.click(`kvl-floating >>> ${selector}`),
     setViewport: (width, height) => page.setViewport({ width, height }),
+    async upload(selector, file) {
+      const input = await page.waitForSelector(selector);
+      await (input as unknown as { uploadFile(f: string): Promise<void> }).uploadFile(file);
+    },
     close: () => page.close(),
   };
 }
