@@ -8,12 +8,13 @@ import { parseArgs } from 'node:util';
 import { REPO_ROOT } from '../test/e2e/support/paths';
 import type { BenchContext, BenchSection } from './bench/context';
 import { heading } from './bench/format';
+import { listSection } from './bench/list';
 import { pageSection } from './bench/page';
 import { parseSection } from './bench/parse';
 import { popupSection } from './bench/popup';
 import { relatedSection } from './bench/related';
 
-const SECTIONS: BenchSection[] = [parseSection, pageSection, popupSection, relatedSection];
+const SECTIONS: BenchSection[] = [parseSection, pageSection, popupSection, listSection, relatedSection];
 const RESULTS_FILE = join(REPO_ROOT, 'bench-results.json');
 
 function usage(): string {

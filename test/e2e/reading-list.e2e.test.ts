@@ -254,7 +254,7 @@ describe('with one browser', () => {
     const ghost = { ...(await storedPreview(browser.serviceWorker))?.newest[0], key: 'ah-tk-20232024-9999' };
     await browser.serviceWorker.evaluate(
       (preview) => (globalThis as unknown as Chrome).chrome.storage.local.set({ 'kvl-preview': preview }),
-      { version: 1, total: 3, unread: 3, newest: [ghost] },
+      { version: 2, total: 3, unread: 3, newest: [ghost] },
     );
     const popup = await openPopup(browser);
     await popup.locator('[data-kvl-complete="true"]').waitFor();
@@ -455,7 +455,11 @@ describe('with one browser', () => {
     };
     const json = await read('export-json');
     expect(json.name).toMatch(/^leeslijst-\d{4}-\d{2}-\d{2}\.json$/);
-    expect(JSON.parse(json.text)).toMatchObject({ format: 'kamervragen-lezer/leeslijst', version: 1 });
+    const file = JSON.parse(json.text);
+    expect(file).toMatchObject({ format: 'kamervragen-lezer/leeslijst', version: 2, kept: [] });
+    expect(file.entries.map((e: { key: string }) => e.key).sort()).toEqual(
+      Object.keys(await storedEntries(browser.serviceWorker)).sort(),
+    );
     const md = await read('export-markdown');
     for (const c of docs.slice(0, 2)) expect(md.text).toContain(`(<${siteUrl(`${c.id}.html`)}>)`);
 
