@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { launchWithExtension, SAMPLE_ID, siteUrl } from '../../test/e2e/support/extension';
 import type { ReadingEntry } from '../../utils/reading-list/entry';
 import { ITEM_PREFIX, SCHEMA_KEY, SCHEMA_VERSION } from '../../utils/reading-list/keys';
-import { mergeSlot, noteIn, readIn, type Slot } from '../../utils/reading-list/merge';
+import { mergeSlot, noteIn, readIn, type Slot, sameSlot } from '../../utils/reading-list/merge';
 import { type BenchContext, type BenchSection, browserOrSkip } from './context';
 import { fmtMs, fmtRatio, renderTable, verdict } from './format';
 import { median, ratio, timeInterleaved, timingJson } from './measure';
@@ -32,10 +32,10 @@ function mergeInput(): { here: Slot[]; there: Slot[] } {
   return { here, there };
 }
 
-function mergeAll(here: Slot[], there: Slot[]): number {
-  let changed = 0;
-  for (let i = 0; i < here.length; i++) if (mergeSlot(here[i], there[i]).entry !== here[i].entry) changed++;
-  return changed;
+function mergeAll(here: Slot[], there: Slot[]): Slot[] {
+  const out: Slot[] = new Array(here.length);
+  for (let i = 0; i < here.length; i++) out[i] = mergeSlot(here[i], there[i]);
+  return out;
 }
 
 /** From the reader's click on "save" until the save control shows the document saved, on the page's clock. */
@@ -169,7 +169,8 @@ async function run(ctx: BenchContext): Promise<unknown> {
     },
     { warmup: 3, runs: 15 },
   );
-  const changed = mergeAll(here, there);
+  const merged = mergeAll(here, there);
+  const changed = merged.filter((slot, i) => !sameSlot(slot, here[i])).length;
   ctx.print(
     `Merge in Node: ${MERGE_ENTRIES.toLocaleString('en')} entries here, the same ${MERGE_ENTRIES.toLocaleString('en')} ` +
       `changed on another device (a note on half, "read" on two thirds), merged group by group (${changed} changed). ` +

@@ -76,8 +76,12 @@ function compareGroup(a: ReadingEntry, b: ReadingEntry, group: string): number {
   if (group === 'facts' && a.partial !== b.partial) return a.partial ? -1 : 1;
   const d = stampOf(a, group) - stampOf(b, group);
   if (d !== 0) return d;
-  const va = JSON.stringify(fieldsOf(group).map((f) => (a as unknown as Record<string, unknown>)[f]));
-  const vb = JSON.stringify(fieldsOf(group).map((f) => (b as unknown as Record<string, unknown>)[f]));
+  // The same time: usually the same values (an unchanged group); else the values decide, the same way everywhere.
+  const ra = a as unknown as Record<string, unknown>;
+  const rb = b as unknown as Record<string, unknown>;
+  if (fieldsOf(group).every((f) => sameData(ra[f], rb[f]))) return 0;
+  const va = JSON.stringify(fieldsOf(group).map((f) => ra[f]));
+  const vb = JSON.stringify(fieldsOf(group).map((f) => rb[f]));
   return va < vb ? -1 : va > vb ? 1 : 0;
 }
 
