@@ -11,6 +11,7 @@ import { completeEntry, entryFromLink, type ReadingEntry } from '../../utils/rea
 import {
   addTo,
   completeIn,
+  GROUPS,
   lastChange,
   mergeSlot,
   noteIn,
@@ -92,23 +93,7 @@ interface Write {
 }
 
 const EMPTY: Slot = { entry: null, gone: null };
-const GROUP_FIELDS: Record<string, string[]> = {
-  facts: [
-    'url',
-    'title',
-    'kind',
-    'askers',
-    'answeredBy',
-    'ministry',
-    'dateSubmitted',
-    'dateReceived',
-    'pair',
-    'partial',
-  ],
-  read: ['read', 'readAt'],
-  note: ['note'],
-  tags: ['tags'],
-};
+const GROUP_FIELDS: Record<string, readonly string[]> = { ...GROUPS, tags: ['tags'] };
 const groupValue = (e: ReadingEntry, g: string) =>
   JSON.stringify(GROUP_FIELDS[g].map((f) => (e as unknown as Record<string, unknown>)[f]));
 

@@ -4,7 +4,7 @@
 import type { DocumentKind, KamervraagDocument, Pair } from '../kamervraag/model';
 import { findKamervraagId, isKamervraagId, isSiteHost } from '../site/ids';
 import { SCHEMA_VERSION } from './keys';
-import type { Stamps } from './merge';
+import { GROUPS, OWN_FIELDS, type Stamps } from './merge';
 
 export const KINDS: readonly DocumentKind[] = ['antwoord', 'mededeling', 'vragen'];
 
@@ -201,26 +201,8 @@ export function isSiteUrl(v: unknown): v is string {
   }
 }
 
-const FIELDS = new Set([
-  'key',
-  'id',
-  'url',
-  'title',
-  'kind',
-  'askers',
-  'answeredBy',
-  'ministry',
-  'dateSubmitted',
-  'dateReceived',
-  'pair',
-  'addedAt',
-  'updatedAt',
-  'read',
-  'readAt',
-  'note',
-  'partial',
-  'stamps',
-]);
+/** This version's fields: the entry's own (identity, times) and those of its groups (./merge.ts). */
+const FIELDS = new Set<string>([...OWN_FIELDS, ...Object.values(GROUPS).flat()]);
 
 /** A newer version's own fields: kept and merged as they are, within these bounds. */
 const OTHER_FIELD = /^[A-Za-z][A-Za-z0-9_]{0,39}$/;

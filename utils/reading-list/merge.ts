@@ -36,7 +36,8 @@ export type Group = keyof typeof GROUPS;
 export type Stamps = Record<Group, number> & Record<string, number>;
 
 /** Fields that belong to no group: the entry's identity, its first save, and what is derived from the stamps. */
-const OWN = new Set(['key', 'id', 'addedAt', 'updatedAt', 'stamps']);
+export const OWN_FIELDS = ['key', 'id', 'addedAt', 'updatedAt', 'stamps'] as const;
+const OWN = new Set<string>(OWN_FIELDS);
 const GROUPED = new Map<string, Group>(
   (Object.keys(GROUPS) as Group[]).flatMap((g) => GROUPS[g].map((f) => [f, g] as const)),
 );
