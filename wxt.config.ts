@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 import { BUILD_TARGET, MINIMUM_VERSIONS } from './utils/browsers';
-import { SITE_HOSTS } from './utils/site/ids';
+import { HOST_PERMISSIONS } from './utils/site/hosts';
 
 /**
  * V8's explicit compile hint (Chromium 136+): with this first line, every function of the content script is compiled
@@ -67,7 +67,7 @@ export default defineConfig({
     // storage.local, whose default quota (10 MB) a long list with notes and the related-documents cache can reach; a
     // save must never fail for want of room.
     permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'alarms'],
-    host_permissions: SITE_HOSTS.flatMap((host) => [`https://${host}/*`, `http://${host}/*`]),
+    host_permissions: HOST_PERMISSIONS,
     // The keyboard shortcut to save the current page (changeable in the browser's shortcut settings).
     commands: {
       'save-page': {

@@ -13,7 +13,8 @@ import { writeCached } from '@/utils/related/cache';
 import { isRelatedFacts } from '@/utils/related/facts';
 import { unseenCount, validWatches, watches } from '@/utils/related/watch';
 import { startWatching } from '@/utils/related/watcher';
-import { isSiteHost, SITE_HOSTS } from '@/utils/site/ids';
+import { HOST_PERMISSIONS } from '@/utils/site/hosts';
+import { isSiteHost } from '@/utils/site/ids';
 import { warn } from '@/utils/warn';
 import nl from '../public/_locales/nl/messages.json';
 
@@ -72,7 +73,7 @@ async function createMenu(): Promise<void> {
     id: MENU_ID,
     title: t('contextSave'),
     contexts: ['link'],
-    targetUrlPatterns: SITE_HOSTS.flatMap((h) => [`https://${h}/*`, `http://${h}/*`]),
+    targetUrlPatterns: HOST_PERMISSIONS,
   });
 }
 

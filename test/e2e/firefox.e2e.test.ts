@@ -37,7 +37,8 @@ const OTHER_PAGES = ['gmb-2017-100007.html', 'kst-36410-72.html'];
 /** What a page's own inline scripts append to <body> at load (New Relic's loader on the gmb page). */
 const PAGE_SCRIPT_ADDITIONS: Record<string, string> = {
   'gmb-2017-100007.html':
-    '<script type="text/javascript" src="http://js-agent.newrelic.com/nr-100.js"></script>',
+    // the page's own New Relic snippet, which takes the page's protocol (https, as the site)
+    '<script type="text/javascript" src="https://js-agent.newrelic.com/nr-100.js"></script>',
 };
 
 interface Ext {

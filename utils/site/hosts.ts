@@ -11,8 +11,11 @@ export const SITE_HOSTS = ['zoek.officielebekendmakingen.nl', 'www.officielebeke
  * Match patterns have no character classes: `ah-`/`kv-` at the start of a path segment is as close as they get
  * (the path pattern is matched against the path and query; `?q=ah-…` has no `/ah-`).
  *
- * `*://`: https, which is all the site serves, and http, which only the end-to-end tests' local server needs.
+ * https only: all the site serves (the end-to-end tests' server serves over https too).
  */
 export const CONTENT_MATCHES = SITE_HOSTS.flatMap((host) =>
-  ['/ah-*', '/kv-*', '/*/ah-*', '/*/kv-*'].map((path) => `*://${host}${path}`),
+  ['/ah-*', '/kv-*', '/*/ah-*', '/*/kv-*'].map((path) => `https://${host}${path}`),
 );
+
+/** Host permissions: the site's pages (https only), for the related documents' fetches and the watched questions. */
+export const HOST_PERMISSIONS = SITE_HOSTS.map((host) => `https://${host}/*`);

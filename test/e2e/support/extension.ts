@@ -14,7 +14,7 @@ export const SAMPLE_ID = 'ah-tk-20232024-1481';
 
 /** The site's URL for a path; the browser's resolver rules send it to the fixture server. */
 export function siteUrl(path: string): string {
-  return `http://${SITE_HOSTS[0]}/${path.replace(/^\/+/, '')}`;
+  return `https://${SITE_HOSTS[0]}/${path.replace(/^\/+/, '')}`;
 }
 
 export interface LaunchOptions {
@@ -55,6 +55,8 @@ function browserArgs(port: number): string[] {
     '--disable-background-networking',
     '--disable-component-update',
     '--disable-sync',
+    // The fixture server's certificate (support/tls/) is self-signed: accepted here, in this test browser only.
+    '--ignore-certificate-errors',
     `--host-resolver-rules=${rules.join(', ')}`,
   ];
 }

@@ -53,15 +53,19 @@ export async function launchFirefoxWithExtension(): Promise<FirefoxWithExtension
       browser: 'firefox',
       executablePath,
       headless: true,
+      // The fixture server's certificate (support/tls/) is self-signed: accepted in this session only.
+      acceptInsecureCerts: true,
       // BiDi navigates to moz-extension:// (the popup) only with system access.
       args: ['--remote-allow-system-access'],
       defaultViewport: { width: 1280, height: 900 },
       extraPrefsFirefox: {
-        // Every http:// request goes to the fixture server, which serves by pathname: the site's hosts need no DNS
-        // and nothing reaches the network (https would be a CONNECT, which the server does not answer).
+        // Every request goes to the fixture server's proxy, which tunnels https (CONNECT) to its https server and
+        // serves by pathname: the site's hosts need no DNS and nothing reaches the network.
         'network.proxy.type': 1,
         'network.proxy.http': '127.0.0.1',
-        'network.proxy.http_port': server.port,
+        'network.proxy.http_port': server.proxyPort,
+        'network.proxy.ssl': '127.0.0.1',
+        'network.proxy.ssl_port': server.proxyPort,
         'network.proxy.share_proxy_settings': false,
         'dom.security.https_first': false,
         'dom.security.https_only_mode': false,

@@ -1,10 +1,13 @@
-// Static server that answers the site's URLs from test/fixtures (used by the e2e tests and `npm start`).
+// Static server that answers the site's URLs from test/fixtures (used by the e2e tests and `npm start`), over https as
+// the site does (a self-signed certificate for the site's host names, ./tls/), and as an http proxy for Firefox: a
+// CONNECT to any host is tunnelled to the https server, a plain http request is answered by the same rules.
 //   /<name>.html  → test/fixtures/cases/html-<name>/source.html, if that exists
 //   /<file>       → test/fixtures/pages/<file>, else test/fixtures/related/<file> (a set of related answers)
 //   extra routes  → added with route(); they win over the rules above
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { type AddressInfo, connect, type Server, type Socket } from 'node:net';
 import { extname, join } from 'node:path';
 import { FIXTURES_DIR } from './paths';
 
@@ -27,9 +30,12 @@ export interface Latency {
 }
 
 export interface FixtureServer {
+  /** The https server's port (where the browsers' host rules send the site's hosts) */
   port: number;
-  /** http://127.0.0.1:<port> */
+  /** https://127.0.0.1:<port>: the same pages at an address where the content scripts do not run */
   origin: string;
+  /** An http proxy that tunnels every CONNECT to the https server (Firefox's way to the site's hosts) */
+  proxyPort: number;
   /** Serve `file` at `path` (e.g. '/ah-tk-20232024-1481.html'), replacing any earlier route for it. */
   route(path: string, file: string): void;
   /** Serve this HTML text at `path` (replacing any earlier route for it) */
@@ -112,7 +118,7 @@ export async function startFixtureServer(): Promise<FixtureServer> {
   const requests: string[] = [];
   const requestTimes: number[] = [];
   let latency: Latency | null = null;
-  const server = createServer((req, res) => {
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405).end();
@@ -154,15 +160,36 @@ export async function startFixtureServer(): Promise<FixtureServer> {
     }
     res.writeHead(200, head);
     res.end(req.method === 'HEAD' ? undefined : body);
+  };
+  const tls = join(import.meta.dirname, 'tls');
+  const server = createHttpsServer(
+    { key: readFileSync(join(tls, 'key.pem')), cert: readFileSync(join(tls, 'cert.pem')) },
+    handle,
+  );
+  const port = await listen(server);
+  const proxy = createServer(handle);
+  const tunnels = new Set<Socket>();
+  proxy.on('connect', (_req: IncomingMessage, client: Socket, head: Buffer) => {
+    const upstream = connect(port, '127.0.0.1', () => {
+      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      if (head.length) upstream.write(head);
+      upstream.pipe(client);
+      client.pipe(upstream);
+    });
+    for (const socket of [client, upstream]) {
+      tunnels.add(socket);
+      socket.on('error', () => {
+        client.destroy();
+        upstream.destroy();
+      });
+      socket.on('close', () => tunnels.delete(socket));
+    }
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  const { port } = server.address() as AddressInfo;
+  const proxyPort = await listen(proxy);
   return {
     port,
-    origin: `http://127.0.0.1:${port}`,
+    origin: `https://127.0.0.1:${port}`,
+    proxyPort,
     route: (path, file) => {
       texts.delete(path);
       routes.set(path, file);
@@ -179,10 +206,25 @@ export async function startFixtureServer(): Promise<FixtureServer> {
     setLatency: (value) => {
       latency = value;
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: async () => {
+      for (const socket of tunnels) socket.destroy();
+      await Promise.all(
+        [server, proxy].map(
+          (s) =>
+            new Promise<void>((resolve) => {
+              s.closeAllConnections();
+              s.close(() => resolve());
+            }),
+        ),
+      );
+    },
   };
+}
+
+async function listen(server: Server): Promise<number> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  return (server.address() as AddressInfo).port;
 }
