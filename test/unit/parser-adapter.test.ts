@@ -10,6 +10,7 @@ import { parseHeading, parseNormalizedHeading, type Side } from '../../utils/kam
 import { htmlMeta } from '../../utils/kamervraag/html';
 import { findReferences } from '../../utils/kamervraag/references';
 import { normalizeSpace } from '../../utils/kamervraag/text';
+import { sortNodes } from '../../utils/reading-view/sort-nodes';
 
 const window = new Window();
 const page = (body: string) =>
@@ -198,6 +199,41 @@ describe('HTML adapter', () => {
       { text: 'diep binnen', role: 'antwoord', heading: false },
       { text: 'erna', role: 'antwoord' },
     ]);
+  });
+
+  it('carries content without text (an image, an iframe alone in its paragraph, a loose drawing) into its pair', () => {
+    const doc = page(
+      '<div class="vraag"><h2>Vraag 1</h2><p>Kent u <a href="#k">deze kaart</a>?</p><p><img id="kaart" alt=""></p></div>' +
+        '<div class="antwoord"><h2>Antwoord 1</h2><p><iframe id="film"></iframe></p><p>Ja, zie de film.</p></div>' +
+        '<div class="vraag"><h2>Vraag 2</h2>Wat vindt u <em id="nadruk">hiervan</em>?<svg id="grafiek"><text>12</text></svg></div>' +
+        '<div class="antwoord"><h2>Antwoord 2</h2><p>Niets.</p><p> <video id="video"></video> </p></div>',
+    );
+    const parsed = parseHtmlDocument(doc);
+    // the same blocks and pairs as without the content: the classifier reads text
+    expect(parsed.blocks.map((b) => normalizeSpace(b.text))).toEqual([
+      'Vraag 1',
+      'Kent u deze kaart?',
+      'Antwoord 1',
+      'Ja, zie de film.',
+      'Vraag 2',
+      'Wat vindt u hiervan?',
+      'Antwoord 2',
+      'Niets.',
+    ]);
+    expect(parsed.document.pairs.map((p) => p.numbers)).toEqual([[1], [2]]);
+    const { nodes } = sortNodes(parsed);
+    const ids = (list: Node[]) =>
+      list.flatMap((n) => {
+        const el = n as Element;
+        if (n.nodeType !== 1) return [];
+        return [el.id, ...Array.from(el.querySelectorAll('[id]'), (x) => x.id)].filter(Boolean);
+      });
+    expect(ids(nodes.pairs[0].question)).toEqual(['kaart']);
+    // after a heading it goes with the text that follows
+    expect(ids(nodes.pairs[0].answer)).toEqual(['film']);
+    // an inline element among blocks moves whole (its link or emphasis kept), a drawing with it
+    expect(ids(nodes.pairs[1].question)).toEqual(['nadruk', 'grafiek']);
+    expect(ids(nodes.pairs[1].answer)).toEqual(['video']);
   });
 
   it('reads the vergaderjaar from the meta tag with an en dash, a slash or a hyphen, spaced or not', () => {

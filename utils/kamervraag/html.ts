@@ -2,13 +2,16 @@
 
 import { metaContent, metaContents } from '../site/detect';
 import { documentUrl, findKamervraagId, idParts, isKamervraagId } from '../site/ids';
-import { BLOCK_TAGS, BODY, BODY_ROOTS, META, SKIP_TAGS } from '../site/selectors';
+import { BLOCK_TAGS, BODY, BODY_ROOTS, MEDIA_SELECTOR, MEDIA_TAGS, META, SKIP_TAGS } from '../site/selectors';
 import type { Block, BlockRole, SourceMeta } from './blocks';
 import { bodyReferences, type Classified, classifier } from './classify';
 import { parseHeading } from './headings';
 
-/** A block's source: its element, or the text nodes it was made of when they sit loose in a container. */
-export type HtmlSource = Element | Text[];
+/**
+ * A block's source: its element, or the nodes it was made of when they sit loose in a container (text and inline
+ * elements); content without text beside it (an image or frame alone in its paragraph) goes with a neighbouring block.
+ */
+export type HtmlSource = Element | Node[];
 
 export interface HtmlParse extends Classified {
   blocks: Block<HtmlSource>[];
@@ -147,8 +150,17 @@ export function htmlToBlocks(root: Element): Block<HtmlSource>[] {
 interface Frame {
   ctx: Context;
   children: Iterator<ChildNode>;
-  loose: Text[];
+  /** Text nodes and inline elements, in order */
+  loose: Node[];
 }
+
+/** Whether an element is, or holds, content without text (an image, a frame, a video, a drawing). */
+function holdsMedia(el: Element): boolean {
+  return MEDIA_TAGS.has(el.localName) || el.querySelector(MEDIA_SELECTOR) !== null;
+}
+
+const sourceNodes = (source: HtmlSource | undefined): Node[] =>
+  source === undefined ? [] : Array.isArray(source) ? source : [source];
 
 /**
  * Reads the blocks under `root` in document order, handing each to `onBlock`, in steps: a step returns false when it
@@ -202,18 +214,38 @@ export function htmlBlockReader(
     return g;
   };
 
+  // Content without text (an image or an iframe alone in its paragraph) makes no block of its own: the classifier
+  // reads text. It goes with the block before it (what it illustrates), or the next one when there is none before or
+  // the one before is a heading; so it moves into the view with its pair, in document order.
+  let last: Block<HtmlSource> | null = null;
+  let waiting: Node[] = [];
+  const emit = (block: Block<HtmlSource>) => {
+    if (waiting.length) {
+      block.source = [...waiting, ...sourceNodes(block.source)];
+      waiting = [];
+    }
+    last = block;
+    onBlock(block);
+  };
+  const textless = (node: Node) => {
+    if (last && !last.heading) last.source = [...sourceNodes(last.source), node];
+    else waiting.push(node);
+  };
   const leaf = (el: Element, ctx: Context, text: string) => {
-    if (!VISIBLE.test(text)) return;
+    if (!VISIBLE.test(text)) {
+      if (holdsMedia(el)) textless(el);
+      return;
+    }
     const { role } = ctx;
     const heading = role !== undefined && role !== 'omschrijving' && labels.has(el);
-    onBlock({ text, role, heading, group: groupOf(ctx), source: el });
+    emit({ text, role, heading, group: groupOf(ctx), source: el });
   };
 
   const plainNotes = unmarkedFootnotes(root);
   const footnote = (el: Element) => {
     const close = el.querySelector(BODY.footnoteClose);
     const marker = el.querySelector(BODY.footnoteMarker) ?? plainNotes.get(el) ?? null;
-    if (close?.textContent?.trim()) onBlock({ text: close.textContent, role: 'furniture', source: close });
+    if (close?.textContent?.trim()) emit({ text: close.textContent, role: 'furniture', source: close });
     let text = '';
     const walk = (n: Node) => {
       if (n === close || n === marker) return;
@@ -223,7 +255,7 @@ export function htmlBlockReader(
       }
     };
     walk(el);
-    onBlock({ text, role: 'noot', marker: marker?.textContent?.trim() ?? '', source: el });
+    emit({ text, role: 'noot', marker: marker?.textContent?.trim() ?? '', source: el });
   };
 
   const stack: Frame[] = [];
@@ -239,11 +271,15 @@ export function htmlBlockReader(
   const flush = (frame: Frame) => {
     const loose = frame.loose;
     if (loose.length === 0) return;
-    // Mostly the whitespace between two blocks: one text node, taken as it is.
-    let text = loose[0].data;
-    for (let i = 1; i < loose.length; i++) text += loose[i].data;
-    if (VISIBLE.test(text)) onBlock({ text, role: frame.ctx.role, source: loose });
     frame.loose = [];
+    // Mostly the whitespace between two blocks: one text node, taken as it is.
+    let text = '';
+    for (const n of loose) {
+      if (n.nodeType === TEXT) text += (n as Text).data;
+      else if (!SKIP_TAGS.has((n as Element).localName)) text += leafText(n as Element) ?? '';
+    }
+    if (VISIBLE.test(text)) return emit({ text, role: frame.ctx.role, source: loose });
+    for (const n of loose) if (n.nodeType === ELEMENT && holdsMedia(n as Element)) textless(n);
   };
   enter(root, contextAt(root));
   return (deadline) => {
@@ -254,6 +290,8 @@ export function htmlBlockReader(
       if (next.done) {
         flush(frame);
         stack.pop();
+        if (stack.length === 0 && waiting.length && last)
+          last.source = [...sourceNodes(last.source), ...waiting];
         continue;
       }
       const c = next.value;
@@ -262,14 +300,18 @@ export function htmlBlockReader(
       else if (type === ELEMENT) {
         const child = c as Element;
         const tag = child.localName;
-        if (SKIP_TAGS.has(tag)) continue;
+        if (SKIP_TAGS.has(tag)) {
+          // a drawing among blocks is content (its text is not the document's)
+          if (MEDIA_TAGS.has(tag)) frame.loose.push(child);
+          continue;
+        }
         if (BLOCK_TAGS.has(tag) || leafText(child) === null) {
           flush(frame);
           enter(child, frame.ctx);
           if (timed && performance.now() >= deadline) return stack.length === 0;
         } else {
-          // inline element among blocks: its text runs with the loose text around it
-          frame.loose.push(...textNodes(child));
+          // inline element among blocks: it runs, whole, with the loose text around it
+          frame.loose.push(child);
         }
       }
     }
@@ -292,18 +334,6 @@ function unmarkedFootnotes(root: Element): Map<Element, Element> {
     if (block && block !== root && !block.contains(link)) notes.set(block, target);
   }
   return notes;
-}
-
-function textNodes(el: Element): Text[] {
-  const out: Text[] = [];
-  const walk = (n: Node) => {
-    if (n.nodeType === TEXT) out.push(n as Text);
-    else if (n.nodeType === ELEMENT && !SKIP_TAGS.has((n as Element).localName)) {
-      for (const c of n.childNodes) walk(c);
-    }
-  };
-  walk(el);
-  return out;
 }
 
 /**

@@ -38,6 +38,21 @@ export const BODY_ROOTS = ['div.stuk', 'div.officiele-publicatie', '#broodtekst'
 /** Elements whose text never belongs to the document. */
 export const SKIP_TAGS = new Set(['script', 'style', 'noscript', 'template', 'svg']);
 
+/** Content without text of its own (an image, a video, an embedded frame, a drawing): moved with the text around it. */
+export const MEDIA_TAGS = new Set([
+  'img',
+  'picture',
+  'video',
+  'audio',
+  'iframe',
+  'object',
+  'embed',
+  'canvas',
+  'svg',
+  'math',
+]);
+export const MEDIA_SELECTOR = [...MEDIA_TAGS].join(',');
+
 /** Elements that start a new block of text. */
 export const BLOCK_TAGS = new Set([
   'address',

@@ -44,20 +44,28 @@ export function siteScriptsSuite(driver: () => BrowserDriver): void {
       await page.close();
     });
 
-    it('an iframe in an answer loads once, through collapse/expand all and two switches to the original and back', async () => {
+    it('an iframe in an answer, and one alone in its paragraph, load once, in their pairs, through collapse/expand all and two switches', async () => {
       const page = await open();
       await expect.poll(async () => (await notes(page)).loads).toBe(1);
+      await expect.poll(async () => (await notes(page)).aloneLoads).toBe(1);
       expect(await count(page, '[data-kvl-view] [data-kvl-pair="1"] iframe#site-frame')).toBe(1);
-      expect(await count(page, 'div.stuk iframe')).toBe(0);
+      // content with no text beside it goes into its pair too: nothing is left in the hidden original
+      expect(
+        await count(page, '[data-kvl-view] [data-kvl-pair="3"] .kvl-answer iframe#site-frame-alone'),
+      ).toBe(1);
+      expect(await count(page, '[data-kvl-view] [data-kvl-pair="4"] #site-image')).toBe(1);
+      expect(await count(page, '[data-kvl-view] [data-kvl-pair="4"] svg#site-drawing')).toBe(1);
+      expect(await count(page, 'div.stuk iframe, div.stuk img, div.stuk svg')).toBe(0);
       await page.click('[data-kvl-view] [data-kvl-action="collapse-all"]');
       await page.click('[data-kvl-view] [data-kvl-action="expand-all"]');
       for (const _ of [1, 2]) {
         await toOriginal(page);
-        expect(await count(page, 'div.stuk iframe')).toBe(1);
+        expect(await count(page, 'div.stuk iframe')).toBe(2);
         await toReader(page);
       }
       await new Promise((resolve) => setTimeout(resolve, 300)); // a reload would have counted by now
       expect((await notes(page)).loads).toBe(1);
+      expect((await notes(page)).aloneLoads).toBe(1);
       expect(page.errors).toEqual([]);
       await page.close();
     });
