@@ -3,7 +3,7 @@
 
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { nextTask } from '../utils/next-task';
-import { noteTask } from '../utils/task-time';
+import { noteTask } from '../utils/timing';
 
 const CHUNK_BUDGET_MS = 12;
 const CHUNK_MIN = 4;

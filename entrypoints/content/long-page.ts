@@ -1,5 +1,5 @@
 // A very long page (a thousand pairs) is read in short tasks, none long, with its body hidden meanwhile, and its view
-// is mounted in a task of its own after them.
+// is mounted in a task of its own after them (the steps of ./index.ts).
 
 import {
   type HtmlParse,
@@ -7,10 +7,6 @@ import {
   type HtmlReading,
   readHtmlDocument,
 } from '@/utils/kamervraag/html';
-import { nextTask } from '@/utils/next-task';
-import { hide } from '@/utils/reading-view/moves';
-import { timedTask } from '@/utils/task-time';
-import { prepareView } from './view';
 
 /**
  * A page with more elements than this in its body (about 250 pairs; the longest real answer at hand has 48 pairs and
@@ -31,52 +27,11 @@ export const READING = 'data-kvl-bezig';
 
 export const isLongPage = (root: Element) => root.getElementsByTagName('*').length > LONG_PAGE_ELEMENTS;
 
-/**
- * Reads the page from the next task on (the current one also ends the browser's own parsing of the page), then hands
- * the parse to `parsed`, whose returned function shows the view in a task of its own. The body stays hidden until
- * then: between the tasks the browser would otherwise lay out and paint the whole original body again, only to have
- * it replaced. Any failure shows the body again, as it was, and goes to `failed`.
- */
-export function readLongPage(
-  root: Element,
-  parsed: (parse: HtmlParse) => () => void,
-  failed: (err: unknown) => void,
-): void {
-  const html = document.documentElement;
-  html.setAttribute(READING, '');
-  const unhide = hide(root);
-  // After a failure the tasks already queued do nothing: the page stays as delivered, with the one notice.
-  let stopped = false;
-  const later = (job: () => void) =>
-    nextTask(() => {
-      if (stopped) return;
-      try {
-        timedTask(job);
-      } catch (err) {
-        stopped = true;
-        unhide();
-        html.removeAttribute(READING);
-        failed(err);
-      }
-    });
+/** Reads a long page a slice (SLICE_MS) per call: the parse once it is read, null while there is more to read. */
+export function longPageReader(root: Element): () => HtmlParse | null {
   let reading: HtmlReading | null = null;
-  const step = () => {
-    const deadline = performance.now() + SLICE_MS;
+  return () => {
     reading ??= readHtmlDocument(document, location.href, root, PARSE_OPTIONS);
-    const parse = reading.step(deadline);
-    if (parse === null) {
-      later(step);
-      return;
-    }
-    html.removeAttribute(READING);
-    const show = parsed(parse);
-    later(() => prepareView(parse));
-    // The body is shown again in the task that mounts the view, which hides it itself (no layout in between); a
-    // notice or the original layout leave it shown.
-    later(() => {
-      unhide();
-      show();
-    });
+    return reading.step(performance.now() + SLICE_MS);
   };
-  later(step);
 }

@@ -4,20 +4,33 @@ import { type MessageKey, t } from '@/utils/i18n';
 import type { HtmlParse } from '@/utils/kamervraag/html';
 import { pageOutline } from '@/utils/reading-view/diagnostic';
 import { answersOpen, viewMode } from '@/utils/settings';
+import { mark } from '@/utils/timing';
 import { trusted } from '@/utils/trusted';
 import { warn } from '@/utils/warn';
 import { FLOATING_CSS, showFloating } from './floating';
 import { type MountedView, mountReadingView } from './view';
 
+/**
+ * Shows the page as the reader chose: the reading view, or the original layout with a way back; a notice when no
+ * pairs were found. `onComplete` is called once, when the first showing is complete: every pair in, the original
+ * shown, the notice, or a failure (the page put back).
+ */
 export function startReader(
   parsed: HtmlParse,
-  opts: { mode: 'lezer' | 'origineel'; open: boolean; started: number },
-) {
+  opts: { mode: 'lezer' | 'origineel'; open: boolean; started: number; onComplete?(): void },
+): { putBack(): void } {
   const html = document.documentElement;
+  let completed = false;
+  const complete = () => {
+    if (completed) return;
+    completed = true;
+    opts.onComplete?.();
+  };
   if (parsed.document.pairs.length === 0 || !parsed.root) {
     html.dataset.kvlStatus = 'geen-paren';
     showNotice('noPairsFound');
-    return;
+    complete();
+    return { putBack: () => {} };
   }
   let mounted: MountedView | null = null;
   let hideFloating: (() => void) | null = null;
@@ -37,12 +50,11 @@ export function startReader(
           open = value;
           void answersOpen.setValue(value);
         },
-        onShown: () => {
-          html.dataset.kvlMs = (performance.now() - started).toFixed(2);
-        },
+        onShown: () => mark('shown', started),
         onRendered: () => {
-          html.dataset.kvlCompleteMs = (performance.now() - started).toFixed(2);
+          mark('complete', started);
           html.dataset.kvlStatus = 'lezer';
+          complete();
         },
         onError: (err) => {
           mounted?.unmount();
@@ -60,6 +72,7 @@ export function startReader(
     html.dataset.kvlStatus = 'fout';
     warn(err);
     showFailure(err);
+    complete();
   };
   const showOriginal = () => {
     mounted?.unmount();
@@ -80,8 +93,19 @@ export function startReader(
     );
   };
 
-  if (opts.mode === 'origineel') showOriginal();
-  else showReader(opts.started);
+  if (opts.mode === 'origineel') {
+    showOriginal();
+    complete();
+  } else showReader(opts.started);
+  return {
+    /** The page as the site delivered it, and no way back to the view (a later step of the page's plan failed) */
+    putBack() {
+      mounted?.unmount();
+      mounted = null;
+      hideFloating?.();
+      hideFloating = null;
+    },
+  };
 }
 
 /**

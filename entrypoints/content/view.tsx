@@ -21,7 +21,7 @@ import { printAllOpen } from '@/utils/reading-view/print';
 import { sortNodes } from '@/utils/reading-view/sort-nodes';
 import { relatedLoader } from '@/utils/related/loader';
 import { siteSource } from '@/utils/related/source';
-import { timedTask } from '@/utils/task-time';
+import { timedTask } from '@/utils/timing';
 
 export interface MountedView {
   element: HTMLElement;

@@ -93,7 +93,7 @@ interface Load {
   scriptStart: number | null;
   /** <html data-kvl-parse-ms>: from the content script's start to the parse done (detection + parse) */
   parseMs: number | null;
-  /** <html data-kvl-task-ms>: the extension's own longest task of the load (utils/task-time.ts) */
+  /** <html data-kvl-task-ms>: the extension's own longest task of the load (utils/timing.ts) */
   taskMs: number | null;
   /** <html data-kvl-wait-ms>: how long the view waited for its settings from storage; null when it did not wait */
   waitMs: number | null;

@@ -1,0 +1,163 @@
+// The content script's plan (entrypoints/content/page-plan.ts) on real pages in happy-dom: every step after the first
+// can fail, and whichever does, the page ends exactly as the site delivered it, with one notice, the failed step named
+// and <html data-kvl-complete>. Without a failure the plan ends complete with the view filled in, on a short real
+// document and on a long synthetic one (read over several tasks).
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { pagePlan, type Settings, type SettingsSource } from '../../entrypoints/content/page-plan';
+import { syntheticPage } from '../../scripts/bench/synthetic';
+import { runPlan } from '../../utils/reading-view/plan';
+
+const ID = 'ah-tk-20172018-1547';
+const LONG_ID = 'ah-tk-20232024-99999';
+const SHORT = readFileSync(
+  join(import.meta.dirname, '..', 'fixtures', 'cases', `html-${ID}`, 'source.html'),
+  'utf8',
+);
+const LONG = syntheticPage(400, LONG_ID);
+const SETTINGS: Settings = { mode: 'lezer', open: false, messages: null };
+
+/** Puts a page in the test's document at the site's address; returns <html> as delivered. */
+function loadPage(source: string, id: string): string {
+  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(
+    `https://zoek.officielebekendmakingen.nl/${id}.html`,
+  );
+  const parsed = new DOMParser().parseFromString(source.replace(/<link [^>]*>/g, ''), 'text/html');
+  const html = document.documentElement;
+  for (const a of Array.from(html.attributes)) html.removeAttribute(a.name);
+  for (const a of Array.from(parsed.documentElement.attributes)) html.setAttribute(a.name, a.value);
+  html.innerHTML = parsed.documentElement.innerHTML;
+  return html.outerHTML;
+}
+
+/** The page without what the extension adds outside the body: its attributes on <html> and the notice. */
+function sitePart(): string {
+  const html = document.documentElement.cloneNode(true) as HTMLElement;
+  for (const a of Array.from(html.attributes))
+    if (a.name.startsWith('data-kvl')) html.removeAttribute(a.name);
+  html.querySelector('kvl-floating')?.remove();
+  return html.outerHTML;
+}
+
+/** Runs the page's plan (step `failing` made to throw) until <html data-kvl-complete>. */
+async function run(
+  failing = '',
+  settings: SettingsSource = { value: SETTINGS, promise: Promise.resolve(SETTINGS) },
+) {
+  const { steps, hooks } = pagePlan(settings, () => {});
+  const names = steps.map((s) => s.name);
+  const step = steps.find((s) => s.name === failing);
+  if (step) {
+    const real = step.run;
+    let calls = 0;
+    // a long page's parse (run again for every slice) fails on its second slice, half way through the page
+    const failOn = failing === 'parse' && document.documentElement.outerHTML.includes(LONG_ID) ? 2 : 1;
+    step.run = () => {
+      calls++;
+      if (calls === failOn) throw new Error(`step ${failing} failed (test)`);
+      return real();
+    };
+  }
+  runPlan(steps, hooks);
+  await vi.waitFor(() => expect(document.documentElement.hasAttribute('data-kvl-complete')).toBe(true), {
+    timeout: 8000,
+    interval: 5,
+  });
+  // any task still due would have run by now
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  return names;
+}
+
+let warned: unknown[][];
+beforeEach(() => {
+  fakeBrowser.reset();
+  // What the show step asks of the browser (fakeBrowser leaves these to the test)
+  vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({
+    manifest_version: 3,
+    name: 'kvl',
+    version: '0.1.0',
+  });
+  vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('nl');
+  warned = [];
+  vi.spyOn(console, 'warn').mockImplementation((...args: unknown[]) => {
+    warned.push(args);
+  });
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe("the content script's plan", () => {
+  it('names its steps in order', async () => {
+    loadPage(SHORT, ID);
+    expect(await run()).toEqual(['detect', 'parse', 'status', 'sort', 'settings', 'show', 'fill']);
+  });
+
+  it.each([
+    ['a short real document', SHORT, ID, 48],
+    ['a long document, read over several tasks with its body hidden', LONG, LONG_ID, 400],
+  ])('ends complete on %s, every pair in', async (_name, source, id, pairs) => {
+    loadPage(source, id);
+    await run();
+    const html = document.documentElement;
+    expect(warned.map((w) => String(w[1]))).toEqual([]);
+    expect(html.dataset.kvlStatus).toBe('lezer');
+    expect(html.dataset.kvl).toBe(id);
+    expect(document.querySelectorAll('[data-kvl-view] [data-kvl-pair]')).toHaveLength(pairs);
+    expect(html.hasAttribute('data-kvl-bezig')).toBe(false);
+    for (const attr of ['kvlParseMs', 'kvlMs', 'kvlCompleteMs'] as const)
+      expect(html.dataset[attr]).toMatch(/^\d+\.\d+$/);
+    expect(warned).toEqual([]);
+  });
+
+  it('waits for settings that are not in yet, and says how long', async () => {
+    loadPage(SHORT, ID);
+    let give: (s: Settings) => void = () => {};
+    const settings: SettingsSource = { value: null, promise: new Promise((r) => (give = r)) };
+    setTimeout(() => {
+      settings.value = SETTINGS;
+      give(SETTINGS);
+    }, 30);
+    await run('', settings);
+    expect(document.documentElement.dataset.kvlStatus).toBe('lezer');
+    expect(Number(document.documentElement.dataset.kvlWaitMs)).toBeGreaterThan(10);
+  });
+
+  describe.each([
+    ['a short real document', SHORT, ID],
+    ['a long document', LONG, LONG_ID],
+  ])(
+    'on %s, a step that fails leaves the page exactly as delivered, with one notice',
+    (_name, source, id) => {
+      it.each(['parse', 'status', 'sort', 'settings', 'show', 'fill'])('%s', async (step) => {
+        const original = loadPage(source, id);
+        await run(step);
+        const html = document.documentElement;
+        expect(sitePart()).toBe(original);
+        expect(html.dataset.kvlStatus).toBe('fout');
+        expect(html.dataset.kvlFailed).toBe(step);
+        expect(document.querySelector('[data-kvl-view]')).toBeNull();
+        const notices = document.querySelectorAll('kvl-floating');
+        expect(notices).toHaveLength(1);
+        expect(
+          notices[0].shadowRoot?.querySelector('[data-kvl-notice]')?.getAttribute('data-kvl-notice'),
+        ).toBe('viewFailed');
+        expect(warned).toHaveLength(1);
+        expect(String(warned[0][1])).toContain(`step ${step} failed (test)`);
+      });
+    },
+  );
+
+  it('the first step only looks: when it fails the plan throws to the content script, the page untouched', () => {
+    const original = loadPage(SHORT, ID);
+    const { steps, hooks } = pagePlan({ value: SETTINGS, promise: Promise.resolve(SETTINGS) }, () => {});
+    steps[0].run = () => {
+      throw new Error('detect failed (test)');
+    };
+    expect(() => runPlan(steps, hooks)).toThrow('detect failed (test)');
+    expect(document.documentElement.outerHTML).toBe(original);
+  });
+});
