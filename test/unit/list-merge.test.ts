@@ -7,11 +7,11 @@
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { completeEntry, entryFromLink, type ReadingEntry } from '../../utils/reading-list/entry';
+import '../../utils/reading-list/apply'; // this context applies its own operations (as the background does)
+import { completeEntry, entryFromLink, GROUPS, type ReadingEntry } from '../../utils/reading-list/entry';
 import {
   addTo,
   completeIn,
-  GROUPS,
   lastChange,
   mergeSlot,
   noteIn,

@@ -4,9 +4,35 @@
 import type { DocumentKind, KamervraagDocument, Pair } from '../kamervraag/model';
 import { findKamervraagId, isKamervraagId, isSiteHost } from '../site/ids';
 import { SCHEMA_VERSION } from './keys';
-import { GROUPS, OWN_FIELDS, type Stamps } from './merge';
 
 export const KINDS: readonly DocumentKind[] = ['antwoord', 'mededeling', 'vragen'];
+
+/**
+ * The fields of each group: fields change in groups, each with its own change time (`stamps`; how two copies merge is
+ * ./merge.ts). A field not listed here (a newer version's) is its own group, named after it.
+ */
+export const GROUPS = {
+  facts: [
+    'url',
+    'title',
+    'kind',
+    'askers',
+    'answeredBy',
+    'ministry',
+    'dateSubmitted',
+    'dateReceived',
+    'pair',
+    'partial',
+  ],
+  read: ['read', 'readAt'],
+  note: ['note'],
+} as const satisfies Record<string, readonly (keyof ReadingEntry)[]>;
+
+export type Group = keyof typeof GROUPS;
+export type Stamps = Record<Group, number> & Record<string, number>;
+
+/** Fields that belong to no group: the entry's identity, its first save, and what is derived from the stamps. */
+export const OWN_FIELDS = ['key', 'id', 'addedAt', 'updatedAt', 'stamps'] as const;
 
 /** A single answer inside a document. */
 export interface SavedPair {

@@ -12,31 +12,10 @@
 // group of it changed after its removal.
 // Fields this version does not know (written by a newer one) are merged the same way, each on its own stamp, and kept.
 
-import type { ReadingEntry } from './entry';
+import { GROUPS, type Group, OWN_FIELDS, type ReadingEntry, type Stamps } from './entry';
 
-/** The fields of each group. A field not listed here is its own group, named after it. */
-export const GROUPS = {
-  facts: [
-    'url',
-    'title',
-    'kind',
-    'askers',
-    'answeredBy',
-    'ministry',
-    'dateSubmitted',
-    'dateReceived',
-    'pair',
-    'partial',
-  ],
-  read: ['read', 'readAt'],
-  note: ['note'],
-} as const satisfies Record<string, readonly (keyof ReadingEntry)[]>;
+export type { Group, Stamps };
 
-export type Group = keyof typeof GROUPS;
-export type Stamps = Record<Group, number> & Record<string, number>;
-
-/** Fields that belong to no group: the entry's identity, its first save, and what is derived from the stamps. */
-export const OWN_FIELDS = ['key', 'id', 'addedAt', 'updatedAt', 'stamps'] as const;
 const OWN = new Set<string>(OWN_FIELDS);
 const GROUPED = new Map<string, Group>(
   (Object.keys(GROUPS) as Group[]).flatMap((g) => GROUPS[g].map((f) => [f, g] as const)),

@@ -26,6 +26,9 @@ export function siteScriptsSuite(driver: () => BrowserDriver): void {
       const page = await driver().newPage();
       await page.goto(siteUrl(`${SITE_SCRIPTS_ID}.html`));
       await status(page, 'lezer');
+      // the plan's one completion signal: every pair is in
+      expect(await page.evaluate("document.documentElement.hasAttribute('data-kvl-complete')")).toBe(true);
+      expect(await count(page, '[data-kvl-view] [data-kvl-pair]')).toBe(5);
       return page;
     }
     async function toOriginal(page: PageDriver) {
