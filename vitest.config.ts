@@ -7,6 +7,6 @@ export default defineConfig({
   test: {
     environment: 'happy-dom',
     include: ['test/unit/**/*.test.{ts,tsx}'],
-    setupFiles: ['test/support/i18n.ts'],
+    setupFiles: ['test/support/i18n.ts', 'test/support/list-writer.ts'],
   },
 });

@@ -41,6 +41,7 @@ export function pagePlan(
   let long = false;
   let read: (() => HtmlParse | null) | null = null;
   let parsed: HtmlParse | null = null;
+  let lookFailed: { err: unknown } | null = null;
   const page = () => parsed as HtmlParse;
   // What a failed step leaves to put back: a long page's hidden body, then the view.
   let undo: () => void = () => {};
@@ -52,13 +53,19 @@ export function pagePlan(
     {
       name: 'detect',
       run() {
-        // A second injection (extension reload, duplicate script) must not redo anything.
-        if (html.hasAttribute('data-kvl') || html.hasAttribute(READING)) return 'stop';
+        // A second injection (extension reload, duplicate script) must not redo anything, not even after a failure.
+        if (['data-kvl', READING, 'data-kvl-complete'].some((a) => html.hasAttribute(a))) return 'stop';
         const detected = detectKamervraagPage(location.href, document);
         if (!detected) return 'stop';
         detectedId = detected.id;
-        root = findBodyRoot(document);
-        long = root !== null && isLongPage(root);
+        try {
+          root = findBodyRoot(document);
+          long = root !== null && isLongPage(root);
+        } catch (err) {
+          // A Kamervragen page whose body could not even be found: the parse step fails with it (and says so).
+          lookFailed = { err };
+          return undefined;
+        }
         if (long && root) {
           // Hidden until the view replaces it: between the tasks that read it the browser would otherwise lay out
           // and paint the whole original body again, only to have it replaced.
@@ -80,6 +87,7 @@ export function pagePlan(
       // The current task also ends the browser's own parsing of the page: a long page is read from the next one on.
       ownTask: () => long,
       run() {
+        if (lookFailed) throw lookFailed.err;
         if (!read) {
           parsed = parseHtmlDocument(document, location.href, root, PARSE_OPTIONS);
           return undefined;
@@ -122,6 +130,8 @@ export function pagePlan(
         // long: an answer from storage can take tens of ms).
         if (settings.value) return undefined;
         const from = performance.now();
+        // A long page's body is shown meanwhile, as the site delivered it (a slow answer must not leave it blank).
+        undo();
         return settings.promise.then(() => mark('wait', from));
       },
     },

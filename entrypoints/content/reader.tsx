@@ -78,6 +78,8 @@ export function startReader(
     mounted?.unmount();
     mounted = null;
     html.dataset.kvlStatus = 'origineel';
+    // (the reader may leave the view before it filled in: the first showing is over then too)
+    complete();
     hideFloating = showFloating(
       <button
         type="button"

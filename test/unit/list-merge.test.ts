@@ -7,7 +7,6 @@
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import '../../utils/reading-list/apply'; // this context applies its own operations (as the background does)
 import { completeEntry, entryFromLink, GROUPS, type ReadingEntry } from '../../utils/reading-list/entry';
 import {
   addTo,

@@ -3,7 +3,6 @@
 
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import '../../utils/reading-list/apply'; // this context applies its own operations (as the background does)
 import { entryFromLink, type ReadingEntry } from '../../utils/reading-list/entry';
 import { listMirror } from '../../utils/reading-list/mirror';
 import { addEntry, removeEntry, resetForTests, setNote } from '../../utils/reading-list/store';

@@ -236,6 +236,28 @@ describe('HTML adapter', () => {
     expect(ids(nodes.pairs[1].answer)).toEqual(['video']);
   });
 
+  it("keeps the page's own labels as the pair's headings when an image follows them, also without the site's classes", () => {
+    const parsed = parseHtmlDocument(
+      page(
+        '<h2>Vraag 1</h2><p><img id="a"></p><p>Kent u dit?</p><h2>Antwoord 1</h2><p><img id="b"></p><p>Ja.</p>' +
+          '<div class="vraag"><h2>Vraag 2</h2><p>En dit?</p></div>' +
+          '<div class="antwoord"><p><img id="c"></p><h2>Antwoord 2</h2><p>Nee.</p></div>',
+      ),
+    );
+    expect(parsed.document.pairs.map((p) => p.numbers)).toEqual([[1], [2]]);
+    const { nodes } = sortNodes(parsed);
+    const text = (n: Node | null) => n?.textContent ?? null;
+    const ids = (list: Node[]) => list.map((n) => (n as Element).querySelector?.('img')?.id ?? text(n));
+    expect(text(nodes.pairs[0].head)).toBe('Vraag 1');
+    expect(ids(nodes.pairs[0].question)).toEqual(['a', 'Kent u dit?']);
+    expect(text(nodes.pairs[0].answerHead)).toBe('Antwoord 1');
+    expect(ids(nodes.pairs[0].answer)).toEqual(['b', 'Ja.']);
+    // an image first in div.antwoord, before its label, is the answer's, not the question's before it
+    expect(ids(nodes.pairs[1].question)).toEqual(['En dit?']);
+    expect(text(nodes.pairs[1].answerHead)).toBe('Antwoord 2');
+    expect(ids(nodes.pairs[1].answer)).toEqual(['c', 'Nee.']);
+  });
+
   it('reads the vergaderjaar from the meta tag with an en dash, a slash or a hyphen, spaced or not', () => {
     const window = new Window();
     for (const [content, expected] of [

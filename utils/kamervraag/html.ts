@@ -159,6 +159,22 @@ function holdsMedia(el: Element): boolean {
   return MEDIA_TAGS.has(el.localName) || el.querySelector(MEDIA_SELECTOR) !== null;
 }
 
+/** Whether a node has visible text of the document (a drawing's or a script's text is not). */
+function hasText(n: Node): boolean {
+  if (n.nodeType === TEXT) return VISIBLE.test((n as Text).data);
+  if (n.nodeType !== ELEMENT || SKIP_TAGS.has((n as Element).localName)) return false;
+  for (const c of n.childNodes) if (hasText(c)) return true;
+  return false;
+}
+
+/**
+ * Content without text beside it (an image or an iframe alone in its paragraph, a loose drawing): it makes no block
+ * of its own and travels with a neighbouring block's source (see htmlBlockReader).
+ */
+export function isTextlessContent(n: Node): boolean {
+  return n.nodeType === ELEMENT && holdsMedia(n as Element) && !hasText(n);
+}
+
 const sourceNodes = (source: HtmlSource | undefined): Node[] =>
   source === undefined ? [] : Array.isArray(source) ? source : [source];
 
@@ -218,27 +234,32 @@ export function htmlBlockReader(
   // reads text. It goes with the block before it (what it illustrates), or the next one when there is none before or
   // the one before is a heading; so it moves into the view with its pair, in document order.
   let last: Block<HtmlSource> | null = null;
+  let lastContainer: Element | null = null;
   let waiting: Node[] = [];
-  const emit = (block: Block<HtmlSource>) => {
+  const emit = (block: Block<HtmlSource>, container: Element | null = null) => {
     if (waiting.length) {
       block.source = [...waiting, ...sourceNodes(block.source)];
       waiting = [];
     }
     last = block;
+    lastContainer = container;
     onBlock(block);
   };
-  const textless = (node: Node) => {
-    if (last && !last.heading) last.source = [...sourceNodes(last.source), node];
+  // (A label block that gets one keeps it apart: utils/reading-view/sort-nodes.ts puts it in the pair's text.)
+  const textless = (node: Node, ctx: Context) => {
+    // Not across containers (an image first in div.antwoord belongs to the answer, not the question before it).
+    if (last && !last.heading && lastContainer === ctx.container)
+      last.source = [...sourceNodes(last.source), node];
     else waiting.push(node);
   };
   const leaf = (el: Element, ctx: Context, text: string) => {
     if (!VISIBLE.test(text)) {
-      if (holdsMedia(el)) textless(el);
+      if (holdsMedia(el)) textless(el, ctx);
       return;
     }
     const { role } = ctx;
     const heading = role !== undefined && role !== 'omschrijving' && labels.has(el);
-    emit({ text, role, heading, group: groupOf(ctx), source: el });
+    emit({ text, role, heading, group: groupOf(ctx), source: el }, ctx.container);
   };
 
   const plainNotes = unmarkedFootnotes(root);
@@ -278,8 +299,8 @@ export function htmlBlockReader(
       if (n.nodeType === TEXT) text += (n as Text).data;
       else if (!SKIP_TAGS.has((n as Element).localName)) text += leafText(n as Element) ?? '';
     }
-    if (VISIBLE.test(text)) return emit({ text, role: frame.ctx.role, source: loose });
-    for (const n of loose) if (n.nodeType === ELEMENT && holdsMedia(n as Element)) textless(n);
+    if (VISIBLE.test(text)) return emit({ text, role: frame.ctx.role, source: loose }, frame.ctx.container);
+    for (const n of loose) if (n.nodeType === ELEMENT && holdsMedia(n as Element)) textless(n, frame.ctx);
   };
   enter(root, contextAt(root));
   return (deadline) => {

@@ -1,6 +1,5 @@
 // The reading list: entries, storage (the only owner of its keys), queries, export/import and sync.
 export * from './actions';
-export * from './apply';
 export * from './entry';
 export * from './live';
 export * from './preview';

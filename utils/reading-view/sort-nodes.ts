@@ -1,7 +1,7 @@
 // Sorts the page's nodes into the places of the reading view, following where the classifier put each block.
 
 import type { ViewNodes } from '../../components/ReadingView';
-import type { HtmlParse, HtmlSource } from '../kamervraag/html';
+import { type HtmlParse, type HtmlSource, isTextlessContent } from '../kamervraag/html';
 import { normalizeSpace } from '../kamervraag/text';
 import { outermost } from './moves';
 
@@ -35,13 +35,16 @@ export function sortNodes(parsed: HtmlParse): { nodes: ViewNodes; all: Node[] } 
       case 'question-label': {
         const pair = doc.pairs[place.pair];
         const slot = view.pairs[place.pair];
+        // Content without text that came with the label (an image right after it) goes in the question's text.
+        const label = nodes.filter((n) => !isTextlessContent(n));
         // The page's own label serves as the heading when it says just what the view would say.
         if (
           pair.questionLabels.length === 1 &&
           normalizeSpace(block.text) === pair.label &&
-          nodes.length === 1
+          label.length === 1
         ) {
-          slot.head = nodes[0];
+          slot.head = label[0];
+          slot.question.push(...nodes.filter((n) => n !== label[0]));
         } else slot.question.push(...nodes);
         break;
       }
@@ -50,8 +53,11 @@ export function sortNodes(parsed: HtmlParse): { nodes: ViewNodes; all: Node[] } 
         break;
       case 'answer-label': {
         const slot = view.pairs[place.pair];
-        if (nodes.length === 1 && nodes[0].nodeType === 1) slot.answerHead = nodes[0];
-        else slot.answer.push(...nodes);
+        const label = nodes.filter((n) => !isTextlessContent(n));
+        if (label.length === 1 && label[0].nodeType === 1) {
+          slot.answerHead = label[0];
+          slot.answer.push(...nodes.filter((n) => n !== label[0]));
+        } else slot.answer.push(...nodes);
         break;
       }
       case 'answer':
