@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startReader } from '../../entrypoints/content/reader';
 import { findBodyRoot, parseHtmlDocument } from '../../utils/kamervraag/html';
+import { loadSitePage, sitePart } from '../support/site-page';
 
 const ctl = vi.hoisted(() => ({
   failAt: '',
@@ -72,19 +73,7 @@ const SOURCE = readFileSync(
   'utf8',
 );
 
-/** Puts the fixture page in the test's document, at the site's address (`hash` for a deep link). */
-function loadPage(hash = ''): string {
-  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(
-    `https://zoek.officielebekendmakingen.nl/${ID}.html${hash}`,
-  );
-  // (without its style sheet links: happy-dom does not load them, and says so)
-  const parsed = new DOMParser().parseFromString(SOURCE.replace(/<link [^>]*>/g, ''), 'text/html');
-  const html = document.documentElement;
-  for (const a of Array.from(html.attributes)) html.removeAttribute(a.name);
-  for (const a of Array.from(parsed.documentElement.attributes)) html.setAttribute(a.name, a.value);
-  html.innerHTML = parsed.documentElement.innerHTML;
-  return html.outerHTML;
-}
+const loadPage = (hash = '') => loadSitePage(SOURCE, ID, hash);
 
 /** Reads and shows the page as the content script does, then waits until the view is complete or has failed. */
 async function show(): Promise<string> {
@@ -97,15 +86,6 @@ async function show(): Promise<string> {
   // any task still due would have run by now
   await new Promise((resolve) => setTimeout(resolve, 50));
   return document.documentElement.dataset.kvlStatus ?? '';
-}
-
-/** The page without what the extension adds outside the body: its status attributes on <html> and the notice. */
-function sitePart(): string {
-  const html = document.documentElement.cloneNode(true) as HTMLElement;
-  for (const a of Array.from(html.attributes))
-    if (a.name.startsWith('data-kvl')) html.removeAttribute(a.name);
-  html.querySelector('kvl-floating')?.remove();
-  return html.outerHTML;
 }
 
 let warned: unknown[][];

@@ -10,6 +10,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { pagePlan, type Settings, type SettingsSource } from '../../entrypoints/content/page-plan';
 import { syntheticPage } from '../../scripts/bench/synthetic';
 import { runPlan } from '../../utils/reading-view/plan';
+import { loadSitePage, sitePart } from '../support/site-page';
 
 const ID = 'ah-tk-20172018-1547';
 const LONG_ID = 'ah-tk-20232024-99999';
@@ -20,27 +21,7 @@ const SHORT = readFileSync(
 const LONG = syntheticPage(400, LONG_ID);
 const SETTINGS: Settings = { mode: 'lezer', open: false, messages: null };
 
-/** Puts a page in the test's document at the site's address; returns <html> as delivered. */
-function loadPage(source: string, id: string): string {
-  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(
-    `https://zoek.officielebekendmakingen.nl/${id}.html`,
-  );
-  const parsed = new DOMParser().parseFromString(source.replace(/<link [^>]*>/g, ''), 'text/html');
-  const html = document.documentElement;
-  for (const a of Array.from(html.attributes)) html.removeAttribute(a.name);
-  for (const a of Array.from(parsed.documentElement.attributes)) html.setAttribute(a.name, a.value);
-  html.innerHTML = parsed.documentElement.innerHTML;
-  return html.outerHTML;
-}
-
-/** The page without what the extension adds outside the body: its attributes on <html> and the notice. */
-function sitePart(): string {
-  const html = document.documentElement.cloneNode(true) as HTMLElement;
-  for (const a of Array.from(html.attributes))
-    if (a.name.startsWith('data-kvl')) html.removeAttribute(a.name);
-  html.querySelector('kvl-floating')?.remove();
-  return html.outerHTML;
-}
+const loadPage = loadSitePage;
 
 /** Runs the page's plan (step `failing` made to throw) until <html data-kvl-complete>. */
 async function run(
