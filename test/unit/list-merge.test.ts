@@ -7,7 +7,13 @@
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { completeEntry, entryFromLink, GROUPS, type ReadingEntry } from '../../utils/reading-list/entry';
+import {
+  completeEntry,
+  entryFromLink,
+  GROUPS,
+  type ReadingEntry,
+  sameData,
+} from '../../utils/reading-list/entry';
 import {
   addTo,
   completeIn,
@@ -18,7 +24,6 @@ import {
   removeFrom,
   restoreIn,
   type Slot,
-  sameData,
   sameSlot,
   tick,
 } from '../../utils/reading-list/merge';

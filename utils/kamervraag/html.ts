@@ -175,7 +175,8 @@ export function isTextlessContent(n: Node): boolean {
   return n.nodeType === ELEMENT && holdsMedia(n as Element) && !hasText(n);
 }
 
-const sourceNodes = (source: HtmlSource | undefined): Node[] =>
+/** A block's source as a list of nodes, in document order. */
+export const sourceNodes = (source: HtmlSource | undefined): Node[] =>
   source === undefined ? [] : Array.isArray(source) ? source : [source];
 
 /**

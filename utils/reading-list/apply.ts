@@ -3,7 +3,7 @@
 // tests) import this module; importing it makes this context apply its own operations.
 
 import { getKeys, removeKeys, setKeys } from '../stored';
-import { completeEntry, entryProblem, isEntry, type ReadingEntry, readEntry } from './entry';
+import { completeEntry, entryProblem, isEntry, type ReadingEntry, readEntry, sameData } from './entry';
 import {
   addTo,
   completeIn,
@@ -13,7 +13,6 @@ import {
   removeFrom,
   restoreIn,
   type Slot,
-  sameData,
   sameSlot,
 } from './merge';
 import {

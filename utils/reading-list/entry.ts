@@ -255,8 +255,7 @@ function otherFieldsProblem(v: Record<string, unknown>): string | null {
     } catch {
       json = undefined;
     }
-    if (json === undefined || !sameAsJson(v[k], JSON.parse(json)))
-      return `unknown field "${k}": not JSON data`;
+    if (json === undefined || !sameData(v[k], JSON.parse(json))) return `unknown field "${k}": not JSON data`;
     chars += json.length;
   }
   return chars > MAX_OTHER_CHARS ? 'unknown fields too large' : null;
@@ -318,17 +317,19 @@ export function entryProblem(value: unknown): string | null {
   return null;
 }
 
-/** Whether `a` is exactly what its JSON text reads back as (no undefined, functions, NaN, dates, cycles…). */
-function sameAsJson(a: unknown, b: unknown): boolean {
-  if (a === null || typeof a !== 'object') return Object.is(a, b) || (a === 0 && b === 0);
-  if (typeof b !== 'object' || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Object.getPrototypeOf(a) !== Object.prototype && !Array.isArray(a)) return false;
+/**
+ * Whether two values are the same data, whatever the order of their fields: primitives equal, objects of the same
+ * kind (plain object, array) with the same fields, all the way down. (A value is JSON data when it is the same data as
+ * its JSON text read back: a Date, a Map, NaN or an undefined field is not.)
+ */
+export function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
   const ka = Object.keys(a);
   const rb = b as Record<string, unknown>;
-  return (
-    ka.length === Object.keys(rb).length &&
-    ka.every((k) => sameAsJson((a as Record<string, unknown>)[k], rb[k]))
-  );
+  if (ka.length !== Object.keys(rb).length) return false;
+  return ka.every((k) => k in rb && sameData((a as Record<string, unknown>)[k], rb[k]));
 }
 
 /**

@@ -12,7 +12,7 @@
 // group of it changed after its removal.
 // Fields this version does not know (written by a newer one) are merged the same way, each on its own stamp, and kept.
 
-import { GROUPS, type Group, OWN_FIELDS, type ReadingEntry, type Stamps } from './entry';
+import { GROUPS, type Group, OWN_FIELDS, type ReadingEntry, type Stamps, sameData } from './entry';
 
 export type { Group, Stamps };
 
@@ -170,18 +170,6 @@ export function removeFrom(slot: Slot, now: number): Slot {
 export function restoreIn(slot: Slot, entry: ReadingEntry, now: number): Slot {
   if (slot.entry) return slot;
   return { entry: allAt(entry, tick(now, slot.gone, lastChange(entry))), gone: slot.gone };
-}
-
-/** Whether two values are the same JSON data, whatever the order of their fields. */
-export function sameData(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  if (ka.length !== kb.length) return false;
-  const rb = b as Record<string, unknown>;
-  return ka.every((k) => k in rb && sameData((a as Record<string, unknown>)[k], rb[k]));
 }
 
 /** Whether two states hold the same entry and removal (what a merge changed, before writing it). */

@@ -7,8 +7,7 @@
 // bring it back.
 
 import { removeKeys, setKeys, snapshot, storedValue } from '../stored';
-import { type ReadingEntry, readEntry } from './entry';
-import { sameData } from './merge';
+import { type ReadingEntry, readEntry, sameData } from './entry';
 import { GONE_PREFIX, ITEM_PREFIX, listEntries, listRemoved, mergeEntries } from './store';
 
 /** storage.sync quotas (Chrome and Firefox): 8 KB per item, 100 KB in all, 512 items. We keep a margin. */

@@ -1,18 +1,15 @@
 // Sorts the page's nodes into the places of the reading view, following where the classifier put each block.
 
 import type { ViewNodes } from '../../components/ReadingView';
-import { type HtmlParse, type HtmlSource, isTextlessContent } from '../kamervraag/html';
+import { type HtmlParse, isTextlessContent, sourceNodes } from '../kamervraag/html';
 import { normalizeSpace } from '../kamervraag/text';
 import { outermost } from './moves';
-
-const nodesOf = (source: HtmlSource | undefined): Node[] =>
-  source ? (Array.isArray(source) ? source : [source]) : [];
 
 /** Every node to move, in document order, outermost only, with the place it goes to. */
 export function sortNodes(parsed: HtmlParse): { nodes: ViewNodes; all: Node[] } {
   const { blocks, placements, document: doc } = parsed;
   const all = outermost(
-    blocks.flatMap((b) => nodesOf(b.source)),
+    blocks.flatMap((b) => sourceNodes(b.source)),
     parsed.root,
   );
   const keep = new Set(all);
@@ -24,7 +21,7 @@ export function sortNodes(parsed: HtmlParse): { nodes: ViewNodes; all: Node[] } 
     other: [],
   };
   blocks.forEach((block, i) => {
-    const nodes = nodesOf(block.source).filter((n) => keep.has(n));
+    const nodes = sourceNodes(block.source).filter((n) => keep.has(n));
     if (nodes.length === 0) return;
     keep.delete(nodes[0]);
     const place = placements[i];
