@@ -162,7 +162,7 @@ export function pagePlan(
     },
     {
       name: 'fill',
-      // The view fills in over later tasks of its own (components/useChunks.ts); the plan ends when it is complete,
+      // The view fills in over later tasks of its own (components/page/useChunks.ts); the plan ends when it is complete,
       // or when the first showing ended otherwise (the original layout, a notice, a failure put back by the view).
       run: () => filled,
     },

@@ -1,26 +1,21 @@
 // Mounts the reading view in place of the document body, and unmounts it leaving the page exactly as it was.
 
 import { render } from 'preact';
-import {
-  deepPairs,
-  firstPairs,
-  GuardedReadingView,
-  isLongDocument,
-  type ViewNodes,
-} from '@/components/ReadingView';
-import type { Range } from '@/components/useChunks';
+import { deepPairs, firstPairs, GuardedReadingView, isLongDocument } from '@/components/page/ReadingView';
+import type { Range } from '@/components/page/useChunks';
 import { t } from '@/utils/i18n';
 import type { HtmlParse } from '@/utils/kamervraag/html';
 import { nextTask } from '@/utils/next-task';
-import { deepLinks, openHash, questionOfHash } from '@/utils/reading-view/deep-link';
+import { deepLinks, openHash } from '@/utils/reading-view/deep-link';
 import { keepPlace } from '@/utils/reading-view/keep-place';
 import { keyboardNavigation } from '@/utils/reading-view/keyboard';
 import { linkReferences } from '@/utils/reading-view/links';
 import { hide, nodeMoves } from '@/utils/reading-view/moves';
 import { printAllOpen } from '@/utils/reading-view/print';
-import { sortNodes } from '@/utils/reading-view/sort-nodes';
+import { sortNodes, type ViewNodes } from '@/utils/reading-view/sort-nodes';
 import { relatedLoader } from '@/utils/related/loader';
 import { siteSource } from '@/utils/related/source';
+import { questionOfHash } from '@/utils/site/ids';
 import { timedTask } from '@/utils/timing';
 
 export interface MountedView {

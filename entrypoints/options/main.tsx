@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from '#imports';
-import { SyncNotice } from '@/components/PopupSave';
+import { SyncNotice } from '@/components/list/PopupSave';
 import { t } from '@/utils/i18n';
 import {
   exportCsv,

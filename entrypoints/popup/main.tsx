@@ -2,9 +2,9 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from '#imports';
-import { PopupSave, SyncNotice } from '@/components/PopupSave';
-import { type PopupState, PopupStatus } from '@/components/PopupStatus';
-import { prefetchListPreview, ReadingList } from '@/components/ReadingList';
+import { PopupSave, SyncNotice } from '@/components/list/PopupSave';
+import { type PopupState, PopupStatus } from '@/components/list/PopupStatus';
+import { prefetchListPreview, ReadingList } from '@/components/list/ReadingList';
 import { t } from '@/utils/i18n';
 import { requestStatus } from '@/utils/messages';
 import { type ReadingEntry, saveTab } from '@/utils/reading-list';

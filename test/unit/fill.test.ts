@@ -1,7 +1,7 @@
 // fill: the page's own nodes are moved (not copied) into an element of the view, once.
 
 import { describe, expect, it } from 'vitest';
-import { fill } from '../../components/fill';
+import { fill } from '../../components/page/fill';
 
 // (vitest's happy-dom environment: fill creates its list wrappers with the global document)
 function page() {

@@ -40,8 +40,8 @@ vi.mock('../../utils/reading-view/links', async (original) => {
     },
   };
 });
-vi.mock('../../components/fill', async (original) => {
-  const m = await original<typeof import('../../components/fill')>();
+vi.mock('../../components/page/fill', async (original) => {
+  const m = await original<typeof import('../../components/page/fill')>();
   return {
     ...m,
     fill: (nodes: Node[]) => {

@@ -4,8 +4,8 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ReadingList } from '../../components/ReadingList';
-import { SaveControls } from '../../components/SaveControls';
+import { ReadingList } from '../../components/list/ReadingList';
+import { SaveControls } from '../../components/page/SaveControls';
 import type { KamervraagDocument, Pair } from '../../utils/kamervraag/model';
 import {
   addEntry,

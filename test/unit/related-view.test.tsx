@@ -3,7 +3,7 @@
 
 import { render } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Compare } from '../../components/related/Compare';
+import { Compare } from '../../components/page/related/Compare';
 import type { Pair } from '../../utils/kamervraag/model';
 import type { RelatedFacts } from '../../utils/related/facts';
 import { relatedLoader } from '../../utils/related/loader';

@@ -2,7 +2,7 @@
 
 import { render } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { firstGap, type Range, useChunks } from '../../components/useChunks';
+import { firstGap, type Range, useChunks } from '../../components/page/useChunks';
 
 describe('firstGap', () => {
   it('finds the first run not yet covered, or none', () => {

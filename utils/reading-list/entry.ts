@@ -2,7 +2,7 @@
 // Pure: no browser APIs, so the popup, the page, the background and import all share it.
 
 import type { DocumentKind, KamervraagDocument, Pair } from '../kamervraag/model';
-import { findKamervraagId, isKamervraagId, isSiteHost } from '../site/ids';
+import { findKamervraagId, isKamervraagId, isSiteHost, splitQuestion, withQuestion } from '../site/ids';
 import { SCHEMA_VERSION } from './keys';
 
 export const KINDS: readonly DocumentKind[] = ['antwoord', 'mededeling', 'vragen'];
@@ -90,7 +90,7 @@ export const LIMITS = {
 } as const;
 
 export function entryKey(id: string, pairNumber?: number): string {
-  return pairNumber === undefined ? id : `${id}#vraag-${pairNumber}`;
+  return pairNumber === undefined ? id : withQuestion(id, pairNumber);
 }
 
 /** The page URL without query and fragment (the document's own address). */
@@ -137,7 +137,7 @@ export function entryFromDocument(
   return {
     key: entryKey(doc.id, n),
     id: doc.id,
-    url: n === undefined ? base : `${base}#vraag-${n}`,
+    url: n === undefined ? base : withQuestion(base, n),
     title: clip(doc.subject ?? doc.id, LIMITS.title),
     ...docFields(doc),
     pair: pair
@@ -205,7 +205,6 @@ function clip(s: string, max: number): string {
 // ---- strict validation (storage reads and imports) ----
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const KEY = /^(.+?)(?:#vraag-(\d{1,4}))?$/;
 
 function isStr(v: unknown, max: number): v is string {
   return typeof v === 'string' && v.length <= max;
@@ -273,8 +272,8 @@ export function entryProblem(value: unknown): string | null {
   if (other) return other;
   if (!isStr(v.id, LIMITS.short) || !isKamervraagId(v.id)) return 'id';
   if (!isStr(v.key, LIMITS.short)) return 'key';
-  const m = KEY.exec(v.key);
-  if (!m || m[1] !== v.id) return 'key';
+  const m = splitQuestion(v.key);
+  if (m.base !== v.id) return 'key';
   if (!isSiteUrl(v.url)) return 'url';
   if (!isStr(v.title, LIMITS.title)) return 'title';
   if (v.kind !== null && !KINDS.includes(v.kind as DocumentKind)) return 'kind';
@@ -289,7 +288,7 @@ export function entryProblem(value: unknown): string | null {
   for (const d of ['dateSubmitted', 'dateReceived'] as const) {
     if (v[d] !== null && !(typeof v[d] === 'string' && ISO_DATE.test(v[d]))) return d;
   }
-  if (m[2] === undefined) {
+  if (m.n === undefined) {
     if (v.pair !== null) return 'pair';
   } else {
     const p = v.pair as Record<string, unknown> | null;
@@ -300,7 +299,7 @@ export function entryProblem(value: unknown): string | null {
       p.numbers.length === 0 ||
       p.numbers.length > LIMITS.numbers ||
       !p.numbers.every((n) => Number.isInteger(n) && n > 0 && n < 10000) ||
-      p.numbers[0] !== Number(m[2])
+      p.numbers[0] !== m.n
     )
       return 'pair';
     if (!isStr(p.label, LIMITS.short) || !isStr(p.firstWords, LIMITS.title)) return 'pair';

@@ -1,12 +1,7 @@
 // Deep links: #vraag-3 opens and scrolls to the pair that holds question 3, also inside a group ("Vraag 2, 3 en 4").
 
+import { questionOfHash } from '../site/ids';
 import type { PlaceKeeper } from './keep-place';
-
-/** The question number of a `#vraag-N` hash, null for any other hash. */
-export function questionOfHash(hash: string): number | null {
-  const m = /^#vraag-(\d+)$/.exec(hash);
-  return m ? Number(m[1]) : null;
-}
 
 export function pairForHash(view: HTMLElement, hash: string): HTMLElement | null {
   const q = questionOfHash(hash);

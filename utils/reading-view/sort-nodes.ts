@@ -1,9 +1,17 @@
 // Sorts the page's nodes into the places of the reading view, following where the classifier put each block.
 
-import type { ViewNodes } from '../../components/ReadingView';
 import { type HtmlParse, isTextlessContent, sourceNodes } from '../kamervraag/html';
 import { normalizeSpace } from '../kamervraag/text';
 import { outermost } from './moves';
+
+/** The page's own nodes, sorted into the places of the view. */
+export interface ViewNodes {
+  header: Node[];
+  pairs: { head: Node | null; question: Node[]; answerHead: Node | null; answer: Node[] }[];
+  mededeling: Node[];
+  notes: Node[];
+  other: Node[];
+}
 
 /** Every node to move, in document order, outermost only, with the place it goes to. */
 export function sortNodes(parsed: HtmlParse): { nodes: ViewNodes; all: Node[] } {

@@ -7,8 +7,8 @@
 // runs for seconds can never overwrite a toggle made meanwhile. Per device, not synced: each device's background
 // checks its own.
 
+import { answererText } from '../format';
 import type { DocumentKind } from '../kamervraag/model';
-import { answererText } from '../kamervraag/text';
 import { idParts, isKamervraagId } from '../site/ids';
 import { storedValue } from '../stored';
 import type { RelatedFacts } from './facts';

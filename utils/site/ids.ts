@@ -31,7 +31,28 @@ export function documentUrlAt(origin: string, id: string): string {
 
 /** A link to question `n` in document `id`: the reading view opens the pair that holds it (`#vraag-N`). */
 export function questionUrlAt(origin: string, id: string, n: number): string {
-  return `${documentUrlAt(origin, id)}#vraag-${n}`;
+  return withQuestion(documentUrlAt(origin, id), n);
+}
+
+/** The element id of question N's place in the view, `vraag-3`: what a deep link's hash names. */
+export const questionAnchor = (n: number) => `vraag-${n}`;
+
+/** A document id or URL with question N: `ah-tk-20232024-1064#vraag-3` (a single answer's key, a deep link). */
+export const withQuestion = (base: string, n: number) => `${base}#${questionAnchor(n)}`;
+
+const QUESTION_HASH = /^#vraag-(\d+)$/;
+const WITH_QUESTION = /^(.+?)(?:#vraag-(\d{1,4}))?$/;
+
+/** The question number of a `#vraag-N` hash, null for any other hash. */
+export function questionOfHash(hash: string): number | null {
+  const m = QUESTION_HASH.exec(hash);
+  return m ? Number(m[1]) : null;
+}
+
+/** `<base>#vraag-N` → its base and N; a base alone → N undefined. */
+export function splitQuestion(key: string): { base: string; n: number | undefined } {
+  const m = WITH_QUESTION.exec(key) as RegExpExecArray;
+  return { base: m[1], n: m[2] === undefined ? undefined : Number(m[2]) };
 }
 
 export function isSiteHost(hostname: string): boolean {
@@ -81,4 +102,16 @@ export function kamerstukId(dossier: string, nummer: string): string {
   const m = /^(\d{2})\s?(\d{3})(?:[-\s]([A-Z]+))?$/u.exec(dossier.trim());
   const base = m ? `${m[1]}${m[2]}${m[3] ? `-${m[3]}` : ''}` : dossier.replace(/\s+/g, '');
   return `kst-${base}-${nummer}`;
+}
+
+/**
+ * Ids in the order they were published: by vergaderjaar, then Aanhangsel number (a set can cross into the next
+ * vergaderjaar), anything else after them.
+ */
+export function inOrder(ids: readonly string[]): string[] {
+  const year = (id: string) => idParts(id).vergaderjaar ?? '9999';
+  const n = (id: string) => idParts(id).aanhangselnummer ?? Number.MAX_SAFE_INTEGER;
+  return [...new Set(ids)].sort(
+    (a, b) => year(a).localeCompare(year(b)) || n(a) - n(b) || a.localeCompare(b),
+  );
 }

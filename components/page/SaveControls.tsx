@@ -3,14 +3,14 @@
 // storage only for the reader's own clicks (utils/trusted.ts), never for a page script's.
 
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '../utils/i18n';
-import type { KamervraagDocument, Pair } from '../utils/kamervraag/model';
+import { t } from '../../utils/i18n';
+import type { KamervraagDocument, Pair } from '../../utils/kamervraag/model';
 // Only the modules the page needs (not export/import or sync): the content script stays small.
-import { entryFromDocument, entryKey, type ReadingEntry } from '../utils/reading-list/entry';
-import { subscribeEntry } from '../utils/reading-list/live';
-import { addEntry, removeEntry, setRead } from '../utils/reading-list/store';
-import { trusted } from '../utils/trusted';
-import { warn } from '../utils/warn';
+import { entryFromDocument, entryKey, type ReadingEntry } from '../../utils/reading-list/entry';
+import { subscribeEntry } from '../../utils/reading-list/live';
+import { addEntry, removeEntry, setRead } from '../../utils/reading-list/store';
+import { trusted } from '../../utils/trusted';
+import { warn } from '../../utils/warn';
 
 function useEntry(key: string): [ReadingEntry | null, (e: ReadingEntry | null) => void] {
   const [entry, setEntry] = useState<ReadingEntry | null>(null);

@@ -1,10 +1,10 @@
 // The popup's "save this page" for a tab showing a Kamervraag, the shortcut that does the same, and sync problems.
 
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '../utils/i18n';
-import type { KvlStatus } from '../utils/messages';
-import { type ReadingEntry, type SyncStatus, subscribeEntry, syncStatus } from '../utils/reading-list';
-import { warn } from '../utils/warn';
+import { t } from '../../utils/i18n';
+import type { KvlStatus } from '../../utils/messages';
+import { type ReadingEntry, type SyncStatus, subscribeEntry, syncStatus } from '../../utils/reading-list';
+import { warn } from '../../utils/warn';
 
 export function PopupSave({
   status,

@@ -1,11 +1,10 @@
 // The header card: what the document is, who asked and answered, when, and the view's controls. (Related documents:
 // the navigator, components/related/Navigator.tsx.)
 
-import { t } from '../utils/i18n';
-import type { KamervraagDocument } from '../utils/kamervraag/model';
-import { answererText } from '../utils/kamervraag/text';
-import { trusted } from '../utils/trusted';
-import { dateText, kindLabel } from './related/describe';
+import { answererText, dateText, kindLabel } from '../../utils/format';
+import { t } from '../../utils/i18n';
+import type { KamervraagDocument } from '../../utils/kamervraag/model';
+import { trusted } from '../../utils/trusted';
 import { SaveControls } from './SaveControls';
 
 export interface Controls {

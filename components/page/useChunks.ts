@@ -2,8 +2,8 @@
 // the page, sized so that a chunk takes about CHUNK_BUDGET_MS (no long task, however long the document).
 
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { nextTask } from '../utils/next-task';
-import { noteTask } from '../utils/timing';
+import { nextTask } from '../../utils/next-task';
+import { noteTask } from '../../utils/timing';
 
 const CHUNK_BUDGET_MS = 12;
 const CHUNK_MIN = 4;

@@ -2,12 +2,12 @@
 // link to the answer), and the switch to stop or resume watching it.
 
 import { useEffect, useState } from 'preact/hooks';
+import { dateText } from '../../utils/format';
 import { t } from '../../utils/i18n';
 import { validWatches, type Watch, watches } from '../../utils/related/watch';
 import { setWatch } from '../../utils/related/watch-requests';
 import { documentUrlAt } from '../../utils/site/ids';
 import { warn } from '../../utils/warn';
-import { dateText } from './describe';
 
 /** Every watch, kept current (the background changes them). */
 export function useWatches(): Record<string, Watch> {

@@ -1,7 +1,7 @@
 // Re-renders a component whenever the page's related documents change state.
 
 import { useLayoutEffect, useState } from 'preact/hooks';
-import type { RelatedLoader } from '../../utils/related/loader';
+import type { RelatedLoader } from '../../../utils/related/loader';
 
 export function useRelated(loader: RelatedLoader): void {
   const [, update] = useState(0);

@@ -2,25 +2,18 @@
 
 import { Component } from 'preact';
 import { useRef, useState } from 'preact/hooks';
-import { t } from '../utils/i18n';
-import type { KamervraagDocument, Pair } from '../utils/kamervraag/model';
-import { firstWords } from '../utils/reading-list/entry';
-import type { RelatedLoader } from '../utils/related/loader';
+import { t } from '../../utils/i18n';
+import type { KamervraagDocument, Pair } from '../../utils/kamervraag/model';
+import { firstWords } from '../../utils/reading-list/entry';
+import type { ViewNodes } from '../../utils/reading-view/sort-nodes';
+import type { RelatedLoader } from '../../utils/related/loader';
+import { questionAnchor } from '../../utils/site/ids';
 import { fill } from './fill';
 import { type Controls, HeaderCard } from './HeaderCard';
 import { Compare } from './related/Compare';
 import { Navigator } from './related/Navigator';
 import { SaveControls } from './SaveControls';
 import { type Range, useChunks } from './useChunks';
-
-/** The page's own nodes, sorted into the places of the view. */
-export interface ViewNodes {
-  header: Node[];
-  pairs: { head: Node | null; question: Node[]; answerHead: Node | null; answer: Node[] }[];
-  mededeling: Node[];
-  notes: Node[];
-  other: Node[];
-}
 
 export interface ReadingViewProps {
   doc: KamervraagDocument;
@@ -324,7 +317,7 @@ class TocChunk extends Component<{ pairs: Pair[]; start: number; end: number }> 
       <>
         {pairs.slice(start, end).map((p) => (
           <li key={p.label}>
-            <a href={`#vraag-${p.numbers[0]}`}>
+            <a href={`#${questionAnchor(p.numbers[0])}`}>
               <strong>{p.label}</strong> {firstWords(p.question, 10)}
             </a>
           </li>
@@ -352,7 +345,7 @@ function PairView({
   related: RelatedLoader | null;
 }) {
   const [copied, setCopied] = useState(false);
-  const id = `vraag-${pair.numbers[0]}`;
+  const id = questionAnchor(pair.numbers[0]);
   const copy = async () => {
     const url = `${pageUrl.replace(/#.*$/, '')}#${id}`;
     try {
@@ -367,7 +360,7 @@ function PairView({
   return (
     <article class="kvl-pair" id={id} data-kvl-pair={pair.numbers.join(',')} aria-labelledby={`${id}-label`}>
       {pair.numbers.slice(1).map((n) => (
-        <span key={n} id={`vraag-${n}`} class="kvl-anchor" />
+        <span key={n} id={questionAnchor(n)} class="kvl-anchor" />
       ))}
       <div class="kvl-pair-head" id={`${id}-label`}>
         {nodes.head ? (

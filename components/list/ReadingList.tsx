@@ -4,7 +4,8 @@
 
 import { memo } from 'preact/compat';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { t } from '../utils/i18n';
+import { shortDate, shortDay } from '../../utils/format';
+import { t } from '../../utils/i18n';
 import {
   filterIndexed,
   type Indexed,
@@ -22,35 +23,15 @@ import {
   sortIndexed,
   unreadCount,
   watchEntries,
-} from '../utils/reading-list';
-import { isWatchable, RECENT_MS, type Watch } from '../utils/related/watch';
-import { checkWatchedNow, markWatchesSeen } from '../utils/related/watch-requests';
-import { warn } from '../utils/warn';
-import { useWatches, WatchLine } from './related/WatchLine';
+} from '../../utils/reading-list';
+import { isWatchable, RECENT_MS, type Watch } from '../../utils/related/watch';
+import { checkWatchedNow, markWatchesSeen } from '../../utils/related/watch-requests';
+import { warn } from '../../utils/warn';
+import { useWatches, WatchLine } from './WatchLine';
 
 const CHUNK = 25;
 
-// Formatters and texts made once: a list of thousands re-renders rows often, and Intl and i18n calls add up.
-let formats: { answered: Intl.DateTimeFormat; added: Intl.DateTimeFormat } | null = null;
-function dates() {
-  formats ??= {
-    answered: new Intl.DateTimeFormat(undefined, {
-      day: 'numeric',
-      month: 'short',
-      year: 'numeric',
-      timeZone: 'UTC',
-    }),
-    added: new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' }),
-  };
-  return formats;
-}
-
-function dateLabel(iso: string | null): string | null {
-  if (!iso) return null;
-  const [y, m, d] = iso.split('-').map(Number);
-  return dates().answered.format(Date.UTC(y, m - 1, d));
-}
-
+// Texts made once: a list of thousands re-renders rows often, and i18n calls add up.
 const ROW_TEXTS = [
   'unreadMark',
   'note',
@@ -379,7 +360,7 @@ function RowView({
       .catch(failed);
   };
   const L = texts();
-  const answered = dateLabel(entry.dateReceived);
+  const answered = shortDate(entry.dateReceived);
   const who = [entry.answeredBy, entry.ministry ? `(${entry.ministry})` : null].filter(Boolean).join(' ');
   const noteId = `kvl-note-${entry.key}`;
   return (
@@ -399,7 +380,7 @@ function RowView({
           entry.askers.join(', '),
           who,
           answered ? t('answeredOn', answered) : null,
-          t('addedOn', dates().added.format(entry.addedAt)),
+          t('addedOn', shortDay(entry.addedAt)),
           entry.key,
         ]
           .filter(Boolean)

@@ -1,6 +1,6 @@
 // The places in the view that the page's own nodes are moved into (never re-created): links and markup survive.
 
-import { move } from '../utils/reading-view/moves';
+import { move } from '../../utils/reading-view/moves';
 
 /**
  * A ref for an element of the view that the page's `nodes` are moved into, once, when it is created: a plain element

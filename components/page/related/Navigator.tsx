@@ -3,13 +3,12 @@
 // link works in every state. Loads when it comes into view (never before the view is ready: see the loader).
 
 import { useEffect, useMemo, useRef } from 'preact/hooks';
-import { t } from '../../utils/i18n';
-import type { KamervraagDocument } from '../../utils/kamervraag/model';
-import { answererText } from '../../utils/kamervraag/text';
-import { factsOf } from '../../utils/related/facts';
-import type { RelatedLoader, RelatedState } from '../../utils/related/loader';
-import { documentUrlAt } from '../../utils/site/ids';
-import { dateText, failText, inOrder, kindLabel, numberLabel } from './describe';
+import { answererText, dateText, failText, kindLabel, numberLabel } from '../../../utils/format';
+import { t } from '../../../utils/i18n';
+import type { KamervraagDocument } from '../../../utils/kamervraag/model';
+import { factsOf } from '../../../utils/related/facts';
+import type { RelatedLoader, RelatedState } from '../../../utils/related/loader';
+import { documentUrlAt, inOrder } from '../../../utils/site/ids';
 import { useRelated } from './useRelated';
 
 export function Navigator({

@@ -3,14 +3,13 @@
 // to load in one line. Next/previous go to the same question in the neighbouring documents of the set.
 
 import { useState } from 'preact/hooks';
-import { t } from '../../utils/i18n';
-import type { Pair } from '../../utils/kamervraag/model';
-import { answererText } from '../../utils/kamervraag/text';
-import type { RelatedFacts } from '../../utils/related/facts';
-import type { RelatedLoader, RelatedState } from '../../utils/related/loader';
-import { answersTo, pairNumbers } from '../../utils/related/match';
-import { questionUrlAt } from '../../utils/site/ids';
-import { dateText, failText, inOrder, kindLabel, numberLabel } from './describe';
+import { answererText, dateText, failText, kindLabel, numberLabel } from '../../../utils/format';
+import { t } from '../../../utils/i18n';
+import type { Pair } from '../../../utils/kamervraag/model';
+import type { RelatedFacts } from '../../../utils/related/facts';
+import type { RelatedLoader, RelatedState } from '../../../utils/related/loader';
+import { answersTo, pairNumbers } from '../../../utils/related/match';
+import { inOrder, questionUrlAt } from '../../../utils/site/ids';
 import { useRelated } from './useRelated';
 
 export function Compare({
