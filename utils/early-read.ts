@@ -4,12 +4,10 @@
 // the same isolated world and share its globalThis; this module is all they share, and it uses no polyfill (the
 // early script stays a few hundred bytes).
 
+import { ANSWERS_OPEN, MESSAGES, VIEW_MODE } from './storage';
+
 /** Storage keys of the values read early (the content script's settings and its copy of the interface texts). */
-export const EARLY_KEYS = {
-  viewMode: 'viewMode',
-  answersOpen: 'answersOpen',
-  messages: 'kvl-messages',
-} as const;
+export const EARLY_KEYS = [VIEW_MODE.key, ANSWERS_OPEN.key, MESSAGES.key];
 
 type Api = { storage: { local: { get(keys: string[]): Promise<Record<string, unknown>> } } };
 type Holder = { __kvlEarlyRead?: Promise<Record<string, unknown>> };
@@ -19,7 +17,7 @@ export function startEarlyRead(): void {
   const g = globalThis as unknown as { browser?: Api; chrome?: Api } & Holder;
   const api = g.browser ?? g.chrome;
   if (!api) return;
-  const read = api.storage.local.get(Object.values(EARLY_KEYS));
+  const read = api.storage.local.get(EARLY_KEYS);
   // The content script may never ask (a page it leaves alone): a failure must not become an unhandled rejection.
   read.catch(() => {});
   g.__kvlEarlyRead = read;

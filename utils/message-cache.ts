@@ -4,8 +4,8 @@
 // asks the browser as before.
 
 import { browser } from '#imports';
-import { EARLY_KEYS } from './early-read';
 import type { MessageKey } from './i18n';
+import { MESSAGES } from './storage';
 import { storedValue } from './stored';
 
 export interface MessageTable {
@@ -15,7 +15,7 @@ export interface MessageTable {
   messages: Record<string, string>;
 }
 
-export const messageTable = storedValue<MessageTable | null>(EARLY_KEYS.messages, null);
+export const messageTable = storedValue(MESSAGES);
 
 /** The stored table when it was made for this version of the extension and this browser language. */
 export function currentMessages(

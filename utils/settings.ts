@@ -1,10 +1,10 @@
 // The reader's remembered choices, declared once in extension storage.
 
-import { EARLY_KEYS } from './early-read';
+import { ANSWERS_OPEN, VIEW_MODE } from './storage';
 import { storedValue } from './stored';
 
 /** Are answers open when a page is shown in the reading view? */
-export const answersOpen = storedValue<boolean>(EARLY_KEYS.answersOpen, false);
+export const answersOpen = storedValue(ANSWERS_OPEN);
 
 /** The reading view, or the site's original layout. */
-export const viewMode = storedValue<'lezer' | 'origineel'>(EARLY_KEYS.viewMode, 'lezer');
+export const viewMode = storedValue(VIEW_MODE);

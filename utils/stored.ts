@@ -1,16 +1,12 @@
-// The extension's storage, straight on browser.storage (webextension-polyfill): named values with a fallback, and
-// the few area calls the reading list needs. All the extension uses of a storage wrapper, without one: the content
+// The extension's storage, straight on browser.storage (webextension-polyfill): the values declared in
+// utils/storage.ts to read, write and watch, and the few area calls the reading list needs. All the extension uses of a storage wrapper, without one: the content
 // script no longer carries @wxt-dev/storage and its lock library (3.3 KB of its 26 KB gzipped).
 
 import { browser } from '#imports';
+import type { Area, Declared } from './storage';
 
-export type Area = 'local' | 'sync';
-
-/** A named value in one storage area; missing (or set to null) reads as its fallback. */
-export interface StoredValue<T> {
-  readonly area: Area;
-  readonly key: string;
-  readonly fallback: T;
+/** A declared value to read, write and watch; missing (or set to null) reads as its fallback. */
+export interface StoredValue<T> extends Declared<T> {
   getValue(): Promise<T>;
   /** null removes the value (it reads as the fallback again) */
   setValue(value: T | null): Promise<void>;
@@ -18,7 +14,7 @@ export interface StoredValue<T> {
   watch(cb: (value: T) => void): () => void;
 }
 
-export function storedValue<T>(key: string, fallback: T, area: Area = 'local'): StoredValue<T> {
+export function storedValue<T>({ key, fallback, area }: Declared<T>): StoredValue<T> {
   const read = (v: unknown) => (v === undefined || v === null ? fallback : (v as T));
   return {
     area,

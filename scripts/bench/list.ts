@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { launchWithExtension, SAMPLE_ID, siteUrl } from '../../test/e2e/support/extension';
 import type { ReadingEntry } from '../../utils/reading-list/entry';
-import { ITEM_PREFIX, SCHEMA_KEY, SCHEMA_VERSION } from '../../utils/reading-list/keys';
+import { ITEM_PREFIX, SCHEMA, SCHEMA_VERSION } from '../../utils/storage';
 import { mergeSlot, noteIn, readIn, type Slot, sameSlot } from '../../utils/reading-list/merge';
 import { type BenchContext, type BenchSection, browserOrSkip } from './context';
 import { fmtMs, fmtRatio, renderTable, verdict } from './format';
@@ -57,7 +57,7 @@ function saveMs(page: Page): Promise<number> {
 async function measureSaves(ctx: BenchContext): Promise<Record<string, unknown>> {
   const browser = await launchWithExtension();
   try {
-    const items: Record<string, unknown> = { [SCHEMA_KEY]: SCHEMA_VERSION };
+    const items: Record<string, unknown> = { [SCHEMA.key]: SCHEMA_VERSION };
     const stored = benchEntries(STORED, Date.now() - 86_400_000);
     for (const e of stored) items[`${ITEM_PREFIX}${e.key}`] = e;
     const bytes = await browser.serviceWorker.evaluate(async (values) => {

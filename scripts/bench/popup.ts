@@ -9,7 +9,7 @@ import {
 } from '../../test/e2e/support/extension';
 import type { DocumentKind } from '../../utils/kamervraag/model';
 import { entryKey, entryProblem, firstWords, type ReadingEntry } from '../../utils/reading-list/entry';
-import { ITEM_PREFIX, PREVIEW_KEY, SCHEMA_KEY, SCHEMA_VERSION } from '../../utils/reading-list/keys';
+import { ITEM_PREFIX, PREVIEW, SCHEMA, SCHEMA_VERSION } from '../../utils/storage';
 import { filterIndexed, indexEntry, sortIndexed } from '../../utils/reading-list/query';
 import { documentUrl } from '../../utils/site/ids';
 import { type BenchContext, type BenchSection, browserOrSkip } from './context';
@@ -199,7 +199,7 @@ async function fillStorage(
   browser: ExtensionBrowser,
   entries: ReadingEntry[],
 ): Promise<{ stored: number; bytes: number; previewTotal: number | null; ms: number }> {
-  const items: Record<string, unknown> = { [SCHEMA_KEY]: SCHEMA_VERSION };
+  const items: Record<string, unknown> = { [SCHEMA.key]: SCHEMA_VERSION };
   for (const e of entries) items[`${ITEM_PREFIX}${e.key}`] = e;
   const t0 = performance.now();
   const result = await browser.serviceWorker.evaluate(
@@ -222,7 +222,7 @@ async function fillStorage(
         bytes: await local.getBytesInUse(null),
       };
     },
-    { items, prefix: ITEM_PREFIX, previewKey: PREVIEW_KEY },
+    { items, prefix: ITEM_PREFIX, previewKey: PREVIEW.key },
   );
   return { ...result, ms: performance.now() - t0 };
 }

@@ -20,10 +20,8 @@ import {
   exportMarkdown,
   filterIndexed,
   firstWords,
-  GONE_PREFIX,
   getEntry,
   ImportError,
-  ITEM_PREFIX,
   importJson,
   indexEntry,
   listEntries,
@@ -41,7 +39,6 @@ import {
   removeEntry,
   resetForTests,
   restoreEntry,
-  SCHEMA_VERSION,
   SYNC_QUOTA,
   saveLink,
   schemaVersion,
@@ -56,6 +53,7 @@ import {
   watchEntries,
   writePreview,
 } from '../../utils/reading-list';
+import { GONE_PREFIX, ITEM_PREFIX, PREVIEW, SCHEMA, SCHEMA_VERSION } from '../../utils/storage';
 
 const URL_BASE = 'https://zoek.officielebekendmakingen.nl';
 
@@ -67,8 +65,6 @@ function pair(n: number, question = `Vraag ${n} gaat over iets dat heel belangri
     question,
     answerLabel: `Antwoord ${n}`,
     answer: 'Ja.',
-    questionBlocks: [],
-    answerBlocks: [],
   };
 }
 
@@ -195,7 +191,7 @@ describe('storage', () => {
     expect(r.added).toBe(true);
     const raw = await rawLocal();
     expect(raw[`${ITEM_PREFIX}${ID1}`]).toEqual(entry(ID1, 1));
-    expect(raw['kvl-schema']).toBe(SCHEMA_VERSION);
+    expect(raw[SCHEMA.key]).toBe(SCHEMA_VERSION);
     expect(await listEntries()).toEqual([entry(ID1, 1)]);
   });
 
@@ -323,7 +319,7 @@ describe("the popup's preview of the list", () => {
   it('is written to and read from storage.local under kvl-preview', async () => {
     expect(await readPreview()).toBeNull();
     await writePreview(entries());
-    const stored = (await rawLocal())['kvl-preview'] as { total: number };
+    const stored = (await rawLocal())[PREVIEW.key] as { total: number };
     expect(stored.total).toBe(40);
     expect((await readPreview())?.newest).toHaveLength(25);
     // The entries themselves stay where they are: the preview is not a list store.
@@ -347,7 +343,7 @@ describe("the popup's preview of the list", () => {
     ];
     for (const value of bad) expect(asPreview(value)).toBeNull();
     expect(asPreview(good)).toEqual(good);
-    await fakeBrowser.storage.local.set({ 'kvl-preview': { ...good, version: 99 } });
+    await fakeBrowser.storage.local.set({ [PREVIEW.key]: { ...good, version: 99 } });
     expect(await readPreview()).toBeNull();
   });
 });
@@ -680,7 +676,7 @@ describe('schema versions and migrations', () => {
       partial: false,
     };
     const v2 = { ...v1, stamps: { facts: 7, read: 7, note: 7 } };
-    await fakeBrowser.storage.local.set({ 'kvl-schema': 1, [`${ITEM_PREFIX}${ID1}`]: v1 });
+    await fakeBrowser.storage.local.set({ [SCHEMA.key]: 1, [`${ITEM_PREFIX}${ID1}`]: v1 });
     expect(await listEntries()).toEqual([v2]);
     expect((await rawLocal())[`${ITEM_PREFIX}${ID1}`]).toEqual(v2);
     expect(await schemaVersion.getValue()).toBe(2);
@@ -700,7 +696,7 @@ describe('schema versions and migrations', () => {
 
   it('runs each migration step in order from version 1, once, and records the version', async () => {
     const old = { ...entry(ID1, 1), title: 'oud' };
-    await fakeBrowser.storage.local.set({ 'kvl-schema': 1, [`${ITEM_PREFIX}${ID1}`]: old });
+    await fakeBrowser.storage.local.set({ [SCHEMA.key]: 1, [`${ITEM_PREFIX}${ID1}`]: old });
     // a newer version's record (one that changed what fields mean) is never given to a step
     const newer = { ...old, schema: 9 };
     await fakeBrowser.storage.local.set({ [`${ITEM_PREFIX}${ID2}`]: newer });
@@ -724,10 +720,10 @@ describe('schema versions and migrations', () => {
   });
 
   it('leaves data of a newer version alone and fails loudly on a missing step', async () => {
-    await fakeBrowser.storage.local.set({ 'kvl-schema': 9 });
+    await fakeBrowser.storage.local.set({ [SCHEMA.key]: 9 });
     expect(await migrate({}, 1)).toBe(9);
     expect(await schemaVersion.getValue()).toBe(9);
-    await fakeBrowser.storage.local.set({ 'kvl-schema': 1 });
+    await fakeBrowser.storage.local.set({ [SCHEMA.key]: 1 });
     await expect(migrate({}, 2)).rejects.toThrow(/No reading-list migration from version 1/);
     expect(await schemaVersion.getValue()).toBe(1);
   });

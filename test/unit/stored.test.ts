@@ -28,7 +28,7 @@ describe('stored values', () => {
   });
 
   it('tell watchers of changes to their own key and area only', async () => {
-    const inSync = storedValue<number>('count', 0, 'sync');
+    const inSync = storedValue<number>({ key: 'count', fallback: 0, area: 'sync' });
     const seen: unknown[] = [];
     const stop = inSync.watch((v) => seen.push(v));
     await fakeBrowser.storage.local.set({ count: 5 }); // same key, other area
@@ -59,9 +59,7 @@ describe('the early read (utils/early-read.ts)', () => {
     expect(takeEarlyRead()).toBeNull();
     expect(await read).toEqual({ viewMode: 'origineel', answersOpen: true });
     // The keys the early script knows are those of the stored values (a renamed setting would be read late, or never).
-    expect(Object.values(EARLY_KEYS).sort()).toEqual(
-      [viewMode.key, answersOpen.key, messageTable.key].sort(),
-    );
+    expect([...EARLY_KEYS].sort()).toEqual([viewMode.key, answersOpen.key, messageTable.key].sort());
   });
 
   it('gives the same values through getValues as a read of its own, fallbacks included', async () => {

@@ -3,7 +3,7 @@
 
 import type { DocumentKind, KamervraagDocument, Pair } from '../kamervraag/model';
 import { findKamervraagId, isKamervraagId, isSiteHost, splitQuestion, withQuestion } from '../site/ids';
-import { SCHEMA_VERSION } from './keys';
+import { SCHEMA_VERSION } from '../storage';
 
 export const KINDS: readonly DocumentKind[] = ['antwoord', 'mededeling', 'vragen'];
 

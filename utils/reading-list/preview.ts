@@ -5,9 +5,9 @@
 // It is derived data with ONE writer (the background, after every change, one refresh at a time), so it cannot
 // cause lost updates: entries stay one key each, and a stale or damaged preview is only shown until the full read.
 
+import { PREVIEW, SCHEMA_VERSION } from '../storage';
 import { storedValue } from '../stored';
 import { isEntry, type ReadingEntry } from './entry';
-import { PREVIEW_KEY, SCHEMA_VERSION } from './keys';
 import { unreadCount } from './query';
 
 /** As many as the popup shows before "show more". */
@@ -23,7 +23,7 @@ export interface ListPreview {
   newest: ReadingEntry[];
 }
 
-const previewItem = storedValue<unknown>(PREVIEW_KEY, null);
+const previewItem = storedValue(PREVIEW);
 
 /** The preview of a list (entries in any order). */
 export function makePreview(entries: ReadingEntry[], size = PREVIEW_SIZE): ListPreview {

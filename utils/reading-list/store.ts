@@ -16,6 +16,7 @@
 // managed by ./sync.ts.
 
 import { browser } from '#imports';
+import { GONE_PREFIX, ITEM_PREFIX, SCHEMA, SCHEMA_VERSION } from '../storage';
 import { getKeys, setKeys, snapshot, storedValue } from '../stored';
 import {
   type DocumentFacts,
@@ -25,14 +26,11 @@ import {
   readEntry,
   upgradeEntry,
 } from './entry';
-import { GONE_PREFIX, ITEM_PREFIX, SCHEMA_KEY, SCHEMA_VERSION } from './keys';
-
-export { GONE_PREFIX, ITEM_PREFIX, SCHEMA_VERSION };
 
 export const itemKey = (key: string) => ITEM_PREFIX + key;
 export const goneKey = (key: string) => GONE_PREFIX + key;
 
-export const schemaVersion = storedValue<number | null>(SCHEMA_KEY, null);
+export const schemaVersion = storedValue(SCHEMA);
 
 /**
  * Migrations from version n to n+1, each given every stored entry value (unvalidated) and returning the new value

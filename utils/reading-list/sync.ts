@@ -6,9 +6,10 @@
 // leaves a small tombstone (`kvl-gone:<key>` = when) that is synced too (for 90 days), so another device does not
 // bring it back.
 
+import { GONE_PREFIX, ITEM_PREFIX, SYNC_ENABLED, SYNC_STATUS } from '../storage';
 import { removeKeys, setKeys, snapshot, storedValue } from '../stored';
 import { type ReadingEntry, readEntry, sameData } from './entry';
-import { GONE_PREFIX, ITEM_PREFIX, listEntries, listRemoved, mergeEntries } from './store';
+import { listEntries, listRemoved, mergeEntries } from './store';
 
 /** storage.sync quotas (Chrome and Firefox): 8 KB per item, 100 KB in all, 512 items. We keep a margin. */
 export const SYNC_QUOTA = {
@@ -21,7 +22,7 @@ const MARGIN = { total: 2048, items: 2 };
 const GONE_DAYS = 90;
 const GONE_MAX = 100;
 
-export const syncEnabled = storedValue<boolean>('syncEnabled', false);
+export const syncEnabled = storedValue(SYNC_ENABLED);
 
 export interface SyncStatus {
   /** false when some entries did not fit (or writing failed) */
@@ -33,7 +34,7 @@ export interface SyncStatus {
   problem: string | null;
   at: number;
 }
-export const syncStatus = storedValue<SyncStatus | null>('kvl-sync-status', null);
+export const syncStatus = storedValue(SYNC_STATUS);
 
 /** UTF-8 bytes of a string whose lone surrogates count as U+FFFD (3 bytes), as the browsers store it. */
 function utf8Bytes(text: string): number {

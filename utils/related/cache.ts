@@ -3,17 +3,17 @@
 //   related:<id>    { at, facts }      one key per document: a page reads just the ones it names
 //   related-index   { <id>: at }       what is cached, for evicting the oldest
 
+import { RELATED_INDEX, RELATED_PREFIX } from '../storage';
 import { getKeys, removeKeys, setKeys } from '../stored';
 import { isRelatedFacts, type RelatedFacts } from './facts';
 
-const PREFIX = 'related:';
-const INDEX = 'related-index';
+const INDEX = RELATED_INDEX.key;
 /** Facts older than this are fetched again (an answer's facts do not change, a kv page's list of answers does) */
 export const CACHE_MS = 24 * 60 * 60 * 1000;
 /** Documents kept at most; the oldest go first. About 10 KB each (their answers' text): well within storage.local. */
 export const MAX_ENTRIES = 200;
 
-const keyOf = (id: string) => `${PREFIX}${id}`;
+const keyOf = (id: string) => `${RELATED_PREFIX}${id}`;
 
 interface Cached {
   at: number;

@@ -10,6 +10,7 @@
 import { answererText } from '../format';
 import type { DocumentKind } from '../kamervraag/model';
 import { idParts, isKamervraagId } from '../site/ids';
+import { WATCHES } from '../storage';
 import { storedValue } from '../stored';
 import type { RelatedFacts } from './facts';
 import type { Loaded } from './fetch';
@@ -40,7 +41,7 @@ export interface Watch {
   failures: number;
 }
 
-export const watches = storedValue<Record<string, Watch>>('kvl-watch', {});
+export const watches = storedValue(WATCHES);
 
 function isWatch(v: unknown): v is Watch {
   if (typeof v !== 'object' || v === null) return false;
