@@ -29,8 +29,6 @@ const pair = (n: number): Pair => ({
   question: `Vraag nummer ${n}`,
   answerLabel: null,
   answer: 'Ja',
-  questionBlocks: [],
-  answerBlocks: [],
 });
 
 const doc = (id = ID): KamervraagDocument & { id: string } => ({

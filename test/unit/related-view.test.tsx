@@ -16,8 +16,6 @@ const pair: Pair = {
   question: '…',
   answerLabel: 'Antwoord 1 en 2',
   answer: '…',
-  questionBlocks: [],
-  answerBlocks: [],
 };
 const facts = (id: string, answers: [string, number[], string][]): RelatedFacts => ({
   id,

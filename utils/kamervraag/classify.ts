@@ -41,8 +41,8 @@ export function classify(blocks: readonly Block[], meta: SourceMeta = {}): Class
 export interface Classifier {
   add(block: Block): void;
   /**
-   * The model of the blocks added. With `references: false` its `references` stay empty, for the caller to fill in
-   * with bodyReferences later (a long page: the search through all its text gets a task of its own).
+   * The model of the blocks added. With `references: false` its `references` stay empty: the reading view finds
+   * them in the page's text nodes as it links them (reading-view/links.ts).
    */
   finish(options?: { references?: boolean }): Classified;
 }
@@ -152,7 +152,7 @@ function finish(
 }
 
 /** The documents the text refers to (Aanhangsels, Kamerstukken, kamervraagnummers), each once, in text order. */
-export function bodyReferences(doc: KamervraagDocument): Reference[] {
+function bodyReferences(doc: KamervraagDocument): Reference[] {
   const references: Reference[] = [];
   const seen = new Set<string | null>([doc.id]);
   const bodyTexts = [doc.header.join('\n')];
@@ -233,8 +233,6 @@ function pairUp(sections: Section[], texts: string[], placements: Placement[]) {
       question: linesOf(questionBlocks, texts),
       answerLabel: answer?.heading?.label ?? null,
       answer: answer ? linesOf(answerBlocks, texts) : null,
-      questionBlocks,
-      answerBlocks,
     });
   };
 

@@ -4,7 +4,7 @@ import { metaContent, metaContents } from '../site/detect';
 import { documentUrl, findKamervraagId, idParts, isKamervraagId } from '../site/ids';
 import { BLOCK_TAGS, BODY, BODY_ROOTS, MEDIA_SELECTOR, MEDIA_TAGS, META, SKIP_TAGS } from '../site/selectors';
 import type { Block, BlockRole, SourceMeta } from './blocks';
-import { bodyReferences, type Classified, classifier } from './classify';
+import { type Classified, classifier } from './classify';
 import { parseHeading } from './headings';
 
 /**
@@ -420,7 +420,6 @@ export function readHtmlDocument(
   root: Element | null = findBodyRoot(doc),
   options: HtmlParseOptions = {},
 ): HtmlReading {
-  const withReferences = options.references ?? true;
   const meta = htmlMeta(doc);
   if (meta.id && !isKamervraagId(meta.id)) meta.id = null;
   if (!meta.id && url) meta.id = findKamervraagId(url.replace(/[?#].*$/su, ''));
@@ -432,8 +431,8 @@ export function readHtmlDocument(
         classifying.add(block);
       })
     : () => true;
-  const finish = (references: boolean): HtmlParse => {
-    const classified = classifying.finish({ references });
+  const finish = (): HtmlParse => {
+    const classified = classifying.finish({ references: options.references ?? true });
     // A kv page names its answers and mededelingen in meta tags.
     const related = classified.document.related;
     for (const id of metaContents(doc, META.aanhangsel)) {
@@ -444,43 +443,19 @@ export function readHtmlDocument(
     }
     return { ...classified, blocks, root };
   };
-  // In timed steps each phase after the reading gets a step of its own: finishing (pairing up, the header), then the
-  // search for references through all the text. On a long page each takes tens of ms.
-  let phase: 'read' | 'finish' | 'references' | 'done' = 'read';
-  let parsed: HtmlParse | null = null;
-  const references = (p: HtmlParse) => {
-    p.document.references = bodyReferences(p.document);
-    phase = 'done';
-    return p;
-  };
+  // In timed steps, finishing (pairing up, the header) gets a step of its own: on a long page it takes tens of ms.
+  let state: 'read' | 'finish' | HtmlParse = 'read';
   return {
     root,
     step(deadline) {
-      if (deadline === Number.POSITIVE_INFINITY) {
-        read(deadline);
-        if (parsed === null) {
-          phase = 'done';
-          parsed = finish(withReferences);
-        }
-        return phase === 'references' ? references(parsed) : parsed;
+      if (typeof state === 'object') return state;
+      if (state === 'read') {
+        if (!read(deadline)) return null;
+        state = 'finish';
+        if (deadline !== Number.POSITIVE_INFINITY) return null;
       }
-      switch (phase) {
-        case 'read':
-          if (read(deadline)) phase = 'finish';
-          return null;
-        case 'finish':
-          parsed = finish(false);
-          if (withReferences) {
-            phase = 'references';
-            return null;
-          }
-          phase = 'done';
-          return parsed;
-        case 'references':
-          return references(parsed as HtmlParse);
-        case 'done':
-          return parsed;
-      }
+      state = finish();
+      return state;
     },
   };
 }

@@ -55,9 +55,6 @@ export interface Pair {
   answerLabel: string | null;
   /** Plain text of the answer, null when there is none */
   answer: string | null;
-  /** Index of the first block of each side in the block stream (for adapters that move nodes) */
-  questionBlocks: number[];
-  answerBlocks: number[];
 }
 
 export interface KamervraagDocument {
