@@ -1,5 +1,6 @@
 // Adapter: plain text as extracted from the PDFs (pdftotext) → blocks. Knows PDF page furniture and footnote zones.
 
+import { PRINTED_ID_LINE } from '../site/ids';
 import type { Block, SourceMeta } from './blocks';
 
 const KAMER = /^(Tweede|Eerste) Kamer der Staten-Generaal$/u;
@@ -16,7 +17,6 @@ const FURNITURE = [
   /^ISSN \d{4}\s*-\s*\d{3}[\dX]$/u,
   /^[’']s-Gravenhage \d{4}$/u,
 ];
-const PRINTED_ID = /^((?:ah|kv)-(?:tk|ek)-\d{8}-\d+(?:-[nh]\d+)?)$/u;
 const BARE_NUMBER = /^\d{1,5}$/u;
 /** Words after a line-end hyphen that make it a real (suspended) hyphen: "milieu-\nen sociale" */
 const KEEP_HYPHEN_BEFORE = /^(?:en|of|tot|als|noch|dan)\b/u;
@@ -80,7 +80,7 @@ export function textToBlocks(input: string): TextParse {
         const l = lines[i];
         if (!l) continue;
         const glued = GLUED_FOOTER.exec(l);
-        const printed = PRINTED_ID.exec(l);
+        const printed = PRINTED_ID_LINE.exec(l);
         if (printed) meta.id = printed[1];
         if (glued && (!glued[1] || isFurniture(glued[1]))) furniture(l, page);
         else if (isFurniture(l)) furniture(l, page);
@@ -104,7 +104,7 @@ export function textToBlocks(input: string): TextParse {
     for (; i < footerAt; i++) {
       const l = lines[i];
       if (!l) continue;
-      const printed = PRINTED_ID.exec(l);
+      const printed = PRINTED_ID_LINE.exec(l);
       if (printed) meta.id = printed[1];
       if (printed || isFurniture(l)) furniture(l, page);
       else zone.push(l);
@@ -128,7 +128,7 @@ function isMarker(line: string, nextNote: number): boolean {
 }
 
 function isFurniture(line: string): boolean {
-  return FURNITURE.some((re) => re.test(line)) || PRINTED_ID.test(line);
+  return FURNITURE.some((re) => re.test(line)) || PRINTED_ID_LINE.test(line);
 }
 
 /**

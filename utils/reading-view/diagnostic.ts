@@ -1,5 +1,7 @@
 // "Copy diagnostic": an outline of the page's structure (tags, classes, headings) for a bug report, without its text.
 
+import { SKIP_TAGS } from '../site/selectors';
+
 const MAX_LINES = 400;
 
 export function pageOutline(doc: Document, url: string): string {
@@ -8,7 +10,7 @@ export function pageOutline(doc: Document, url: string): string {
     lines.push(`meta ${m.getAttribute('name')}=${(m.getAttribute('content') ?? '').slice(0, 80)}`);
   }
   const walk = (el: Element, depth: number) => {
-    if (lines.length >= MAX_LINES || ['SCRIPT', 'STYLE', 'SVG', 'NOSCRIPT'].includes(el.tagName)) return;
+    if (lines.length >= MAX_LINES || SKIP_TAGS.has(el.localName)) return;
     const cls = el.classList.length ? `.${Array.from(el.classList).join('.')}` : '';
     const id = el.id ? `#${el.id}` : '';
     const heading = /^H[1-6]$/.test(el.tagName) ? ` "${(el.textContent ?? '').trim().slice(0, 60)}"` : '';

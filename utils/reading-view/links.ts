@@ -2,13 +2,8 @@
 
 import type { Chamber } from '../kamervraag/model';
 import { findReferences } from '../kamervraag/references';
-import { findKamervraagId } from '../site/ids';
-
-/**
- * Not text to link: links, scripts, controls, and SVG and MathML (whose text is part of a drawing or a formula; an
- * HTML <a> inside them would not even be a link). Their tag names keep the case they are written in.
- */
-const SKIP = new Set(['A', 'SCRIPT', 'STYLE', 'BUTTON', 'TEXTAREA', 'INPUT', 'svg', 'math', 'SVG', 'MATH']);
+import { findKamerstukId, findKamervraagId } from '../site/ids';
+import { NOT_LINKED_TAGS } from '../site/selectors';
 
 /** Links every reference inside `roots`; returns a function that puts the original text nodes back. */
 export function linkReferences(roots: Node[], chamber: Chamber): () => void {
@@ -19,12 +14,12 @@ export function linkReferences(roots: Node[], chamber: Chamber): () => void {
   const walk = (el: Element) => {
     // Existing links to other documents (the site's own extrefs) get the test hook too.
     const href = el.tagName === 'A' ? el.getAttribute('href') : null;
-    const id = href && (findKamervraagId(href) ?? /\b(kst-[\w-]+?)(?:\.html)?$/u.exec(href)?.[1]);
+    const id = href && (findKamervraagId(href) ?? findKamerstukId(href));
     if (id && !el.hasAttribute('data-kvl-ref')) {
       el.setAttribute('data-kvl-ref', id);
       undo.push(() => el.removeAttribute('data-kvl-ref'));
     }
-    if (SKIP.has(el.tagName)) return;
+    if (NOT_LINKED_TAGS.has(el.localName)) return;
     for (const c of el.childNodes) {
       if (c.nodeType === 3) texts.push(c as Text);
       else if (c.nodeType === 1) walk(c as Element);

@@ -5,8 +5,13 @@ import { SITE_HOSTS, SITE_ORIGIN } from './hosts';
 
 export { SITE_HOSTS, SITE_ORIGIN };
 
-/** ah-tk-20232024-1064, ah-ek-20232024-12, ah-tk-20142015-1669-n1, kv-tk-2024Z01234, kv-1234, ah-1271549 */
-const ID_SOURCE = String.raw`(?:(?:ah|kv)-(?:tk|ek)-\d{8}-\d+(?:-[nh]\d+)?|kv-(?:tk|ek)-(?:19|20)\d{2}Z\d{5}|ah-\d{6,}|kv-\d{3,})`;
+/** ah-tk-20232024-1064, ah-ek-20232024-12, ah-tk-20142015-1669-n1 (a vergaderjaar's Aanhangsel or kv number) */
+const YEAR_ID = String.raw`(?:ah|kv)-(?:tk|ek)-\d{8}-\d+(?:-[nh]\d+)?`;
+/** …and kv-tk-2024Z01234, kv-1234, ah-1271549 */
+const ID_SOURCE = String.raw`(?:${YEAR_ID}|kv-(?:tk|ek)-(?:19|20)\d{2}Z\d{5}|ah-\d{6,}|kv-\d{3,})`;
+
+/** A line that is only an id of the vergaderjaar form, as a PDF prints it in its running footer */
+export const PRINTED_ID_LINE = new RegExp(`^(${YEAR_ID})$`, 'u');
 const ID_ANYWHERE = new RegExp(String.raw`(?:^|[^\w-])(${ID_SOURCE})(?![\w-])`);
 const ID_EXACT = new RegExp(`^${ID_SOURCE}$`);
 
@@ -18,6 +23,11 @@ export function isKamervraagId(id: string): boolean {
 export function findKamervraagId(text: string): string | null {
   const m = ID_ANYWHERE.exec(text);
   return m ? m[1] : null;
+}
+
+/** The Kamerstuk id a link to the site ends in: …/kst-36410-72.html → kst-36410-72 */
+export function findKamerstukId(href: string): string | null {
+  return /\b(kst-[\w-]+?)(?:\.html)?$/u.exec(href)?.[1] ?? null;
 }
 
 export function documentUrl(id: string): string {

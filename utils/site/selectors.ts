@@ -38,6 +38,12 @@ export const BODY_ROOTS = ['div.stuk', 'div.officiele-publicatie', '#broodtekst'
 /** Elements whose text never belongs to the document. */
 export const SKIP_TAGS = new Set(['script', 'style', 'noscript', 'template', 'svg']);
 
+/**
+ * Elements whose text is not to be turned into links: the skipped ones, links, controls, and MathML (whose text is
+ * part of a formula; an HTML <a> inside it, or inside SVG, would not even be a link).
+ */
+export const NOT_LINKED_TAGS = new Set([...SKIP_TAGS, 'a', 'button', 'textarea', 'input', 'select', 'math']);
+
 /** Content without text of its own (an image, a video, an embedded frame, a drawing): moved with the text around it. */
 export const MEDIA_TAGS = new Set([
   'img',
