@@ -2,7 +2,7 @@
 import { browser } from '#imports';
 import type { DocumentKind } from './kamervraag/model';
 
-export const STATUS_REQUEST = { type: 'kvl:status' } as const;
+const STATUS_REQUEST = { type: 'kvl:status' } as const;
 
 /** What the content script found on its page. */
 export interface KvlStatus {
@@ -38,7 +38,7 @@ export async function requestStatus(tabId: number): Promise<KvlStatus | null> {
 }
 
 /** A tab fetched a related document's facts: the background keeps them in the cache (utils/related/cache.ts). */
-export const RELATED_FACTS = 'kvl:related-facts';
+const RELATED_FACTS = 'kvl:related-facts';
 
 export function relatedFactsMessage(facts: unknown): { type: typeof RELATED_FACTS; facts: unknown } {
   return { type: RELATED_FACTS, facts };

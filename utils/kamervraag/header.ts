@@ -76,7 +76,7 @@ function replySentence(text: string): [string, string, string] | null {
 }
 
 /** "Van Eijk en Aartsen (beiden VVD)", "Mutluer (GroenLinks-PvdA) en Kostić (PvdD)", "Faber-van de Klashorst(PVV)" */
-export function parseAskers(text: string): Person[] {
+function parseAskers(text: string): Person[] {
   const people: Person[] = [];
   const splitNames = (names: string) =>
     names
@@ -94,7 +94,7 @@ export function parseAskers(text: string): Person[] {
 }
 
 /** "Ministers van X en van Y" → ["Minister van X", "Minister van Y"]; "Minister-President en de Minister van Z" → both. */
-export function parseAddressees(text: string): string[] {
+function parseAddressees(text: string): string[] {
   const parts = text.split(/\s*,\s*(?=(?:van|voor|de|het)\s)|\s+en\s+(?=(?:van|voor|de|het)\s)/u);
   const out: string[] = [];
   let role = '';

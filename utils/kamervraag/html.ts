@@ -184,7 +184,7 @@ export const sourceNodes = (source: HtmlSource | undefined): Node[] =>
  * stopped at the deadline (a `performance.now()` time) with blocks still to read, true when all are read. The walk is
  * an explicit stack of the elements being read, so a step can stop between any two elements at any depth.
  */
-export function htmlBlockReader(
+function htmlBlockReader(
   root: Element,
   onBlock: (block: Block<HtmlSource>) => void,
 ): (deadline: number) => boolean {

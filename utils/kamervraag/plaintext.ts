@@ -135,7 +135,7 @@ function isFurniture(line: string): boolean {
  * Footnotes at a page bottom: marker lines ("3") and text lines. pdftotext sometimes puts a marker after the texts
  * it belongs to; such a late marker takes the last line of the first text that holds more than one line.
  */
-export function footnoteZone(lines: string[], nextNote = 1): Block[] {
+function footnoteZone(lines: string[], nextNote = 1): Block[] {
   const notes: { marker: string | null; lines: string[] }[] = [];
   const late: string[] = [];
   let open: { marker: string | null; lines: string[] } | null = null;

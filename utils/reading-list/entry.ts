@@ -5,7 +5,7 @@ import type { DocumentKind, KamervraagDocument, Pair } from '../kamervraag/model
 import { findKamervraagId, isKamervraagId, isSiteHost, splitQuestion, withQuestion } from '../site/ids';
 import { SCHEMA_VERSION } from '../storage';
 
-export const KINDS: readonly DocumentKind[] = ['antwoord', 'mededeling', 'vragen'];
+const KINDS: readonly DocumentKind[] = ['antwoord', 'mededeling', 'vragen'];
 
 /**
  * The fields of each group: fields change in groups, each with its own change time (`stamps`; how two copies merge is
@@ -80,7 +80,7 @@ function stampsAt(now: number): Stamps {
   return { facts: now, read: now, note: now };
 }
 
-export const LIMITS = {
+const LIMITS = {
   title: 1000,
   note: 4000,
   url: 2000,
@@ -94,7 +94,7 @@ export function entryKey(id: string, pairNumber?: number): string {
 }
 
 /** The page URL without query and fragment (the document's own address). */
-export function pageUrlOf(url: string): string {
+function pageUrlOf(url: string): string {
   return url.replace(/[?#].*$/, '');
 }
 
@@ -216,7 +216,7 @@ function isTime(v: unknown): v is number {
   return typeof v === 'number' && Number.isFinite(v) && v >= 0 && v < 8.64e15;
 }
 /** An http(s) address on the site itself: an entry never points anywhere else (imports are checked too). */
-export function isSiteUrl(v: unknown): v is string {
+function isSiteUrl(v: unknown): v is string {
   if (!isStr(v, LIMITS.url)) return false;
   try {
     const u = new URL(v);
@@ -233,7 +233,7 @@ const FIELDS = new Set<string>([...OWN_FIELDS, ...Object.values(GROUPS).flat()])
 const OTHER_FIELD = /^[A-Za-z][A-Za-z0-9_]{0,39}$/;
 const MAX_OTHER_FIELDS = 20;
 /** Room for a newer version's fields in one entry, as JSON characters */
-export const MAX_OTHER_CHARS = 16_000;
+const MAX_OTHER_CHARS = 16_000;
 
 /** Whether a record was written by a newer version that changed what the fields mean (keys.ts): never rewritten. */
 export function isNewerRecord(value: unknown): boolean {

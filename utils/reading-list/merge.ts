@@ -66,7 +66,7 @@ function compareGroup(a: ReadingEntry, b: ReadingEntry, group: string): number {
 }
 
 /** Two copies of one entry (same key) merged group by group. Commutative, associative, idempotent. */
-export function mergeEntry(a: ReadingEntry, b: ReadingEntry): ReadingEntry {
+function mergeEntry(a: ReadingEntry, b: ReadingEntry): ReadingEntry {
   const out: Record<string, unknown> = {
     key: a.key,
     id: a.id,

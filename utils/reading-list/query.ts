@@ -11,7 +11,7 @@ export interface Indexed {
   haystack: string;
 }
 
-export function normalize(s: string): string {
+function normalize(s: string): string {
   return s
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

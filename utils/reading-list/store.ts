@@ -37,7 +37,7 @@ export const schemaVersion = storedValue(SCHEMA);
  * (or null to drop one that cannot be carried over, which a migration must never do to a valid entry).
  */
 export type Migration = (old: Record<string, unknown>) => Record<string, unknown> | null;
-export const MIGRATIONS: Record<number, Migration> = {
+const MIGRATIONS: Record<number, Migration> = {
   // 1 → 2: every group of fields changed when the entry last changed (entry.ts upgradeEntry).
   1: (old) => upgradeEntry(old) as Record<string, unknown>,
 };

@@ -81,7 +81,7 @@ export function syncBytes(key: string, value: unknown): number {
  * A value as storage.sync can hold it in both browsers: every string well-formed (a lone surrogate as U+FFFD, as
  * Chrome stores it; Firefox refuses the whole write with "An unexpected error occurred").
  */
-export function wellFormed<T>(value: T): T {
+function wellFormed<T>(value: T): T {
   if (typeof value === 'string') return value.toWellFormed() as T;
   if (Array.isArray(value)) return value.map(wellFormed) as T;
   if (typeof value === 'object' && value !== null)

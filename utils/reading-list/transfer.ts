@@ -6,14 +6,14 @@ import { keepRecords, mergeEntries } from './store';
 
 export const EXPORT_FORMAT = 'kamervragen-lezer/leeslijst';
 /** 1: entries of schema 1; 2: entries with their change times (schema 2) and the records this version kept unread */
-export const EXPORT_VERSION = 2;
+const EXPORT_VERSION = 2;
 const READABLE_VERSIONS = new Set([1, 2]);
 /**
  * Larger files are refused before parsing. 20,000 entries with notes take about 12 MB as exported (15,000 typical
  * ones about 8 MB); the limit leaves room for long notes.
  */
 export const MAX_IMPORT_BYTES = 32 * 1024 * 1024;
-export const MAX_IMPORT_ENTRIES = 20_000;
+const MAX_IMPORT_ENTRIES = 20_000;
 
 export interface ExportFile {
   format: typeof EXPORT_FORMAT;
@@ -107,7 +107,7 @@ export class ImportError extends Error {
 }
 
 /** The columns of the CSV export, in order. */
-export const CSV_COLUMNS = [
+const CSV_COLUMNS = [
   'id',
   'url',
   'title',

@@ -4,7 +4,7 @@
 import { browser } from '#imports';
 import { type ListOp, sendOperationsTo } from './store';
 
-export const LIST_OP = 'kvl:list-op';
+const LIST_OP = 'kvl:list-op';
 
 const OPS = new Set(['add', 'read', 'note', 'complete', 'remove', 'restore', 'merge', 'keep']);
 

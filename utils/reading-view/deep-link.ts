@@ -3,7 +3,7 @@
 import { questionOfHash } from '../site/ids';
 import type { PlaceKeeper } from './keep-place';
 
-export function pairForHash(view: HTMLElement, hash: string): HTMLElement | null {
+function pairForHash(view: HTMLElement, hash: string): HTMLElement | null {
   const q = questionOfHash(hash);
   if (q === null) return null;
   const n = String(q);

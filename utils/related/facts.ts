@@ -21,7 +21,7 @@ export interface RelatedFacts {
 }
 
 /** Answers longer than this are cut (with "…") in the cached facts: compare shows the start, the link the rest. */
-export const MAX_ANSWER = 8000;
+const MAX_ANSWER = 8000;
 
 function cut(text: string | null): string | null {
   if (text === null || text.length <= MAX_ANSWER) return text;

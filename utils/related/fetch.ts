@@ -11,7 +11,7 @@ export type FailReason = 'notFound' | 'timeout' | 'offline' | 'notKamervraag' | 
 export type Loaded = { state: 'ok'; facts: RelatedFacts } | { state: 'failed'; reason: FailReason };
 
 /** A document that has not arrived after this long is given up on. */
-export const TIMEOUT_MS = 10_000;
+const TIMEOUT_MS = 10_000;
 /** The largest page read (the site's answers are 20–300 KB): anything larger is not what it claims to be. */
 export const MAX_BYTES = 3_000_000;
 

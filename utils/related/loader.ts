@@ -35,7 +35,7 @@ export interface RelatedLoader {
 }
 
 /** At most this many requests to the site at a time. */
-export const MAX_REQUESTS = 3;
+const MAX_REQUESTS = 3;
 
 export function relatedLoader(ids: readonly string[], source: RelatedSource): RelatedLoader {
   const states = new Map<string, RelatedState>();

@@ -2,7 +2,7 @@
 
 import { browser } from '#imports';
 
-export const WATCH_MESSAGE = 'kvl:watch';
+const WATCH_MESSAGE = 'kvl:watch';
 
 export type WatchRequest =
   | { type: typeof WATCH_MESSAGE; action: 'check' }
