@@ -1,18 +1,16 @@
 // The reading view: header card, table of contents, collapsible question/answer pairs, mededeling, notes.
 
 import { Component } from 'preact';
-import { useRef, useState } from 'preact/hooks';
+import { useRef } from 'preact/hooks';
 import { t } from '../../utils/i18n';
-import type { KamervraagDocument, Pair } from '../../utils/kamervraag/model';
-import { firstWords } from '../../utils/reading-list/entry';
+import type { KamervraagDocument } from '../../utils/kamervraag/model';
 import type { ViewNodes } from '../../utils/reading-view/sort-nodes';
 import type { RelatedLoader } from '../../utils/related/loader';
-import { questionAnchor } from '../../utils/site/ids';
+import { Toc } from './Contents';
 import { fill } from './fill';
 import { type Controls, HeaderCard } from './HeaderCard';
-import { Compare } from './related/Compare';
+import { Pairs } from './Pairs';
 import { Navigator } from './related/Navigator';
-import { SaveControls } from './SaveControls';
 import { type Range, useChunks } from './useChunks';
 
 export interface ReadingViewProps {
@@ -37,13 +35,6 @@ export interface ReadingViewProps {
   beforeTail?(): void;
 }
 
-/**
- * Contents entries rendered at once: more than the first screen shows. Measured in Chromium at 1280×900 on the
- * fixture pages, the view starts about 380 px down (below the site's header), the header card and description take
- * 300 px, and an entry 40 px: 4–5 entries are in view, the first pair (at 950–1700 px) is not. The rest follow in
- * chunks, as the pairs do.
- */
-const TOC_FIRST = 10;
 /** Documents with more pairs are long: their contents start closed (a thousand entries would push the pairs far
  * down) and their pairs out of view skip layout (style.css, .kvl-long) */
 const LONG_DOCUMENT = 60;
@@ -176,226 +167,5 @@ function Tail({ nodes, before, onRendered }: { nodes: ViewNodes; before?(): void
         </section>
       ) : null}
     </>
-  );
-}
-
-/**
- * The pairs, in chunks: the first at once, each later one in a task of its own. Only this component re-renders per
- * chunk (not the header card or the contents), and a rendered chunk is not diffed again.
- */
-function Pairs(props: {
-  doc: KamervraagDocument;
-  nodes: ViewNodes;
-  open: boolean;
-  pageUrl: string;
-  origin: string;
-  related: RelatedLoader | null;
-  firstChunk: number;
-  deepChunk?: Range | null;
-  onRendered(): void;
-  beforeChunk?(start: number, end: number): void;
-}) {
-  const { doc } = props;
-  const chunks = useChunks(
-    doc.pairs.length,
-    props.firstChunk,
-    props.onRendered,
-    props.beforeChunk,
-    props.deepChunk,
-  );
-  return (
-    <div class="kvl-pairs">
-      {chunks.map(([start, end]) => (
-        <PairChunk
-          key={start}
-          start={start}
-          end={end}
-          doc={doc}
-          nodes={props.nodes}
-          open={props.open}
-          pageUrl={props.pageUrl}
-          origin={props.origin}
-          related={props.related}
-        />
-      ))}
-    </div>
-  );
-}
-
-interface ChunkProps {
-  start: number;
-  end: number;
-  doc: KamervraagDocument;
-  nodes: ViewNodes;
-  open: boolean;
-  pageUrl: string;
-  origin: string;
-  related: RelatedLoader | null;
-}
-
-/** A run of pairs that, once rendered, is not diffed again when later chunks arrive. */
-class PairChunk extends Component<ChunkProps> {
-  override shouldComponentUpdate(next: ChunkProps) {
-    return next.end !== this.props.end || next.open !== this.props.open;
-  }
-  override render({ start, end, doc, nodes, open, pageUrl, origin, related }: ChunkProps) {
-    return (
-      <>
-        {doc.pairs.slice(start, end).map((pair, i) => (
-          <PairView
-            key={start + i}
-            doc={doc}
-            pair={pair}
-            nodes={nodes.pairs[start + i]}
-            open={open}
-            pageUrl={pageUrl}
-            origin={origin}
-            related={related}
-          />
-        ))}
-      </>
-    );
-  }
-}
-
-/**
- * The contents. A long document's start closed, and their entries are only rendered once opened: while its pairs come
- * in, a thousand entries would be a third more to allocate (and collect) for a list most readers never open.
- */
-function Toc({
-  pairs,
-  open,
-  onRendered,
-  beforeChange,
-}: {
-  pairs: Pair[];
-  open: boolean;
-  onRendered(): void;
-  beforeChange?(): void;
-}) {
-  const [opened, setOpened] = useState(open);
-  return (
-    <nav class="kvl-toc" aria-label={t('contents')}>
-      <details open={open} onToggle={(e) => e.currentTarget.open && setOpened(true)}>
-        <summary>
-          {t('contents')} ({pairs.length})
-        </summary>
-        {opened ? (
-          <TocEntries pairs={pairs} onRendered={open ? onRendered : undefined} beforeChange={beforeChange} />
-        ) : null}
-      </details>
-    </nav>
-  );
-}
-
-/** The entries: the first screen's at once, the rest in chunks. */
-function TocEntries({
-  pairs,
-  onRendered,
-  beforeChange,
-}: {
-  pairs: Pair[];
-  onRendered?(): void;
-  beforeChange?(): void;
-}) {
-  return (
-    <ol>
-      {useChunks(pairs.length, TOC_FIRST, onRendered, beforeChange).map(([start, end]) => (
-        <TocChunk key={start} pairs={pairs} start={start} end={end} />
-      ))}
-    </ol>
-  );
-}
-
-/** Entries start..end of the contents; rendered once. */
-class TocChunk extends Component<{ pairs: Pair[]; start: number; end: number }> {
-  override shouldComponentUpdate() {
-    return false;
-  }
-  override render({ pairs, start, end }: { pairs: Pair[]; start: number; end: number }) {
-    return (
-      <>
-        {pairs.slice(start, end).map((p) => (
-          <li key={p.label}>
-            <a href={`#${questionAnchor(p.numbers[0])}`}>
-              <strong>{p.label}</strong> {firstWords(p.question, 10)}
-            </a>
-          </li>
-        ))}
-      </>
-    );
-  }
-}
-
-function PairView({
-  doc,
-  pair,
-  nodes,
-  open,
-  pageUrl,
-  origin,
-  related,
-}: {
-  doc: KamervraagDocument;
-  pair: Pair;
-  nodes: ViewNodes['pairs'][number];
-  open: boolean;
-  pageUrl: string;
-  origin: string;
-  related: RelatedLoader | null;
-}) {
-  const [copied, setCopied] = useState(false);
-  const id = questionAnchor(pair.numbers[0]);
-  const copy = async () => {
-    const url = `${pageUrl.replace(/#.*$/, '')}#${id}`;
-    try {
-      // Outside a secure context there is no navigator.clipboard: the TypeError lands below as well.
-      await navigator.clipboard.writeText(url);
-      setCopied(true);
-      setTimeout(() => setCopied(false), 1500);
-    } catch {
-      window.prompt(t('copyLink'), url);
-    }
-  };
-  return (
-    <article class="kvl-pair" id={id} data-kvl-pair={pair.numbers.join(',')} aria-labelledby={`${id}-label`}>
-      {pair.numbers.slice(1).map((n) => (
-        <span key={n} id={questionAnchor(n)} class="kvl-anchor" />
-      ))}
-      <div class="kvl-pair-head" id={`${id}-label`}>
-        {nodes.head ? (
-          <div class="kvl-label" ref={fill([nodes.head])} />
-        ) : (
-          <h2 class="kvl-label">{pair.label}</h2>
-        )}
-        {/* The pair's tools stay together at the end of the heading. */}
-        <span class="kvl-tools">
-          <button
-            type="button"
-            class="kvl-copy"
-            data-kvl-action="copy-link"
-            onClick={copy}
-            aria-label={`${t('copyLink')}: ${pair.label}`}
-          >
-            {copied ? t('copied') : '#'}
-          </button>
-          {doc.id ? (
-            <SaveControls doc={{ ...doc, id: doc.id }} pageUrl={pageUrl} pair={pair} className="kvl-copy" />
-          ) : null}
-        </span>
-      </div>
-      <div class="kvl-question" ref={fill(nodes.question)} />
-      {pair.answer !== null ? (
-        <details class="kvl-answer" open={open}>
-          <summary>
-            {nodes.answerHead ? <div class="kvl-answer-label" ref={fill([nodes.answerHead])} /> : t('answer')}
-          </summary>
-          <div class="kvl-answer-body" ref={fill(nodes.answer)} />
-        </details>
-      ) : null}
-      {related ? (
-        <Compare pair={pair} ownId={doc.kind === 'vragen' ? null : doc.id} loader={related} origin={origin} />
-      ) : null}
-    </article>
   );
 }
