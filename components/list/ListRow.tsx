@@ -1,0 +1,168 @@
+// One entry's row in the popup's reading list: title (opens it), meta, watch line, note, and read/note/remove.
+
+import { memo } from 'preact/compat';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { shortDate, shortDay } from '../../utils/format';
+import { t } from '../../utils/i18n';
+import { type ReadingEntry, setNote, setRead } from '../../utils/reading-list';
+import type { Watch } from '../../utils/related/watch';
+import { warn } from '../../utils/warn';
+import { WatchLine } from './WatchLine';
+
+// Texts made once: a list of thousands re-renders rows often, and i18n calls add up.
+const ROW_TEXTS = [
+  'unreadMark',
+  'note',
+  'saveNote',
+  'cancel',
+  'markUnread',
+  'markRead',
+  'editNote',
+  'remove',
+] as const;
+let rowTexts: Record<(typeof ROW_TEXTS)[number], string> | null = null;
+function texts() {
+  rowTexts ??= Object.fromEntries(ROW_TEXTS.map((k) => [k, t(k)])) as Record<
+    (typeof ROW_TEXTS)[number],
+    string
+  >;
+  return rowTexts;
+}
+
+function RowView({
+  entry,
+  watch,
+  onOpen,
+  onRemove,
+}: {
+  entry: ReadingEntry;
+  /** A watchable (kv) entry's watch (null: not checked yet); undefined for any other entry */
+  watch?: Watch | null;
+  onOpen(entry: ReadingEntry): void;
+  onRemove(entry: ReadingEntry): Promise<void>;
+}) {
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState(entry.note);
+  // A write that failed shows here, in its row; the entry stays as stored.
+  const [error, setError] = useState<string | null>(null);
+  const failed = (err: unknown) => {
+    warn(err);
+    setError(err instanceof Error ? err.message : String(err));
+  };
+  const noteRef = useRef<HTMLTextAreaElement>(null);
+  useLayoutEffect(() => {
+    if (editing) noteRef.current?.focus();
+  }, [editing]);
+
+  const saveNote = () => {
+    setError(null);
+    setNote(entry.key, (noteRef.current?.value ?? draft).trim())
+      .then(() => setEditing(false))
+      .catch(failed);
+  };
+  const L = texts();
+  const answered = shortDate(entry.dateReceived);
+  const who = [entry.answeredBy, entry.ministry ? `(${entry.ministry})` : null].filter(Boolean).join(' ');
+  const noteId = `kvl-note-${entry.key}`;
+  return (
+    <li data-kvl-item={entry.key} data-read={String(entry.read)} class={entry.read ? 'read' : 'unread'}>
+      <button type="button" class="kvl-entry-title" data-kvl-action="open" onClick={() => onOpen(entry)}>
+        {entry.read ? null : (
+          <span class="kvl-dot">
+            <span class="kvl-sr">{L.unreadMark}: </span>
+          </span>
+        )}
+        {entry.title}
+        {entry.pair ? <span class="kvl-pair-label"> — {entry.pair.label}</span> : null}
+      </button>
+      {entry.pair ? <p class="kvl-first-words">{entry.pair.firstWords}</p> : null}
+      <p class="kvl-meta">
+        {[
+          entry.askers.join(', '),
+          who,
+          answered ? t('answeredOn', answered) : null,
+          t('addedOn', shortDay(entry.addedAt)),
+          entry.key,
+        ]
+          .filter(Boolean)
+          .join(' · ')}
+      </p>
+      {watch !== undefined ? (
+        <WatchLine id={entry.id} origin={new URL(entry.url).origin} watch={watch ?? undefined} />
+      ) : null}
+      {entry.note && !editing ? <p class="kvl-note">{entry.note}</p> : null}
+      {editing ? (
+        <div class="kvl-note-edit">
+          <label for={noteId}>{L.note}</label>
+          <textarea
+            id={noteId}
+            ref={noteRef}
+            data-kvl-action="note-text"
+            maxLength={4000}
+            rows={3}
+            value={draft}
+            onInput={(e) => setDraft((e.currentTarget as HTMLTextAreaElement).value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape') {
+                e.preventDefault();
+                e.stopPropagation();
+                setEditing(false);
+              } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+                e.preventDefault();
+                saveNote();
+              }
+            }}
+          />
+          <button type="button" data-kvl-action="note-save" onClick={saveNote}>
+            {L.saveNote}
+          </button>{' '}
+          <button type="button" onClick={() => setEditing(false)}>
+            {L.cancel}
+          </button>
+        </div>
+      ) : null}
+      {error ? (
+        <p class="kvl-error" role="alert" data-kvl-error="">
+          {t('writeFailed', error)}
+        </p>
+      ) : null}
+      <div class="kvl-actions">
+        <button
+          type="button"
+          data-kvl-action="toggle-read"
+          aria-pressed={entry.read}
+          onClick={() => {
+            setError(null);
+            setRead(entry.key, !entry.read).catch(failed);
+          }}
+        >
+          {entry.read ? L.markUnread : L.markRead}
+        </button>
+        <button
+          type="button"
+          data-kvl-action="note"
+          aria-expanded={editing}
+          onClick={() => {
+            setDraft(entry.note);
+            setEditing(!editing);
+          }}
+        >
+          {L.editNote}
+        </button>
+        <button
+          type="button"
+          data-kvl-action="remove"
+          onClick={() => {
+            setError(null);
+            onRemove(entry).catch(failed);
+          }}
+        >
+          {L.remove}
+        </button>
+      </div>
+    </li>
+  );
+}
+
+/** Rows re-render only when their entry changes (the callbacks are stable). */
+export const ListRow = memo(RowView);
