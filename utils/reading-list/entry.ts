@@ -2,7 +2,7 @@
 // Pure: no browser APIs, so the popup, the page, the background and import all share it.
 
 import type { DocumentKind, KamervraagDocument, Pair } from '../kamervraag/model';
-import { findKamervraagId, isKamervraagId, isSiteHost, splitQuestion, withQuestion } from '../site/ids';
+import { findKamervraagId, isKamervraagId, isSiteUrl, splitQuestion, withQuestion } from '../site/ids';
 import { SCHEMA_VERSION } from '../storage';
 
 const KINDS: readonly DocumentKind[] = ['antwoord', 'mededeling', 'vragen'];
@@ -216,15 +216,7 @@ function isTime(v: unknown): v is number {
   return typeof v === 'number' && Number.isFinite(v) && v >= 0 && v < 8.64e15;
 }
 /** An http(s) address on the site itself: an entry never points anywhere else (imports are checked too). */
-function isSiteUrl(v: unknown): v is string {
-  if (!isStr(v, LIMITS.url)) return false;
-  try {
-    const u = new URL(v);
-    return (u.protocol === 'https:' || u.protocol === 'http:') && isSiteHost(u.hostname);
-  } catch {
-    return false;
-  }
-}
+const isEntryUrl = (v: unknown): v is string => isStr(v, LIMITS.url) && isSiteUrl(v);
 
 /** This version's fields: the entry's own (identity, times) and those of its groups (./merge.ts). */
 const FIELDS = new Set<string>([...OWN_FIELDS, ...Object.values(GROUPS).flat()]);
@@ -274,7 +266,7 @@ export function entryProblem(value: unknown): string | null {
   if (!isStr(v.key, LIMITS.short)) return 'key';
   const m = splitQuestion(v.key);
   if (m.base !== v.id) return 'key';
-  if (!isSiteUrl(v.url)) return 'url';
+  if (!isEntryUrl(v.url)) return 'url';
   if (!isStr(v.title, LIMITS.title)) return 'title';
   if (v.kind !== null && !KINDS.includes(v.kind as DocumentKind)) return 'kind';
   if (

@@ -69,6 +69,16 @@ export function isSiteHost(hostname: string): boolean {
   return (SITE_HOSTS as readonly string[]).includes(hostname.toLowerCase());
 }
 
+/** A URL of a page of the site (entries saved before the site was https only may say http:). */
+export function isSiteUrl(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return (u.protocol === 'https:' || u.protocol === 'http:') && isSiteHost(u.hostname);
+  } catch {
+    return false;
+  }
+}
+
 export interface IdParts {
   chamber: Chamber | null;
   vergaderjaar: string | null;
