@@ -7,6 +7,7 @@ export default defineConfig({
   test: {
     environment: 'happy-dom',
     include: ['test/unit/**/*.test.{ts,tsx}'],
-    setupFiles: ['test/support/i18n.ts', 'test/support/list-writer.ts'],
+    // Extension pages have IndexedDB (the saved copies); happy-dom has none: fake-indexeddb stands in.
+    setupFiles: ['fake-indexeddb/auto', 'test/support/i18n.ts', 'test/support/list-writer.ts'],
   },
 });

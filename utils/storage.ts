@@ -72,3 +72,19 @@ export const RELATED_INDEX: Declared<Record<string, number>> = {
   area: 'local',
   fallback: {},
 };
+
+// ---- saved copies (the extension's IndexedDB: large, never synced; utils/saved/db.ts) ----
+
+/**
+ * The database of saved copies. Version 1: `copies` (one SavedCopy per document id, utils/saved/copy.ts, with an
+ * index `savedAt`) and `search` (the search index over them, one record under SEARCH_INDEX_KEY: derived data, caught
+ * up with the copies whenever it is read).
+ */
+export const SAVED_DB = {
+  name: 'kvl-saved',
+  version: 1,
+  copies: 'copies',
+  savedAt: 'savedAt',
+  search: 'search',
+} as const;
+export const SEARCH_INDEX_KEY = 'index';

@@ -19,6 +19,7 @@ const ROW_TEXTS = [
   'markRead',
   'editNote',
   'remove',
+  'openCopy',
 ] as const;
 let rowTexts: Record<(typeof ROW_TEXTS)[number], string> | null = null;
 function texts() {
@@ -32,13 +33,21 @@ function texts() {
 function RowView({
   entry,
   watch,
+  hasCopy,
+  match,
   onOpen,
+  onOpenCopy,
   onRemove,
 }: {
   entry: ReadingEntry;
   /** A watchable (kv) entry's watch (null: not checked yet); undefined for any other entry */
   watch?: Watch | null;
+  /** Its document has a saved copy */
+  hasCopy: boolean;
+  /** The sentence of the saved copy that holds the filter's words */
+  match?: string;
   onOpen(entry: ReadingEntry): void;
+  onOpenCopy(entry: ReadingEntry): void;
   onRemove(entry: ReadingEntry): Promise<void>;
 }) {
   const [editing, setEditing] = useState(false);
@@ -76,6 +85,11 @@ function RowView({
         {entry.pair ? <span class="kvl-pair-label"> — {entry.pair.label}</span> : null}
       </button>
       {entry.pair ? <p class="kvl-first-words">{entry.pair.firstWords}</p> : null}
+      {match ? (
+        <p class="kvl-match" data-kvl-match="">
+          {match}
+        </p>
+      ) : null}
       <p class="kvl-meta">
         {[
           entry.askers.join(', '),
@@ -159,6 +173,11 @@ function RowView({
         >
           {L.remove}
         </button>
+        {hasCopy ? (
+          <button type="button" data-kvl-action="open-copy" onClick={() => onOpenCopy(entry)}>
+            {L.openCopy}
+          </button>
+        ) : null}
       </div>
     </li>
   );

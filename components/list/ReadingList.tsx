@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '../../utils/i18n';
 import {
-  filterIndexed,
+  filterWithCopies,
   type Indexed,
   indexEntry,
   type ReadFilter,
@@ -20,6 +20,7 @@ import {
 import { isWatchable, RECENT_MS, type Watch } from '../../utils/related/watch';
 import { checkWatchedNow, markWatchesSeen } from '../../utils/related/watch-requests';
 import { warn } from '../../utils/warn';
+import { useCopies, useSentences } from './copies';
 import { useEntries } from './entries';
 import { ListRow } from './ListRow';
 import { useWatches } from './WatchLine';
@@ -42,9 +43,11 @@ function indexOf(entry: ReadingEntry): Indexed {
 export interface ReadingListProps {
   /** Opens an entry (switches to its tab when it is open already) */
   onOpen(entry: ReadingEntry): void;
+  /** Opens the saved copy of an entry's document */
+  onOpenCopy(entry: ReadingEntry): void;
 }
 
-export function ReadingList({ onOpen }: ReadingListProps) {
+export function ReadingList({ onOpen, onOpenCopy }: ReadingListProps) {
   const list = useEntries();
   const entries = list?.entries ?? null;
   const [text, setText] = useState('');
@@ -63,12 +66,17 @@ export function ReadingList({ onOpen }: ReadingListProps) {
 
   const indexed = useMemo(() => [...(entries?.values() ?? [])].map(indexOf), [entries]);
   const sorted = useMemo(() => sortIndexed(indexed, sort), [indexed, sort]);
+  // The filter also searches the saved copies' words (./copies.ts): those matches come after the entries' own.
+  const copies = useCopies(entries, text);
+  const { hits } = copies;
   const visible = useMemo(() => {
-    if (readFilter !== 'answered') return filterIndexed(sorted, text, readFilter);
+    if (readFilter !== 'answered') return filterWithCopies(sorted, text, readFilter, hits);
     const since = Date.now() - RECENT_MS;
     const recent = (w: Watch | undefined) => w?.state === 'answered' && (w.answeredFoundAt ?? 0) >= since;
-    return filterIndexed(sorted, text, 'all').filter((e) => recent(watched[e.id]));
-  }, [sorted, text, readFilter, watched]);
+    return filterWithCopies(sorted, text, 'all', hits).filter((e) => recent(watched[e.id]));
+  }, [sorted, text, readFilter, watched, hits]);
+  const rows = visible.slice(0, shown);
+  const sentences = useSentences([...new Set(rows.filter((e) => hits.has(e.id)).map((e) => e.id))], text);
   // A kv document's watch shows once: on its whole-document entry when there is one, else on each single question.
   const watchOf = (entry: ReadingEntry) =>
     isWatchable(entry.id, entry.kind) && (entry.pair === null || !entries?.has(entry.id))
@@ -204,12 +212,15 @@ export function ReadingList({ onOpen }: ReadingListProps) {
           </div>
           {visible.length === 0 && complete ? <p class="kvl-empty">{t('noMatches')}</p> : null}
           <ol class="kvl-entries" ref={listRef} onKeyDown={onListKey}>
-            {visible.slice(0, shown).map((entry) => (
+            {rows.map((entry) => (
               <ListRow
                 key={entry.key}
                 entry={entry}
                 watch={watchOf(entry)}
+                hasCopy={copies.ids.has(entry.id)}
+                match={sentences.get(entry.id)}
                 onOpen={onOpen}
+                onOpenCopy={onOpenCopy}
                 onRemove={remove}
               />
             ))}

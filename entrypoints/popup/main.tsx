@@ -9,6 +9,7 @@ import { t } from '@/utils/i18n';
 import { requestStatus } from '@/utils/messages';
 import { type ReadingEntry, saveTab } from '@/utils/reading-list';
 import { writeThroughBackground } from '@/utils/reading-list/writer';
+import { copyPageUrl } from '@/utils/saved/requests';
 import { findKamervraagId, SITE_HOSTS } from '@/utils/site/ids';
 import './style.css';
 
@@ -45,6 +46,16 @@ const onOpen = (entry: ReadingEntry) => {
   openEntry(entry).catch((err: unknown) => console.error('[Kamervragen Lezer]', err));
 };
 
+/** The saved copy, in a tab of its own, at the entry's question for a single answer. */
+const onOpenCopy = (entry: ReadingEntry) => {
+  browser.tabs
+    .create({ url: copyPageUrl(entry.id, entry.pair?.numbers[0]) })
+    .then(() => {
+      if (!tabParam) window.close();
+    })
+    .catch((err: unknown) => console.error('[Kamervragen Lezer]', err));
+};
+
 async function saveShortcut(): Promise<string> {
   const commands = await browser.commands.getAll();
   return commands.find((c) => c.name === 'save-page')?.shortcut ?? '';
@@ -78,7 +89,7 @@ function App() {
         onSave={() => (tabId === null ? Promise.resolve(null) : saveTab(tabId))}
       />
       <SyncNotice />
-      <ReadingList onOpen={onOpen} />
+      <ReadingList onOpen={onOpen} onOpenCopy={onOpenCopy} />
       <p class="kvl-footer">
         <button type="button" class="kvl-link" onClick={() => void browser.runtime.openOptionsPage()}>
           {t('settings')}

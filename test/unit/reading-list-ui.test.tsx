@@ -183,7 +183,7 @@ describe('the popup list', () => {
   it('renders 5,000 entries in chunks, newest first, and filters them', async () => {
     await mergeEntries(many(5000));
     const onOpen = vi.fn();
-    await act(() => render(<ReadingList onOpen={onOpen} />, root));
+    await act(() => render(<ReadingList onOpen={onOpen} onOpenCopy={() => {}} />, root));
     await vi.waitFor(() => expect($$('[data-kvl-item]').length).toBeGreaterThan(0));
     expect($$('[data-kvl-item]')).toHaveLength(25);
     expect($$('[data-kvl-item]')[0].dataset.kvlItem).toBe('ah-tk-20232024-5000');
@@ -213,7 +213,7 @@ describe('the popup list', () => {
 
   it('marks read, edits a note, removes and undoes; arrow keys move between entries', async () => {
     await mergeEntries(many(3));
-    await act(() => render(<ReadingList onOpen={() => {}} />, root));
+    await act(() => render(<ReadingList onOpen={() => {}} onOpenCopy={() => {}} />, root));
     await vi.waitFor(() => expect($$('[data-kvl-item]')).toHaveLength(3));
     const key = 'ah-tk-20232024-2'; // unread
     await click(`[data-kvl-item="${key}"] [data-kvl-action="toggle-read"]`);
@@ -250,7 +250,7 @@ describe('the popup list', () => {
 
   it("a failed edit in the popup shows in that entry's row; the entry stays as stored", async () => {
     await mergeEntries(many(2));
-    await act(() => render(<ReadingList onOpen={() => {}} />, root));
+    await act(() => render(<ReadingList onOpen={() => {}} onOpenCopy={() => {}} />, root));
     await vi.waitFor(() => expect($$('[data-kvl-item]')).toHaveLength(2));
     const key = 'ah-tk-20232024-2';
     vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValue(new Error('opslag vol'));
@@ -282,7 +282,7 @@ describe('the popup list', () => {
       if (keys == null) await held;
       return realGet(keys);
     });
-    await act(() => render(<ReadingList onOpen={() => {}} />, root));
+    await act(() => render(<ReadingList onOpen={() => {}} onOpenCopy={() => {}} />, root));
     await vi.waitFor(() => expect($$('[data-kvl-item]')).toHaveLength(25));
     expect($('.kvl-list')?.dataset.kvlComplete).toBe('false');
     expect($$('[data-kvl-item]')[0].dataset.kvlItem).toBe('ah-tk-20232024-60');
@@ -300,7 +300,7 @@ describe('the popup list', () => {
   });
 
   it('says when the list is empty', async () => {
-    await act(() => render(<ReadingList onOpen={() => {}} />, root));
+    await act(() => render(<ReadingList onOpen={() => {}} onOpenCopy={() => {}} />, root));
     await vi.waitFor(() => expect($('.kvl-empty')).not.toBeNull());
     expect($('.kvl-empty')?.textContent).toMatch(/leeslijst is leeg/);
   });

@@ -50,6 +50,14 @@ export function dutchDateToIso(text: string): string | null {
   return `${m[3]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+/** Case and accents folded ("Financiën" → "financien"): how searches compare text. */
+export function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
+}
+
 /** Words of a text, for comparisons that must ignore layout ("nothing lost" checks). */
 export function words(text: string): string[] {
   const n = normalizeSpace(text);

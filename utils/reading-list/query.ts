@@ -1,6 +1,7 @@
 // Filtering and sorting the list (pure). The search text of each entry is computed once, so a keystroke over
 // thousands of entries is one `includes` per entry.
 
+import { fold } from '../kamervraag/text';
 import type { ReadingEntry } from './entry';
 
 export type ReadFilter = 'all' | 'unread' | 'read';
@@ -9,13 +10,6 @@ export type SortBy = 'added' | 'answered';
 export interface Indexed {
   entry: ReadingEntry;
   haystack: string;
-}
-
-function normalize(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase();
 }
 
 /** Title, askers, ministry (and who answered), note and id. */
@@ -28,7 +22,7 @@ export function indexEntry(entry: ReadingEntry): Indexed {
     entry.note,
     entry.key,
   ];
-  return { entry, haystack: normalize(parts.join('\n')) };
+  return { entry, haystack: fold(parts.join('\n')) };
 }
 
 export function compare(by: SortBy): (a: ReadingEntry, b: ReadingEntry) => number {
@@ -54,7 +48,7 @@ export function query(
 
 /** The entries of `sorted` that match, in their order (one `includes` per word and entry). */
 export function filterIndexed(sorted: Indexed[], text: string, read: ReadFilter): ReadingEntry[] {
-  const words = normalize(text).split(/\s+/).filter(Boolean);
+  const words = fold(text).split(/\s+/).filter(Boolean);
   const out: ReadingEntry[] = [];
   for (const it of sorted) {
     if (read === 'unread' && it.entry.read) continue;
@@ -63,6 +57,25 @@ export function filterIndexed(sorted: Indexed[], text: string, read: ReadFilter)
     out.push(it.entry);
   }
   return out;
+}
+
+/**
+ * The entries that match `text` in their own fields (title, askers, ministry, note, id), in `sorted` order, then
+ * those that match only in their document's saved copy (`hits`: document id → search score), best first.
+ */
+export function filterWithCopies(
+  sorted: Indexed[],
+  text: string,
+  read: ReadFilter,
+  hits: ReadonlyMap<string, number>,
+): ReadingEntry[] {
+  const own = filterIndexed(sorted, text, read);
+  if (hits.size === 0) return own;
+  const mine = new Set(own);
+  const more = filterIndexed(sorted, '', read).filter((e) => !mine.has(e) && hits.has(e.id));
+  // A stable sort: entries of the same document (and equal scores) stay in `sorted` order.
+  more.sort((a, b) => (hits.get(b.id) ?? 0) - (hits.get(a.id) ?? 0));
+  return own.concat(more);
 }
 
 /** A sorted copy (the popup sorts once per sort change and filters per keystroke). */

@@ -1,7 +1,8 @@
-// Fetches one related document from the site and reads its facts: parsed in an inert document (DOMParser: no script
-// runs, nothing loads) by the project's own parser. Only the facts (text) leave this module.
+// Fetches one document from the site and parses it in an inert document (DOMParser: no script runs, nothing loads)
+// with the project's own parser. Only the model (text) leaves this module: a related document's facts, a saved copy.
 
 import { parseHtmlDocument } from '../kamervraag/html';
+import type { KamervraagDocument } from '../kamervraag/model';
 import { detectKamervraagPage } from '../site/detect';
 import { documentUrlAt } from '../site/ids';
 import { factsOf, type RelatedFacts } from './facts';
@@ -81,9 +82,25 @@ export interface FetchOptions {
   slot?: RequestSlot;
 }
 
-/** The facts of document `id` as the site at `origin` serves it now. Never throws. */
-export async function fetchFacts(id: string, origin: string, options: FetchOptions = {}): Promise<Loaded> {
-  const { timeoutMs = TIMEOUT_MS, parse = domParse, slot = (request) => request() } = options;
+export type LoadedDocument =
+  | { state: 'ok'; doc: KamervraagDocument }
+  | { state: 'failed'; reason: FailReason };
+
+/**
+ * Document `id` as the site at `origin` serves it now, parsed (with `references`: the list of documents its text
+ * refers to, which takes a search through all of it). Never throws.
+ */
+export async function fetchDocument(
+  id: string,
+  origin: string,
+  options: FetchOptions & { references?: boolean } = {},
+): Promise<LoadedDocument> {
+  const {
+    timeoutMs = TIMEOUT_MS,
+    parse = domParse,
+    slot = (request) => request(),
+    references = false,
+  } = options;
   if (typeof navigator !== 'undefined' && navigator.onLine === false) return failed('offline');
   const url = documentUrlAt(origin, id);
   const page = await slot(() => fetchPage(url, origin, timeoutMs));
@@ -91,10 +108,15 @@ export async function fetchFacts(id: string, origin: string, options: FetchOptio
   try {
     const doc = parse(page.text);
     if (!detectKamervraagPage(url, doc)) return failed('notKamervraag');
-    const parsed = parseHtmlDocument(doc, url, undefined, { references: false });
-    return { state: 'ok', facts: factsOf(id, parsed.document) };
+    return { state: 'ok', doc: parseHtmlDocument(doc, url, undefined, { references }).document };
   } catch {
     // A page the parser cannot read (nested too deep for the call stack, …): that entry fails, nothing else.
     return failed('error');
   }
+}
+
+/** The facts of document `id` as the site at `origin` serves it now. Never throws. */
+export async function fetchFacts(id: string, origin: string, options: FetchOptions = {}): Promise<Loaded> {
+  const loaded = await fetchDocument(id, origin, options);
+  return loaded.state === 'ok' ? { state: 'ok', facts: factsOf(id, loaded.doc) } : loaded;
 }

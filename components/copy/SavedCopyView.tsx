@@ -1,0 +1,131 @@
+// The saved-copy page: a document's stored copy in the same reading view as on the site, offline, with when it was
+// saved, a link to the live page and "refresh copy".
+
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { failText, shortDay } from '../../utils/format';
+import { t } from '../../utils/i18n';
+import { openHash } from '../../utils/reading-view/deep-link';
+import { linkReferences } from '../../utils/reading-view/links';
+import type { SavedCopy } from '../../utils/saved/copy';
+import { getCopy } from '../../utils/saved/db';
+import { refreshCopy } from '../../utils/saved/requests';
+import { copyViewNodes } from '../../utils/saved/view-nodes';
+import { answersOpen } from '../../utils/settings';
+import { warn } from '../../utils/warn';
+import { GuardedReadingView } from '../page/ReadingView';
+
+type Loaded =
+  | { state: 'loading' }
+  | { state: 'missing' }
+  | { state: 'shown'; copy: SavedCopy; open: boolean };
+
+export function SavedCopyPage({ id }: { id: string | null }) {
+  const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
+  useEffect(() => {
+    if (!id) {
+      setLoaded({ state: 'missing' });
+      return;
+    }
+    Promise.all([getCopy(id), answersOpen.getValue()])
+      .then(([copy, open]) => setLoaded(copy ? { state: 'shown', copy, open } : { state: 'missing' }))
+      .catch((err) => {
+        warn(err);
+        setLoaded({ state: 'missing' });
+      });
+  }, [id]);
+  if (loaded.state === 'loading') return <p class="kvl-copy-state">{t('copyLoading')}</p>;
+  if (loaded.state === 'missing') {
+    return (
+      <p class="kvl-copy-state" data-kvl-copy="missing">
+        {t('copyMissing')}
+      </p>
+    );
+  }
+  return (
+    <CopyView
+      key={loaded.copy.savedAt}
+      copy={loaded.copy}
+      open={loaded.open}
+      onRefreshed={(copy) => setLoaded({ ...loaded, copy })}
+    />
+  );
+}
+
+function CopyView({
+  copy,
+  open,
+  onRefreshed,
+}: {
+  copy: SavedCopy;
+  open: boolean;
+  onRefreshed(c: SavedCopy): void;
+}) {
+  const { doc } = copy;
+  const view = useRef<HTMLDivElement>(null);
+  // The copy's text as paragraphs (made once per copy), with its references as links.
+  const [nodes] = useState(() => {
+    const holder = document.createElement('div');
+    holder.hidden = true;
+    document.body.appendChild(holder);
+    const made = copyViewNodes(doc, holder);
+    linkReferences([...holder.childNodes], doc.chamber ?? 'tk');
+    return made;
+  });
+  const [status, setStatus] = useState<string | null>(null);
+  const setAll = (to: boolean) => {
+    for (const d of view.current?.querySelectorAll<HTMLDetailsElement>('details.kvl-answer') ?? [])
+      d.open = to;
+  };
+  const refresh = async () => {
+    setStatus(t('copyRefreshing'));
+    try {
+      const r = await refreshCopy(copy.id);
+      if (r.ok) {
+        setStatus(t('copyRefreshed'));
+        onRefreshed(r.copy);
+      } else {
+        setStatus(t('copyRefreshFailed', r.reason === 'notSaved' ? t('copyNotSaved') : failText(r.reason)));
+      }
+    } catch (err) {
+      setStatus(t('copyRefreshFailed', err instanceof Error ? err.message : String(err)));
+    }
+  };
+  document.title = t('copyTitle', doc.subject ?? copy.id);
+  return (
+    <div data-kvl-view="" class="kvl-view" data-kvl-copy={copy.id} ref={view}>
+      <p class="kvl-copy-line" data-kvl-saved-at={new Date(copy.savedAt).toISOString()}>
+        {t('copySavedOn', shortDay(copy.savedAt))} <a href={copy.url}>{t('copyLive')}</a>{' '}
+        <button type="button" data-kvl-action="refresh-copy" onClick={() => void refresh()}>
+          {t('copyRefresh')}
+        </button>
+        {status ? (
+          <span role="status" data-kvl-copy-status="">
+            {' '}
+            {status}
+          </span>
+        ) : null}
+      </p>
+      <GuardedReadingView
+        doc={doc}
+        nodes={nodes}
+        origin={new URL(copy.url).origin}
+        pageUrl={copy.url}
+        openByDefault={open}
+        firstChunk={doc.pairs.length}
+        related={null}
+        controls={{
+          onExpandAll: () => setAll(true),
+          onCollapseAll: () => setAll(false),
+          onShowOriginal: () => location.assign(copy.url),
+          openByDefault: open,
+          onOpenByDefault: (to) => void answersOpen.setValue(to).catch(warn),
+        }}
+        onRendered={() => {
+          if (view.current && location.hash) openHash(view.current, location.hash, { pin: () => {} });
+          document.documentElement.dataset.kvlComplete = '';
+        }}
+        onError={warn}
+      />
+    </div>
+  );
+}

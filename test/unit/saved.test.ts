@@ -1,0 +1,300 @@
+// Saved copies: the copy's shape, its store (IndexedDB: fake-indexeddb), the search over copies of the real fixture
+// documents, the index kept with the copies, and the keeper that makes and drops copies as the list changes.
+
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { KamervraagDocument } from '../../utils/kamervraag/model';
+import type { ReadingEntry } from '../../utils/reading-list/entry';
+import type { LoadedDocument } from '../../utils/related/fetch';
+import { COPY_VERSION, copyOf, isSavedCopy, type SavedCopy } from '../../utils/saved/copy';
+import {
+  allCopies,
+  copyStamps,
+  deleteCopies,
+  getCopies,
+  getCopy,
+  getSearchIndex,
+  putCopy,
+  putSearchIndex,
+} from '../../utils/saved/db';
+import { openFinder, storeFinder } from '../../utils/saved/finder';
+import { copyKeeper, type KeeperDeps, RETRY_MS, UNDO_GRACE_MS } from '../../utils/saved/keeper';
+import { indexCopy, matchingSentence, newIndex, searchCopies } from '../../utils/saved/search';
+import { fixtureCases, parseFixture } from '../support/fixtures';
+
+const SITE = 'https://zoek.officielebekendmakingen.nl';
+const docs = new Map<string, KamervraagDocument>(
+  fixtureCases('html-').flatMap((c) => {
+    const d = parseFixture(c.source);
+    return d.id ? [[d.id, d] as const] : [];
+  }),
+);
+const copyFor = (id: string, savedAt = 1_700_000_000_000) =>
+  copyOf(id, `${SITE}/${id}.html`, docs.get(id) as KamervraagDocument, savedAt);
+const ALL = [...docs.keys()].map((id) => copyFor(id));
+
+beforeEach(async () => {
+  await deleteCopies([...(await copyStamps()).keys()]);
+  await putSearchIndex(null);
+});
+
+describe('a saved copy', () => {
+  it('holds the whole parsed document of every fixture page, and survives a trip through JSON', () => {
+    expect(ALL.length).toBe(17);
+    for (const copy of ALL) {
+      expect(isSavedCopy(copy), copy.id).toBe(true);
+      expect(isSavedCopy(JSON.parse(JSON.stringify(copy))), copy.id).toBe(true);
+      expect(copy.doc).toEqual({ ...docs.get(copy.id), id: copy.id });
+    }
+  });
+
+  it('is refused when any part is not what this version writes', () => {
+    const c = copyFor('ah-tk-20232024-2367');
+    const bad: unknown[] = [
+      null,
+      { ...c, version: COPY_VERSION + 1 },
+      { ...c, id: 'kst-36410-72' },
+      { ...c, id: 'ah-tk-20232024-1' },
+      { ...c, url: 'https://example.org/ah-tk-20232024-2367.html' },
+      { ...c, url: 'javascript:alert(1)' },
+      { ...c, savedAt: Number.NaN },
+      { ...c, doc: { ...c.doc, pairs: [{ ...c.doc.pairs[0], numbers: [] }] } },
+      { ...c, doc: { ...c.doc, pairs: [{ ...c.doc.pairs[0], answer: 3 }] } },
+      { ...c, doc: { ...c.doc, dateReceived: '9 mei 2024' } },
+      { ...c, doc: { ...c.doc, footnotes: [{ marker: 1, text: 'x' }] } },
+      { ...c, doc: { ...c.doc, unclassified: undefined } },
+    ];
+    for (const v of bad) expect(isSavedCopy(v)).toBe(false);
+  });
+});
+
+describe('the store of copies (IndexedDB)', () => {
+  it('stores, reads, lists and removes copies', async () => {
+    const [a, b] = [copyFor('ah-tk-20232024-2367', 5), copyFor('ah-tk-20232024-878', 7)];
+    await putCopy(a);
+    await putCopy(b);
+    expect(await getCopy(a.id)).toEqual(a);
+    expect(await getCopy('ah-tk-20232024-1')).toBeNull();
+    expect([...(await getCopies([b.id, 'ah-tk-20232024-1', a.id])).keys()]).toEqual([b.id, a.id]);
+    expect(await copyStamps()).toEqual(
+      new Map([
+        [a.id, 5],
+        [b.id, 7],
+      ]),
+    );
+    await deleteCopies([a.id]);
+    expect([...(await copyStamps()).keys()]).toEqual([b.id]);
+    expect((await allCopies()).map((c) => c.id)).toEqual([b.id]);
+  });
+
+  it('keeps a copy written by a newer version as it is, and does not show it', async () => {
+    const newer = { ...copyFor('ah-tk-20232024-2367', 9), version: COPY_VERSION + 1, extra: { x: 1 } };
+    await putCopy(newer as unknown as SavedCopy);
+    expect(await getCopy(newer.id)).toBeNull();
+    expect(await allCopies()).toEqual([]);
+    // Still there, as written, for the version that can read it.
+    expect(await copyStamps()).toEqual(new Map([[newer.id, 9]]));
+    const keeper = copyKeeper(deps([entry(newer.id)]).deps);
+    await keeper.reconcile();
+    await keeper.restore([copyFor(newer.id, 8)]);
+    expect((await copyStamps()).get(newer.id)).toBe(9);
+  });
+});
+
+describe('search over the copies of the fixture documents', () => {
+  const index = newIndex();
+  for (const c of ALL) indexCopy(index, c);
+  const find = (text: string) => [...searchCopies(index, text).keys()];
+
+  it('finds a word that occurs only in one answer, and shows the sentence that holds it', () => {
+    const onlyIn = ALL.filter((c) => /ongehinderd/i.test(JSON.stringify(c.doc)));
+    expect(onlyIn.map((c) => c.id)).toEqual(['ah-tk-20232024-2367']);
+    expect(onlyIn[0].doc.pairs.map((p) => /ongehinderd/i.test(p.question))).not.toContain(true);
+    expect(find('ongehinderd')).toEqual(['ah-tk-20232024-2367']);
+    expect(matchingSentence(onlyIn[0], 'ongehinderd')).toBe(
+      'Gegevens van klanten zouden niet ongehinderd door iedere bankmedewerker moeten kunnen worden ingezien zonder goede reden.',
+    );
+  });
+
+  it('ignores case and accents, and matches the start of words', () => {
+    expect(find('CLIENTEN')).toEqual(find('cliënten'));
+    expect(find('cliënten')).toContain('ah-tk-20232024-878');
+    expect(find('bankmedewerk')).toEqual(['ah-tk-20232024-2367']);
+    expect(find('influenzavir')).toEqual(['ah-tk-20202021-876']);
+  });
+
+  it('wants every word, and ranks a document about the words above one that mentions them', () => {
+    expect(find('ongehinderd influenzavirus')).toEqual([]);
+    // "fraude" is in three documents' text, and in the subject of one.
+    const fraude = find('fraude');
+    expect(fraude[0]).toBe('ah-tk-20232024-878');
+    expect([...fraude].sort()).toEqual(['ah-tk-20192020-2197', 'ah-tk-20232024-1786', 'ah-tk-20232024-878']);
+    expect(find('')).toEqual([]);
+  });
+
+  it('has no sentence for words the copy does not hold', () => {
+    expect(matchingSentence(copyFor('ah-tk-20232024-878'), 'ongehinderd')).toBeNull();
+  });
+});
+
+describe('the stored index', () => {
+  it('catches up with copies written while it was not kept, and with copies removed', async () => {
+    const [a, b, c] = [
+      copyFor('ah-tk-20232024-2367'),
+      copyFor('ah-tk-20232024-878'),
+      copyFor('ah-tk-20202021-876'),
+    ];
+    await putCopy(a);
+    await putCopy(b);
+    const first = await openFinder();
+    expect(first.changed).toBe(true);
+    await storeFinder(first.finder);
+    expect(await getSearchIndex()).not.toBeNull();
+    // Written and removed behind its back.
+    await putCopy(c);
+    await deleteCopies([b.id]);
+    const again = await openFinder();
+    expect(again.changed).toBe(true);
+    expect([...again.finder.stamps.keys()].sort()).toEqual([c.id, a.id].sort());
+    expect([...searchCopies(again.finder.index, 'influenzavirus').keys()]).toEqual([c.id]);
+    expect([...searchCopies(again.finder.index, 'digid').keys()]).toEqual([]);
+    await storeFinder(again.finder);
+    expect((await openFinder()).changed).toBe(false);
+  });
+
+  it('is rebuilt from the copies when what is stored cannot be read', async () => {
+    await putCopy(copyFor('ah-tk-20232024-2367'));
+    await putSearchIndex({ index: 'garbage', stamps: {} });
+    const { finder } = await openFinder();
+    expect([...searchCopies(finder.index, 'ongehinderd').keys()]).toEqual(['ah-tk-20232024-2367']);
+  });
+});
+
+// ---- the keeper ----
+
+function entry(id: string, extra: Partial<ReadingEntry> = {}): ReadingEntry {
+  return { key: id, id, url: `https://www.officielebekendmakingen.nl/${id}.html` } as ReadingEntry &
+    typeof extra;
+}
+
+function deps(entries: ReadingEntry[], removals = new Map<string, number>()) {
+  let now = 1_800_000_000_000;
+  const fetched: string[] = [];
+  const timers: { ms: number; run: () => void }[] = [];
+  let failing = new Set<string>();
+  const d: KeeperDeps = {
+    entries: async () => entries,
+    removals: async () => removals,
+    fetch: async (id, origin): Promise<LoadedDocument> => {
+      fetched.push(`${origin}/${id}`);
+      if (failing.has(id) || !docs.has(id)) return { state: 'failed', reason: 'notFound' };
+      return { state: 'ok', doc: docs.get(id) as KamervraagDocument };
+    },
+    now: () => now,
+    later: (ms, run) => timers.push({ ms, run }),
+  };
+  return {
+    deps: d,
+    fetched,
+    timers,
+    entries,
+    advance: (ms: number) => {
+      now += ms;
+    },
+    fail: (ids: string[]) => {
+      failing = new Set(ids);
+    },
+    get now() {
+      return now;
+    },
+  };
+}
+
+describe('the keeper of copies (background)', () => {
+  it('copies each document on the list once, from the page’s own host over https, and indexes it', async () => {
+    const t = deps([
+      entry('ah-tk-20232024-2367'),
+      { ...entry('ah-tk-20232024-2367'), key: 'ah-tk-20232024-2367#vraag-2' },
+      entry('ah-tk-20232024-878'),
+    ]);
+    const keeper = copyKeeper(t.deps);
+    await keeper.reconcile();
+    await keeper.reconcile();
+    expect(t.fetched).toEqual([
+      'https://www.officielebekendmakingen.nl/ah-tk-20232024-2367',
+      'https://www.officielebekendmakingen.nl/ah-tk-20232024-878',
+    ]);
+    const copy = await getCopy('ah-tk-20232024-2367');
+    expect(copy?.url).toBe('https://www.officielebekendmakingen.nl/ah-tk-20232024-2367.html');
+    expect(copy?.savedAt).toBe(t.now);
+    expect(copy?.doc.pairs.map((p) => p.numbers)).toEqual([[1], [2], [3, 4, 5, 6], [7, 8, 9, 10, 11], [12]]);
+    const { finder } = await openFinder();
+    expect([...searchCopies(finder.index, 'ongehinderd').keys()]).toEqual(['ah-tk-20232024-2367']);
+  });
+
+  it('tries a copy that failed again only after a while', async () => {
+    const t = deps([entry('ah-tk-20232024-878')]);
+    t.fail(['ah-tk-20232024-878']);
+    const keeper = copyKeeper(t.deps);
+    await keeper.reconcile();
+    await keeper.reconcile();
+    expect(t.fetched).toHaveLength(1);
+    t.fail([]);
+    t.advance(RETRY_MS);
+    await keeper.reconcile();
+    expect(t.fetched).toHaveLength(2);
+    expect(await getCopy('ah-tk-20232024-878')).not.toBeNull();
+  });
+
+  it('drops a removed document’s copy only after the undo window, and keeps it when the entry comes back', async () => {
+    const removals = new Map<string, number>();
+    const t = deps([entry('ah-tk-20232024-878'), entry('ah-tk-20232024-2367')], removals);
+    const keeper = copyKeeper(t.deps);
+    await keeper.reconcile();
+    // Removed just now (its single answer earlier): the copy stays, a later look is planned.
+    t.entries.splice(0, 1);
+    removals.set('ah-tk-20232024-878#vraag-1', t.now - UNDO_GRACE_MS * 5);
+    removals.set('ah-tk-20232024-878', t.now);
+    t.advance(1000);
+    await keeper.reconcile();
+    expect([...(await copyStamps()).keys()].sort()).toEqual(['ah-tk-20232024-2367', 'ah-tk-20232024-878']);
+    expect(t.timers.map((x) => x.ms)).toEqual([UNDO_GRACE_MS - 1000]);
+    t.advance(UNDO_GRACE_MS);
+    t.timers[0].run();
+    await keeper.reconcile();
+    expect([...(await copyStamps()).keys()]).toEqual(['ah-tk-20232024-2367']);
+    expect(t.fetched).toHaveLength(2);
+  });
+
+  it('refreshes a copy on request, and refuses a document not on the list', async () => {
+    const t = deps([entry('ah-tk-20232024-878')]);
+    const keeper = copyKeeper(t.deps);
+    await keeper.reconcile();
+    const first = (await getCopy('ah-tk-20232024-878'))?.savedAt;
+    t.advance(60_000);
+    const r = await keeper.refresh('ah-tk-20232024-878');
+    expect(r.ok && r.copy.savedAt).toBe((first ?? 0) + 60_000);
+    expect((await getCopy('ah-tk-20232024-878'))?.savedAt).toBe((first ?? 0) + 60_000);
+    expect(await keeper.refresh('ah-tk-20232024-2367')).toEqual({ ok: false, reason: 'notSaved' });
+  });
+
+  it('restores copies from an export where there is none or an older one, never a damaged one', async () => {
+    const t = deps([]);
+    const keeper = copyKeeper(t.deps);
+    await putCopy(copyFor('ah-tk-20232024-878', 50));
+    const stored = await keeper.restore([
+      copyFor('ah-tk-20232024-878', 40), // older than the one here: kept as it is
+      copyFor('ah-tk-20232024-2367', 30),
+      { ...copyFor('ah-tk-20202021-876', 30), url: 'https://evil.example/x.html' },
+      'not a copy',
+    ]);
+    expect(stored).toBe(1);
+    expect(await copyStamps()).toEqual(
+      new Map([
+        ['ah-tk-20232024-2367', 30],
+        ['ah-tk-20232024-878', 50],
+      ]),
+    );
+  });
+});
+
+vi.setConfig({ testTimeout: 20_000 });

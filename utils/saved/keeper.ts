@@ -1,0 +1,153 @@
+// The one writer of the saved copies (background only): keeps a copy of every document on the reading list. After a
+// change of the list it copies what is new (fetched from the site, one at a time, a failure tried again later), and
+// drops the copies of documents no entry names any more, once the removal is older than the undo window. A copy is
+// never updated behind the reader's back: "refresh copy" does that. The search index follows every change.
+
+import type { ReadingEntry } from '../reading-list/entry';
+import type { FailReason, LoadedDocument } from '../related/fetch';
+import { documentUrlAt, SITE_HOSTS, splitQuestion } from '../site/ids';
+import { copyOf, isSavedCopy, type SavedCopy } from './copy';
+import { copyStamps, deleteCopies, putCopy } from './db';
+import { type Finder, forgetCopy, noteCopy, openFinder, storeFinder } from './finder';
+
+/** A removed entry's copy is kept this long, for an undo (the popup offers one while it is open). */
+export const UNDO_GRACE_MS = 10 * 60_000;
+/** A copy that could not be made is tried again after this long (or when the background starts again). */
+export const RETRY_MS = 15 * 60_000;
+/** The search index is stored this long after its last change (it is caught up when opened, so a loss costs time only). */
+const STORE_INDEX_MS = 2000;
+
+export interface KeeperDeps {
+  /** The list's entries as stored now */
+  entries(): Promise<ReadingEntry[]>;
+  /** When entries were removed: entry key → epoch ms */
+  removals(): Promise<Map<string, number>>;
+  fetch(id: string, origin: string): Promise<LoadedDocument>;
+  now(): number;
+  /** Runs `run` in `ms` (the background's timer) */
+  later(ms: number, run: () => void): void;
+}
+
+export type CopyResult = { ok: true; copy: SavedCopy } | { ok: false; reason: FailReason | 'notSaved' };
+
+export interface CopyKeeper {
+  /** Makes the missing copies and drops those no entry needs; one run at a time. */
+  reconcile(): Promise<void>;
+  /** Reads document `id` from the site again and replaces its copy. */
+  refresh(id: string): Promise<CopyResult>;
+  /** Stores copies from an export where there is none, or an older one; returns how many it stored. */
+  restore(values: readonly unknown[]): Promise<number>;
+}
+
+/** The site's origin for a saved URL: the page's own host, always over https (the site is https only). */
+function originOf(url: string): string {
+  const host = new URL(url).hostname.toLowerCase();
+  return `https://${(SITE_HOSTS as readonly string[]).includes(host) ? host : SITE_HOSTS[0]}`;
+}
+
+export function copyKeeper(deps: KeeperDeps): CopyKeeper {
+  let finder: Promise<Finder> | null = null;
+  const failedAt = new Map<string, number>();
+  let storing: ReturnType<typeof setTimeout> | undefined;
+  let running: Promise<unknown> = Promise.resolve();
+
+  const index = () => {
+    finder ??= openFinder().then(({ finder: f, changed }) => {
+      if (changed) storeSoon(f);
+      return f;
+    });
+    finder.catch(() => {
+      finder = null;
+    });
+    return finder;
+  };
+  const storeSoon = (f: Finder) => {
+    clearTimeout(storing);
+    storing = setTimeout(() => void storeFinder(f).catch(() => {}), STORE_INDEX_MS);
+  };
+  /** One change of the copies at a time: reconcile, refresh and restore never interleave. */
+  const serial = <T>(job: () => Promise<T>): Promise<T> => {
+    const run = running.then(job, job);
+    running = run.catch(() => {});
+    return run;
+  };
+
+  const store = async (copy: SavedCopy) => {
+    await putCopy(copy);
+    const f = await index();
+    noteCopy(f, copy);
+    storeSoon(f);
+  };
+
+  const make = async (id: string, url: string): Promise<CopyResult> => {
+    const origin = originOf(url);
+    const loaded = await deps.fetch(id, origin);
+    if (loaded.state === 'failed') {
+      failedAt.set(id, deps.now());
+      return { ok: false, reason: loaded.reason };
+    }
+    failedAt.delete(id);
+    const copy = copyOf(id, documentUrlAt(origin, id), loaded.doc, deps.now());
+    await store(copy);
+    return { ok: true, copy };
+  };
+
+  /** Document id → the URL of its first entry. */
+  const wanted = async () => {
+    const out = new Map<string, string>();
+    for (const e of await deps.entries()) if (!out.has(e.id)) out.set(e.id, e.url);
+    return out;
+  };
+
+  const reconcile = async () => {
+    const [want, have] = await Promise.all([wanted(), copyStamps()]);
+    const now = deps.now();
+    for (const [id, url] of want) {
+      const failed = failedAt.get(id);
+      if (have.has(id) || (failed !== undefined && now - failed < RETRY_MS)) continue;
+      await make(id, url);
+    }
+    const orphans = [...have.keys()].filter((id) => !want.has(id));
+    if (!orphans.length) return;
+    // The latest removal of any entry of the document (the document's own, or one of its single answers).
+    const removed = new Map<string, number>();
+    for (const [key, at] of await deps.removals()) {
+      const id = splitQuestion(key).base;
+      removed.set(id, Math.max(removed.get(id) ?? 0, at));
+    }
+    const due = orphans.filter((id) => now - (removed.get(id) ?? 0) >= UNDO_GRACE_MS);
+    const waiting = orphans.filter((id) => !due.includes(id));
+    if (due.length) {
+      await deleteCopies(due);
+      const f = await index();
+      for (const id of due) forgetCopy(f, id);
+      storeSoon(f);
+    }
+    if (waiting.length) {
+      const next = Math.min(...waiting.map((id) => (removed.get(id) ?? 0) + UNDO_GRACE_MS - now));
+      deps.later(next, () => void keeper.reconcile().catch(() => {}));
+    }
+  };
+
+  const keeper: CopyKeeper = {
+    reconcile: () => serial(reconcile),
+    refresh: (id) =>
+      serial(async () => {
+        const url = (await wanted()).get(id);
+        return url === undefined ? { ok: false, reason: 'notSaved' } : make(id, url);
+      }),
+    restore: (values) =>
+      serial(async () => {
+        const have = await copyStamps();
+        let stored = 0;
+        for (const v of values) {
+          if (!isSavedCopy(v) || (have.get(v.id) ?? Number.NEGATIVE_INFINITY) >= v.savedAt) continue;
+          await store(v);
+          have.set(v.id, v.savedAt);
+          stored++;
+        }
+        return stored;
+      }),
+  };
+  return keeper;
+}

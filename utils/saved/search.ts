@@ -1,0 +1,107 @@
+// Full-text search over the saved copies, with MiniSearch: one index document per copy, its words folded (case and
+// accents: "Financiën" = "financien") and every query word matched as a prefix ("stikstof" finds
+// "stikstofuitstoot"), all words required. Pure: the index lives where its caller keeps it.
+
+import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
+import { answererText } from '../format';
+import { fold } from '../kamervraag/text';
+import type { SavedCopy } from './copy';
+import { copyTexts } from './copy';
+
+/** What is indexed of a copy (the entry's own fields, title and note, are the list filter's: reading-list/query.ts) */
+interface Indexed {
+  id: string;
+  subject: string;
+  people: string;
+  questions: string;
+  answers: string;
+  other: string;
+}
+
+const OPTIONS: Options<Indexed> = {
+  fields: ['subject', 'people', 'questions', 'answers', 'other'],
+  processTerm: (term) => fold(term) || null,
+  searchOptions: {
+    prefix: true,
+    combineWith: 'AND',
+    boost: { subject: 3, people: 2 },
+  },
+};
+
+function indexed(copy: SavedCopy): Indexed {
+  const d = copy.doc;
+  const people = [
+    ...d.askers.map((p) => (p.party ? `${p.name} ${p.party}` : p.name)),
+    ...(d.answeredBy ? [answererText(d.answeredBy)] : []),
+    ...d.coSigners.map(answererText),
+    ...d.addressees,
+  ];
+  return {
+    id: copy.id,
+    subject: d.subject ?? '',
+    people: people.join('\n'),
+    questions: d.pairs.map((p) => p.question).join('\n'),
+    answers: d.pairs.map((p) => p.answer ?? '').join('\n'),
+    other: [d.mededeling ?? '', ...d.footnotes.map((f) => f.text), ...d.header].join('\n'),
+  };
+}
+
+export type CopyIndex = MiniSearch<Indexed>;
+
+export const newIndex = (): CopyIndex => new MiniSearch(OPTIONS);
+
+/** An index from its stored form (its `toJSON()`); a new one when the stored form cannot be read. */
+export async function loadIndex(stored: unknown): Promise<CopyIndex> {
+  if (typeof stored !== 'object' || stored === null) return newIndex();
+  try {
+    return await MiniSearch.loadJSAsync(stored as AsPlainObject, OPTIONS);
+  } catch {
+    return newIndex();
+  }
+}
+
+/** Adds a copy, or replaces the one indexed for its document. */
+export function indexCopy(index: CopyIndex, copy: SavedCopy): void {
+  if (index.has(copy.id)) index.replace(indexed(copy));
+  else index.add(indexed(copy));
+}
+
+export function unindex(index: CopyIndex, id: string): void {
+  if (index.has(id)) index.discard(id);
+}
+
+/** The documents whose copies hold every word of `text` (as a word's start), best first: id → score. */
+export function searchCopies(index: CopyIndex, text: string): Map<string, number> {
+  const out = new Map<string, number>();
+  if (!text.trim()) return out;
+  for (const r of index.search(text)) out.set(r.id as string, r.score);
+  return out;
+}
+
+const SENTENCE_END = /(?<=[.!?;:])\s+(?=\S)/u;
+const WORD = /[\p{L}\p{N}]+/gu;
+/** Longest sentence shown under a list entry; a longer one is cut around its first match. */
+const MAX_SENTENCE = 220;
+
+/** The first sentence of the copy that holds every word of `text` as a word's start; null when none does. */
+export function matchingSentence(copy: SavedCopy, text: string): string | null {
+  const words = fold(text).match(WORD) ?? [];
+  if (!words.length) return null;
+  for (const part of copyTexts(copy)) {
+    for (const sentence of part.split(SENTENCE_END)) {
+      const have = fold(sentence).match(WORD) ?? [];
+      if (words.every((w) => have.some((h) => h.startsWith(w))))
+        return clipAround(sentence.trim(), words[0] as string);
+    }
+  }
+  return null;
+}
+
+function clipAround(sentence: string, word: string): string {
+  const flat = sentence.replace(/\s+/g, ' ');
+  if (flat.length <= MAX_SENTENCE) return flat;
+  const at = Math.max(0, fold(flat).indexOf(word) - 60);
+  const start = at === 0 ? 0 : flat.indexOf(' ', at) + 1;
+  const cut = flat.slice(start, start + MAX_SENTENCE);
+  return `${start > 0 ? '… ' : ''}${cut.slice(0, cut.lastIndexOf(' '))} …`;
+}
