@@ -12,12 +12,14 @@ import {
   importJson,
   listEntries,
   listUnreadable,
-  MAX_IMPORT_BYTES,
+  MAX_CONTENT_IMPORT_BYTES,
   type SyncStatus,
   syncEnabled,
   syncStatus,
 } from '@/utils/reading-list';
 import { writeThroughBackground } from '@/utils/reading-list/writer';
+import { allCopies } from '@/utils/saved/db';
+import { restoreCopies } from '@/utils/saved/requests';
 import { answersOpen } from '@/utils/settings';
 import { warn } from '@/utils/warn';
 
@@ -139,6 +141,21 @@ function Options() {
           </button>{' '}
           <button
             type="button"
+            data-kvl-action="export-content"
+            onClick={() =>
+              void Promise.all([listEntries(), listUnreadable(), allCopies()]).then(([list, kept, copies]) =>
+                download(
+                  `leeslijst-met-inhoud-${stamp()}.json`,
+                  'application/json',
+                  exportJson(list, new Date(), kept, copies),
+                ),
+              )
+            }
+          >
+            {t('exportWithContent')}
+          </button>{' '}
+          <button
+            type="button"
             data-kvl-action="export-markdown"
             onClick={() =>
               void listEntries().then((list) =>
@@ -173,11 +190,14 @@ function Options() {
               if (!file) return;
               try {
                 // Refused before reading it into memory; importJson checks the text's size again.
-                if (file.size > MAX_IMPORT_BYTES) throw new ImportError('tooLarge');
+                if (file.size > MAX_CONTENT_IMPORT_BYTES) throw new ImportError('tooLarge');
                 const r = await importJson(await file.text());
                 const done = t('importDone', String(r.added), String(r.updated), String(r.unchanged));
                 const later = r.removedLater ? ` ${t('importRemovedLater', String(r.removedLater))}` : '';
-                setMessage({ ok: true, text: done + later });
+                // The list first; then the copies of an export with content (the background stores them).
+                const restored = r.copies.length ? await restoreCopies(r.copies) : 0;
+                const copies = restored ? ` ${t('importCopies', String(restored))}` : '';
+                setMessage({ ok: true, text: done + later + copies });
               } catch (err) {
                 setMessage({ ok: false, text: importMessage(err) });
               }

@@ -298,3 +298,26 @@ describe('the keeper of copies (background)', () => {
 });
 
 vi.setConfig({ testTimeout: 20_000 });
+
+describe('an export with content', () => {
+  it('carries the copies, one per line, and imports them back as they were', async () => {
+    const { exportJson, parseImport } = await import('../../utils/reading-list/transfer');
+    const copies = ALL.slice(0, 3);
+    const text = exportJson([], new Date(0), new Map(), copies);
+    expect(text.split('\n').filter((l) => l.startsWith('{"version":1,')).length).toBe(3);
+    const file = parseImport(text);
+    expect(file.copies).toEqual(copies);
+    expect(file.copiesSkipped).toBe(0);
+    expect(parseImport(exportJson([])).copies).toEqual([]);
+  });
+
+  it('leaves out a damaged copy or one of another version, and counts it, without refusing the list', async () => {
+    const { exportJson, parseImport } = await import('../../utils/reading-list/transfer');
+    const [good, other] = ALL;
+    const damaged = { ...other, doc: { ...other.doc, pairs: 'x' } } as unknown as SavedCopy;
+    const newer = { ...other, version: COPY_VERSION + 1 } as unknown as SavedCopy;
+    const file = parseImport(exportJson([], new Date(0), new Map(), [good, damaged, newer]));
+    expect(file.copies).toEqual([good]);
+    expect(file.copiesSkipped).toBe(2);
+  });
+});

@@ -1,6 +1,7 @@
 // Export (versioned JSON for re-import, Markdown to read) and import: the whole file is validated before anything
 // is written, and merging never makes duplicates.
 
+import { isSavedCopy, type SavedCopy } from '../saved/copy';
 import { entryProblem, type ReadingEntry, upgradeEntry } from './entry';
 import { keepRecords, mergeEntries } from './store';
 
@@ -13,6 +14,11 @@ const READABLE_VERSIONS = new Set([1, 2]);
  * ones about 8 MB); the limit leaves room for long notes.
  */
 export const MAX_IMPORT_BYTES = 32 * 1024 * 1024;
+/**
+ * An export with content (the saved copies) may be larger: a copy takes 10–60 KB (the largest fixture document
+ * about 130 KB), so 1,000 saved documents about 30 MB.
+ */
+export const MAX_CONTENT_IMPORT_BYTES = 160 * 1024 * 1024;
 const MAX_IMPORT_ENTRIES = 20_000;
 
 export interface ExportFile {
@@ -23,6 +29,8 @@ export interface ExportFile {
   entries: ReadingEntry[];
   /** Records stored under the list's keys that this version cannot read (a newer version's), as they are */
   kept: { key: string; value: unknown }[];
+  /** An export "with content": the saved copies of the documents (utils/saved/copy.ts) */
+  copies?: SavedCopy[];
 }
 
 /** The whole list as a file that imports back to the same list. */
@@ -30,18 +38,20 @@ export function exportJson(
   entries: ReadingEntry[],
   now = new Date(),
   kept: Map<string, unknown> = new Map(),
+  copies?: SavedCopy[],
 ): string {
-  const file: ExportFile = {
+  const head = {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
     exportedAt: now.toISOString(),
-    entries,
     kept: [...kept].map(([key, value]) => ({ key, value })),
   };
-  // One entry per line: a long list stays well within what import accepts, and still reads and diffs line by line.
-  const { entries: list, ...head } = file;
-  const lines = list.map((e) => JSON.stringify(e));
-  return `${JSON.stringify(head).slice(0, -1)},"entries":[\n${lines.join(',\n')}\n]}\n`;
+  // One entry (and one copy) per line: a long list stays well within what import accepts, and still reads and
+  // diffs line by line.
+  const list = (name: string, values: unknown[]) =>
+    `,${JSON.stringify(name)}:[\n${values.map((v) => JSON.stringify(v)).join(',\n')}\n]`;
+  const content = copies ? list('copies', copies) : '';
+  return `${JSON.stringify(head).slice(0, -1)}${list('entries', entries)}${content}}\n`;
 }
 
 function md(s: string): string {
@@ -166,22 +176,31 @@ export function exportCsv(entries: ReadingEntry[]): string {
 export interface ImportFile {
   entries: ReadingEntry[];
   kept: { key: string; value: unknown }[];
+  /** The saved copies of an export with content that this version can show */
+  copies: SavedCopy[];
+  /** Copies left out: damaged, or of another version (a copy can be made again from the site; an entry cannot) */
+  copiesSkipped: number;
 }
 
 /** Validates a whole export file (version 1 or 2); throws ImportError on the first problem. Nothing is written. */
 export function parseImport(text: string): ImportFile {
-  if (new Blob([text]).size > MAX_IMPORT_BYTES) throw new ImportError('tooLarge');
+  const size = new Blob([text]).size;
+  if (size > MAX_CONTENT_IMPORT_BYTES) throw new ImportError('tooLarge');
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    throw new ImportError('notJson');
+    throw new ImportError(size > MAX_IMPORT_BYTES ? 'tooLarge' : 'notJson');
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new ImportError('notOurs');
   const file = data as Record<string, unknown>;
   if (file.format !== EXPORT_FORMAT || !Array.isArray(file.entries)) throw new ImportError('notOurs');
   if (!READABLE_VERSIONS.has(file.version as number))
     throw new ImportError('wrongVersion', String(file.version));
+  const withCopies = file.copies ?? [];
+  if (!Array.isArray(withCopies)) throw new ImportError('notOurs');
+  // Only an export with content may be larger than a list alone.
+  if (withCopies.length === 0 && size > MAX_IMPORT_BYTES) throw new ImportError('tooLarge');
   const kept = file.kept ?? [];
   if (!Array.isArray(kept)) throw new ImportError('notOurs');
   if (file.entries.length + kept.length > MAX_IMPORT_ENTRIES)
@@ -204,7 +223,8 @@ export function parseImport(text: string): ImportFile {
     if (seen.has(key)) throw new ImportError('duplicate', key);
     seen.add(key);
   });
-  return { entries, kept };
+  const copies = withCopies.filter(isSavedCopy);
+  return { entries, kept, copies, copiesSkipped: withCopies.length - copies.length };
 }
 
 /**
@@ -212,9 +232,15 @@ export function parseImport(text: string): ImportFile {
  * is overwritten; an entry removed here after the file's copy of it changed stays removed and is counted). On any
  * problem throws ImportError and the list is unchanged.
  */
-export async function importJson(
-  text: string,
-): Promise<{ added: number; updated: number; unchanged: number; removedLater: number }> {
+export async function importJson(text: string): Promise<{
+  added: number;
+  updated: number;
+  unchanged: number;
+  removedLater: number;
+  /** For the background to store (utils/saved/requests.ts restoreCopies): the list is merged first */
+  copies: SavedCopy[];
+  copiesSkipped: number;
+}> {
   const file = parseImport(text);
   const { added, updated, unchanged, removedLater } = await mergeEntries(file.entries);
   const keptAdded = await keepRecords(file.kept);
@@ -223,5 +249,7 @@ export async function importJson(
     updated,
     unchanged: unchanged + file.kept.length - keptAdded,
     removedLater,
+    copies: file.copies,
+    copiesSkipped: file.copiesSkipped,
   };
 }
