@@ -485,10 +485,22 @@ describe('export and import', () => {
     });
     fakeBrowser.reset();
     resetForTests();
-    expect(await importJson(json)).toEqual({ added: 3, updated: 0, unchanged: 0, removedLater: 0, ...NO_COPIES });
+    expect(await importJson(json)).toEqual({
+      added: 3,
+      updated: 0,
+      unchanged: 0,
+      removedLater: 0,
+      ...NO_COPIES,
+    });
     expect(await listEntries()).toEqual(before);
     // importing again changes nothing and makes no duplicates
-    expect(await importJson(json)).toEqual({ added: 0, updated: 0, unchanged: 3, removedLater: 0, ...NO_COPIES });
+    expect(await importJson(json)).toEqual({
+      added: 0,
+      updated: 0,
+      unchanged: 3,
+      removedLater: 0,
+      ...NO_COPIES,
+    });
     expect(await listEntries()).toEqual(before);
   });
 
@@ -507,10 +519,22 @@ describe('export and import', () => {
     expect(JSON.parse(json).kept).toEqual([{ key: ID3, value: newer }]);
     fakeBrowser.reset();
     resetForTests();
-    expect(await importJson(json)).toEqual({ added: 4, updated: 0, unchanged: 0, removedLater: 0, ...NO_COPIES });
+    expect(await importJson(json)).toEqual({
+      added: 4,
+      updated: 0,
+      unchanged: 0,
+      removedLater: 0,
+      ...NO_COPIES,
+    });
     expect(items(await rawLocal())).toEqual(before);
     // and again: nothing changes
-    expect(await importJson(json)).toEqual({ added: 0, updated: 0, unchanged: 4, removedLater: 0, ...NO_COPIES });
+    expect(await importJson(json)).toEqual({
+      added: 0,
+      updated: 0,
+      unchanged: 4,
+      removedLater: 0,
+      ...NO_COPIES,
+    });
     expect(items(await rawLocal())).toEqual(before);
   });
 
@@ -525,7 +549,13 @@ describe('export and import', () => {
     await addEntry(entry(ID1, 1));
     const json = exportJson(await listEntries());
     await removeEntry(ID1, 50);
-    expect(await importJson(json)).toEqual({ added: 0, updated: 0, unchanged: 0, removedLater: 1, ...NO_COPIES });
+    expect(await importJson(json)).toEqual({
+      added: 0,
+      updated: 0,
+      unchanged: 0,
+      removedLater: 1,
+      ...NO_COPIES,
+    });
     expect(await listEntries()).toEqual([]);
   });
 
