@@ -1,4 +1,5 @@
-// Loads fixture cases (test/fixtures/cases/<case>/source.* + expected.json) and parses them like the CLI does.
+// The unit tests' one loader of fixture files: the cases (test/fixtures/cases/<case>/source.* + expected.json), their
+// text, and each parsed as the CLI does. (A case's page put in the test's own document: ./site-page.ts, with this.)
 
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,6 +32,20 @@ export interface FixtureCase {
   expected: Expected;
 }
 
+/** The text of a fixture file. */
+export function readSource(file: string): string {
+  return readFileSync(file, 'utf8');
+}
+
+/** The source text of case `name` (its folder: `html-ah-tk-20172018-1547`, `txt-ah-tk-20232024-2367`, …). */
+export function caseSource(name: string): string {
+  return readSource(join(CASES_DIR, name, expectedOf(name).file));
+}
+
+function expectedOf(name: string): Expected {
+  return JSON.parse(readSource(join(CASES_DIR, name, 'expected.json'))) as Expected;
+}
+
 export function fixtureCases(prefix = ''): FixtureCase[] {
   return readdirSync(CASES_DIR, { withFileTypes: true })
     .filter(
@@ -39,7 +54,7 @@ export function fixtureCases(prefix = ''): FixtureCase[] {
     )
     .map((d) => {
       const dir = join(CASES_DIR, d.name);
-      const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as Expected;
+      const expected = expectedOf(d.name);
       return { name: d.name, dir, source: join(dir, expected.file), expected };
     })
     .sort((a, b) => a.name.localeCompare(b.name));
@@ -55,13 +70,13 @@ export function caseFolders(): string[] {
 const window = new Window();
 
 export function loadDom(file: string): Document {
-  const raw = readFileSync(file, 'utf8');
+  const raw = readSource(file);
   const type = file.endsWith('.xml') ? 'application/xml' : 'text/html';
   return new window.DOMParser().parseFromString(raw, type) as unknown as Document;
 }
 
 export function parseFixture(file: string): KamervraagDocument {
-  if (file.endsWith('.txt')) return parseText(readFileSync(file, 'utf8')).document;
+  if (file.endsWith('.txt')) return parseText(readSource(file)).document;
   if (file.endsWith('.xml')) return parseXml(loadDom(file)).document;
   return parseHtmlDocument(loadDom(file), `https://zoek.officielebekendmakingen.nl/${file}`).document;
 }

@@ -1,10 +1,9 @@
 // Every fixture case parses to its hand-checked expected.json, and the model keeps every character of the source.
 
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { modelTexts, parseHtmlDocument, parseText, parseXml } from '../../utils/kamervraag';
 import { findBodyRoot, readHtmlDocument, visibleText } from '../../utils/kamervraag/html';
-import { caseFolders, fixtureCases, loadDom, parseFixture } from '../support/fixtures';
+import { caseFolders, fixtureCases, loadDom, parseFixture, readSource } from '../support/fixtures';
 import { bagDiff, charBag } from '../support/nothing-lost';
 
 const cases = fixtureCases();
@@ -45,7 +44,7 @@ describe('fixture cases', () => {
     let texts: string[];
     if (source.endsWith('.txt')) {
       // Text input: only hyphens at line ends ("aanlei-\nding") may go; every other character must stay.
-      const raw = readFileSync(source, 'utf8');
+      const raw = readSource(source);
       texts = modelTexts(parseText(raw).document);
       const hyphens = (t: string) => t.split('-').length - 1;
       const lineEndHyphens = raw.split('\n').filter((l) => /\p{L}-\s*$/u.test(l)).length;

@@ -3,11 +3,11 @@
 // exactly as the site delivered it, with one notice and the error in the extension's console. On a real document
 // (html-ah-tk-20172018-1547: 48 pairs, footnotes), in happy-dom.
 
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startReader } from '../../entrypoints/content/reader';
 import { findBodyRoot, parseHtmlDocument } from '../../utils/kamervraag/html';
+import { catchWarnings } from '../support/browser-env';
+import { caseSource } from '../support/fixtures';
 import { loadSitePage, sitePart } from '../support/site-page';
 
 const ctl = vi.hoisted(() => ({
@@ -68,10 +68,7 @@ vi.mock('../../utils/reading-view/deep-link', async (original) => {
 });
 
 const ID = 'ah-tk-20172018-1547';
-const SOURCE = readFileSync(
-  join(import.meta.dirname, '..', 'fixtures', 'cases', `html-${ID}`, 'source.html'),
-  'utf8',
-);
+const SOURCE = caseSource(`html-${ID}`);
 
 const loadPage = (hash = '') => loadSitePage(SOURCE, ID, hash);
 
@@ -91,10 +88,7 @@ async function show(): Promise<string> {
 let warned: unknown[][];
 beforeEach(() => {
   ctl.failAt = '';
-  warned = [];
-  vi.spyOn(console, 'warn').mockImplementation((...args: unknown[]) => {
-    warned.push(args);
-  });
+  warned = catchWarnings();
 });
 afterEach(() => {
   vi.restoreAllMocks();

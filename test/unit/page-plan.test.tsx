@@ -3,21 +3,17 @@
 // and <html data-kvl-complete>. Without a failure the plan ends complete with the view filled in, on a short real
 // document and on a long synthetic one (read over several tasks).
 
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { pagePlan, type Settings, type SettingsSource } from '../../entrypoints/content/page-plan';
 import { syntheticPage } from '../../scripts/bench/synthetic';
 import { runPlan } from '../../utils/reading-view/plan';
+import { catchWarnings, resetBrowser } from '../support/browser-env';
+import { caseSource } from '../support/fixtures';
 import { loadSitePage, sitePart } from '../support/site-page';
 
 const ID = 'ah-tk-20172018-1547';
 const LONG_ID = 'ah-tk-20232024-99999';
-const SHORT = readFileSync(
-  join(import.meta.dirname, '..', 'fixtures', 'cases', `html-${ID}`, 'source.html'),
-  'utf8',
-);
+const SHORT = caseSource(`html-${ID}`);
 const LONG = syntheticPage(400, LONG_ID);
 const SETTINGS: Settings = { mode: 'lezer', open: false, messages: null };
 
@@ -54,18 +50,9 @@ async function run(
 
 let warned: unknown[][];
 beforeEach(() => {
-  fakeBrowser.reset();
-  // What the show step asks of the browser (fakeBrowser leaves these to the test)
-  vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({
-    manifest_version: 3,
-    name: 'kvl',
-    version: '0.1.0',
-  });
-  vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('nl');
-  warned = [];
-  vi.spyOn(console, 'warn').mockImplementation((...args: unknown[]) => {
-    warned.push(args);
-  });
+  // (the show step asks the browser for the manifest and its language)
+  resetBrowser();
+  warned = catchWarnings();
 });
 afterEach(() => {
   vi.restoreAllMocks();

@@ -1,6 +1,5 @@
 // Property tests: generated and mutated documents never make the parser throw, and it never loses or duplicates text.
 
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
@@ -9,7 +8,7 @@ import type { Block, BlockRole } from '../../utils/kamervraag/blocks';
 import { classify } from '../../utils/kamervraag/classify';
 import { visibleText } from '../../utils/kamervraag/html';
 import { textToBlocks } from '../../utils/kamervraag/plaintext';
-import { fixtureCases } from '../support/fixtures';
+import { fixtureCases, readSource } from '../support/fixtures';
 import { charBag } from '../support/nothing-lost';
 
 const headingText = fc.oneof(
@@ -49,7 +48,7 @@ function keepsEverything(blocks: readonly Block[]) {
   expect(charBag(modelTexts(document))).toBe(charBag([...blocks.map((b) => b.text), ...markers]));
 }
 
-const realBlocks = fixtureCases('txt-').map((c) => textToBlocks(readFileSync(c.source, 'utf8')).blocks);
+const realBlocks = fixtureCases('txt-').map((c) => textToBlocks(readSource(c.source)).blocks);
 
 describe('parser properties', () => {
   it('never throws and keeps every character of generated block runs', () => {

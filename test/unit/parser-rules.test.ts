@@ -1,7 +1,5 @@
 // The rules behind the parser, each on the smallest input that shows it (real wording from the corpus where it exists).
 
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseText } from '../../utils/kamervraag';
 import type { Block } from '../../utils/kamervraag/blocks';
@@ -11,7 +9,7 @@ import { parseHeading, parseNumbers } from '../../utils/kamervraag/headings';
 import { joinHyphenated } from '../../utils/kamervraag/plaintext';
 import { findReferences } from '../../utils/kamervraag/references';
 import { findKamervraagId, idParts } from '../../utils/site/ids';
-import { CASES_DIR } from '../support/fixtures';
+import { caseSource } from '../support/fixtures';
 
 const blocks = (...texts: string[]): Block[] => texts.map((text) => ({ text }));
 const numbersOf = (...texts: string[]) => classify(blocks(...texts)).document.pairs.map((p) => p.numbers);
@@ -195,7 +193,7 @@ describe('header', () => {
 
 describe('identifier', () => {
   it('derives the id from the printed header (chamber, vergaderjaar, number) when no id is printed', () => {
-    const raw = readFileSync(join(CASES_DIR, 'txt-ah-tk-20232024-2367', 'source.txt'), 'utf8');
+    const raw = caseSource('txt-ah-tk-20232024-2367');
     const withoutId = raw.replace(/^ah-tk-20232024-2367$/m, '');
     expect(withoutId).not.toContain('ah-tk-20232024-2367');
     const doc = parseText(withoutId).document;
