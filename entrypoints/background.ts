@@ -1,18 +1,31 @@
 // Background: the toolbar badge (unread entries), the popup's preview of the list, the keyboard shortcut, the link
-// context menu, storage.sync, and the cache of related documents' facts (its one writer).
+// context menu, storage.sync, the cache of related documents' facts and the saved copies (the one writer of each).
 // It only reacts to events; the reading list itself lives in utils/reading-list (one storage key per entry).
 import { browser, defineBackground } from '#imports';
+import { debounce } from '@/utils/debounce';
 import { type MessageKey, t } from '@/utils/i18n';
 import { browserMessages, messageTable } from '@/utils/message-cache';
 import { factsOfMessage } from '@/utils/messages';
-import { pullFromSync, saveLink, saveTab, syncEnabled, syncNow, writePreview } from '@/utils/reading-list';
+import {
+  listRemoved,
+  pullFromSync,
+  saveLink,
+  saveTab,
+  syncEnabled,
+  syncNow,
+  writePreview,
+} from '@/utils/reading-list';
 import { applyOp } from '@/utils/reading-list/apply';
 import { type ListMirror, listMirror } from '@/utils/reading-list/mirror';
 import { listOpOf } from '@/utils/reading-list/writer';
 import { writeCached } from '@/utils/related/cache';
 import { isRelatedFacts } from '@/utils/related/facts';
+import { fetchDocument } from '@/utils/related/fetch';
+import { backgroundParse } from '@/utils/related/inert';
 import { unseenCount, validWatches, watches } from '@/utils/related/watch';
 import { startWatching } from '@/utils/related/watcher';
+import { copyKeeper } from '@/utils/saved/keeper';
+import { copyRequestOf } from '@/utils/saved/requests';
 import { HOST_PERMISSIONS } from '@/utils/site/hosts';
 import { isSiteHost } from '@/utils/site/ids';
 import { warn } from '@/utils/warn';
@@ -20,35 +33,6 @@ import nl from '../public/_locales/nl/messages.json';
 
 const SAVE_COMMAND = 'save-page';
 const MENU_ID = 'kvl-save-link';
-
-/**
- * Runs `fn` `ms` after the last call, one run at a time: a call during a run starts one more run after it, so the
- * last run always saw the last change (an older run can never finish after a newer one and overwrite it).
- */
-function debounce(fn: () => Promise<unknown>, ms: number): () => void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let running: Promise<unknown> | null = null;
-  let again = false;
-  const run = () => {
-    if (running) {
-      again = true;
-      return;
-    }
-    running = fn()
-      .catch(warn)
-      .finally(() => {
-        running = null;
-        if (again) {
-          again = false;
-          run();
-        }
-      });
-  };
-  return () => {
-    clearTimeout(timer);
-    timer = setTimeout(run, ms);
-  };
-}
 
 /**
  * After any change: the popup's preview of the top of the list, and the badge: watched questions newly answered
@@ -99,6 +83,7 @@ export default defineBackground(() => {
   const list = listMirror(() => {
     refresh();
     sync();
+    keepCopies();
   });
   const refresh = debounce(() => refreshList(list), 50);
   const sync = debounce(syncNow, 2000);
@@ -107,6 +92,18 @@ export default defineBackground(() => {
   syncEnabled.watch(() => sync());
   // Watched questions: checked every 6 hours and at browser start; a new answer shows on the badge.
   startWatching(refresh);
+  // Saved copies: every listed document's, made after the list changed and when the browser starts or the extension
+  // is installed or updated (not at every wake of the service worker: a failed copy waits for the next change).
+  const keeper = copyKeeper({
+    entries: () => list.entries(),
+    removals: listRemoved,
+    fetch: (id, origin) => fetchDocument(id, origin, { parse: backgroundParse, references: true }),
+    now: Date.now,
+    later: (ms, run) => setTimeout(run, ms),
+  });
+  const keepCopies = debounce(() => keeper.reconcile(), 1000);
+  browser.runtime.onStartup.addListener(keepCopies);
+  browser.runtime.onInstalled.addListener(keepCopies);
   browser.storage.onChanged.addListener((_changes, area) => {
     // Another device saved or edited entries: take them in (their arrival in local then triggers a push).
     if (area === 'sync') pullFromSync().catch(warn);
@@ -128,6 +125,14 @@ export default defineBackground(() => {
     // facts of the right shape.
     if (sender.id !== browser.runtime.id || !fromSite(sender.url) || !isRelatedFacts(facts)) return;
     return writeCached(facts).catch(warn);
+  });
+
+  // Copies refreshed or restored from an export: asked by the extension's own pages only (popup, options, copy page).
+  browser.runtime.onMessage.addListener((message, sender) => {
+    const request = copyRequestOf(message);
+    if (!request || sender.id !== browser.runtime.id || !sender.url?.startsWith(browser.runtime.getURL('/')))
+      return;
+    return request.op === 'refresh' ? keeper.refresh(request.id) : keeper.restore(request.copies);
   });
 
   createMenu().catch(warn);

@@ -12,6 +12,7 @@ import { buildRelatedFixtures, kvWithout } from '../../scripts/fixtures/make-rel
 import { addEntry, type ReadingEntry, resetForTests, setRead } from '../../utils/reading-list';
 import type { RelatedFacts } from '../../utils/related/facts';
 import { type Watch, watches } from '../../utils/related/watch';
+import { copyStamps, deleteCopies, getCopy } from '../../utils/saved/db';
 import { catchWarnings, resetBrowser } from '../support/browser-env';
 import { answerOf, type CaughtEvent, catchEvent } from '../support/fake-events';
 
@@ -123,6 +124,11 @@ beforeEach(() => {
   menuClicks = catchEvent(fakeBrowser.contextMenus.onClicked, true);
   commands = catchEvent(fakeBrowser.commands.onCommand, true);
   warned = catchWarnings();
+  // No site unless a test serves one: the background fetches (watched questions, saved copies) get no answer.
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+  );
 });
 
 afterEach(() => {
@@ -675,5 +681,67 @@ describe('storage.sync', () => {
       'kvl-item:ah-tk-20232024-1047',
       'kvl-item:ah-tk-20232024-1059',
     ]);
+  });
+});
+
+describe('the saved copies', () => {
+  const pages = buildRelatedFixtures();
+  const DOC = 'ah-tk-20232024-1047';
+  const request = (op: string, more: object = {}) => ({ type: 'kvl:copy', op, ...more });
+
+  /** The site, serving the related fixture pages */
+  function site() {
+    const fetch = vi.fn(async (url: string) => {
+      const body = pages[url.slice(`${SITE}/`.length)];
+      const res = body
+        ? new Response(body, { headers: { 'content-type': 'text/html; charset=utf-8' } })
+        : new Response('', { status: 404 });
+      Object.defineProperty(res, 'url', { value: url });
+      return res;
+    });
+    vi.stubGlobal('fetch', fetch);
+    return fetch;
+  }
+
+  beforeEach(async () => {
+    await deleteCopies([...(await copyStamps()).keys()]);
+  });
+
+  it('are made by the background when a document is listed: fetched from the site once, kept whole', async () => {
+    start();
+    const fetch = site();
+    await addEntry(linkEntry(DOC, 'Vragen over bijeenkomsten'));
+    await idle();
+    expect(fetch.mock.calls.map(([url]) => url)).toEqual([`${SITE}/${DOC}.html`]);
+    const copy = await getCopy(DOC);
+    expect(copy).toMatchObject({ version: 1, id: DOC, url: `${SITE}/${DOC}.html` });
+    // Made a second after the change (the keeper's debounce), when the fetch came back.
+    expect(copy?.savedAt).toBeGreaterThanOrEqual(NOW + 1000);
+    expect(copy?.savedAt).toBeLessThanOrEqual(Date.now());
+    expect(copy?.doc.pairs.map((p) => p.numbers)).toEqual([[1], [2], [3], [4], [5], [6], [7], [8], [9]]);
+    expect(copy?.doc.answeredBy?.name).toBe('Rutte');
+    // Another change of the list copies nothing again.
+    await setRead(DOC, true);
+    await idle();
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
+  it('"refresh" from an extension page reads the document again; from a page or another extension it is refused', async () => {
+    start();
+    const fetch = site();
+    await addEntry(linkEntry(DOC, 'Vragen over bijeenkomsten'));
+    await idle();
+    vi.setSystemTime(NOW + 60_000);
+    for (const sender of [PAGE, OTHER, { id: ID, url: OTHER.url }])
+      expect(await send(request('refresh', { id: DOC }), sender)).toEqual({
+        answers: 0,
+        response: undefined,
+      });
+    expect(fetch).toHaveBeenCalledTimes(1);
+    const { answers, response } = await send(request('refresh', { id: DOC }), POPUP);
+    expect(answers).toBe(1);
+    expect(response).toMatchObject({ ok: true, copy: { id: DOC, savedAt: NOW + 60_000 } });
+    expect((await getCopy(DOC))?.savedAt).toBe(NOW + 60_000);
+    expect(await send(request('refresh', { id: 1 }), POPUP)).toEqual({ answers: 0, response: undefined });
   });
 });
