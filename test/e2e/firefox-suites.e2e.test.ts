@@ -1,6 +1,7 @@
 // The suites written once for both browsers (test/e2e/suites/), in Firefox; suites.e2e.test.ts runs them in
 // Chromium.
 import { afterAll, beforeAll } from 'vitest';
+import { copiesSuite } from './suites/copies';
 import { devicesSuite } from './suites/devices';
 import { hostileSuite } from './suites/hostile';
 import { placeSuite } from './suites/place';
@@ -21,3 +22,4 @@ siteScriptsSuite(() => driver);
 hostileSuite(() => driver);
 relatedSuite(() => driver);
 devicesSuite(firefoxDriver);
+copiesSuite(firefoxDriver);
