@@ -19,19 +19,20 @@ export interface Copies {
 }
 
 export function useCopies(entries: ReadonlyMap<string, ReadingEntry> | null, text: string): Copies {
-  const finder = useRef<Finder | null>(null);
-  // Bumped when the index changed: the hits are searched again.
-  const [version, setVersion] = useState(0);
-  const [ids, setIds] = useState<ReadonlySet<string>>(new Set());
+  const finder = useRef<Promise<Finder> | null>(null);
+  const [found, setFound] = useState<{ finder: Finder | null; ids: ReadonlySet<string> }>({
+    finder: null,
+    ids: new Set(),
+  });
   useEffect(() => {
     let stop = false;
-    // The list changed (or the popup opened): a copy the background made or dropped meanwhile is taken in.
+    // Opened once; then, whenever the list changed, caught up with copies the background made or dropped meanwhile.
     const update = async () => {
-      if (!finder.current) finder.current = (await openFinder()).finder;
-      else if (!(await catchUp(finder.current, await copyStamps()))) return;
-      if (stop) return;
-      setIds(new Set(finder.current.stamps.keys()));
-      setVersion((v) => v + 1);
+      const opening = finder.current;
+      finder.current ??= openFinder().then((r) => r.finder);
+      const f = await finder.current;
+      if (opening) await catchUp(f, await copyStamps());
+      if (!stop) setFound({ finder: f, ids: new Set(f.stamps.keys()) });
     };
     const timer = setTimeout(() => void update().catch(warn), 0);
     return () => {
@@ -40,10 +41,10 @@ export function useCopies(entries: ReadonlyMap<string, ReadingEntry> | null, tex
     };
   }, [entries]);
   const hits = useMemo(
-    () => (finder.current && text.trim() ? searchCopies(finder.current.index, text) : NONE),
-    [text, version],
+    () => (found.finder && text.trim() ? searchCopies(found.finder.index, text) : NONE),
+    [text, found],
   );
-  return { ids, hits };
+  return { ids: found.ids, hits };
 }
 
 /** The sentence of each document's copy that holds the filter's words, for the given (shown) documents. */

@@ -19,6 +19,10 @@ import {
   writePreview,
 } from '../../utils/reading-list';
 
+import { copyOf } from '../../utils/saved/copy';
+import { copyStamps, deleteCopies, putCopy } from '../../utils/saved/db';
+import { fixtureCases, parseFixture } from '../support/fixtures';
+
 const ID = 'ah-tk-20232024-1481';
 const URL_BASE = 'https://zoek.officielebekendmakingen.nl';
 
@@ -64,6 +68,7 @@ beforeEach(() => {
 afterEach(() => {
   render(null, root);
   root.remove();
+  vi.restoreAllMocks();
 });
 
 const $ = (sel: string) => root.querySelector<HTMLElement>(sel);
@@ -303,5 +308,49 @@ describe('the popup list', () => {
     await act(() => render(<ReadingList onOpen={() => {}} onOpenCopy={() => {}} />, root));
     await vi.waitFor(() => expect($('.kvl-empty')).not.toBeNull());
     expect($('.kvl-empty')?.textContent).toMatch(/leeslijst is leeg/);
+  });
+});
+
+describe('the popup list with saved copies', () => {
+  const COPY_ID = 'ah-tk-20232024-2367';
+  beforeEach(async () => {
+    await deleteCopies([...(await copyStamps()).keys()]);
+  });
+
+  it('offers a saved copy where there is one, and its filter finds a word only the copy holds, with the sentence', async () => {
+    const [source] = fixtureCases(`html-${COPY_ID}`);
+    const parsed = parseFixture(source.source);
+    await putCopy(copyOf(COPY_ID, `${URL_BASE}/${COPY_ID}.html`, parsed, 1));
+    await mergeEntries([
+      entryFromDocument({ ...parsed, id: COPY_ID }, `${URL_BASE}/${COPY_ID}.html`, null, 10),
+      entryFromDocument(doc(), `${URL_BASE}/${ID}.html`, null, 20),
+    ]);
+    const onOpenCopy = vi.fn();
+    await act(() => render(<ReadingList onOpen={() => {}} onOpenCopy={onOpenCopy} />, root));
+    await vi.waitFor(() => expect($$('[data-kvl-action="open-copy"]')).toHaveLength(1), 5000);
+    expect($(`[data-kvl-item="${ID}"] [data-kvl-action="open-copy"]`)).toBeNull();
+    await click(`[data-kvl-item="${COPY_ID}"] [data-kvl-action="open-copy"]`);
+    expect(onOpenCopy).toHaveBeenCalledWith(expect.objectContaining({ key: COPY_ID }));
+
+    const input = $('[data-kvl-action="filter"]') as HTMLInputElement;
+    await act(() => {
+      input.value = 'Ongehinderd';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    expect($$('[data-kvl-item]').map((li) => li.dataset.kvlItem)).toEqual([COPY_ID]);
+    await vi.waitFor(() => expect($('[data-kvl-match]')).not.toBeNull());
+    expect($('[data-kvl-match]')?.textContent).toBe(
+      'Gegevens van klanten zouden niet ongehinderd door iedere bankmedewerker moeten kunnen worden ingezien zonder goede reden.',
+    );
+    // The entries' own fields come first: "onderwerp" is in one's title, and only in the other's copy.
+    await act(() => {
+      input.value = 'onderwerp';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    expect($$('[data-kvl-item]').map((li) => li.dataset.kvlItem)).toEqual([ID, COPY_ID]);
+    await vi.waitFor(() =>
+      expect($(`[data-kvl-item="${COPY_ID}"] [data-kvl-match]`)?.textContent).toMatch(/onderwerp/i),
+    );
+    expect($(`[data-kvl-item="${ID}"] [data-kvl-match]`)).toBeNull();
   });
 });

@@ -321,3 +321,20 @@ describe('an export with content', () => {
     expect(file.copiesSkipped).toBe(2);
   });
 });
+
+describe('full storage', () => {
+  it('leaves a copy that cannot be stored for later, goes on with the others, and stores it once there is room', async () => {
+    const t = deps([entry('ah-tk-20232024-878'), entry('ah-tk-20232024-2367')]);
+    const keeper = copyKeeper(t.deps);
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put');
+    put.mockImplementationOnce(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    await keeper.reconcile();
+    expect([...(await copyStamps()).keys()]).toEqual(['ah-tk-20232024-2367']);
+    put.mockRestore();
+    t.advance(RETRY_MS);
+    await keeper.reconcile();
+    expect([...(await copyStamps()).keys()].sort()).toEqual(['ah-tk-20232024-2367', 'ah-tk-20232024-878']);
+  });
+});

@@ -86,9 +86,15 @@ export function copyKeeper(deps: KeeperDeps): CopyKeeper {
       failedAt.set(id, deps.now());
       return { ok: false, reason: loaded.reason };
     }
-    failedAt.delete(id);
     const copy = copyOf(id, documentUrlAt(origin, id), loaded.doc, deps.now());
-    await store(copy);
+    try {
+      await store(copy);
+    } catch {
+      // Storage full (or refused): this copy waits like a failed fetch; the list itself is not touched.
+      failedAt.set(id, deps.now());
+      return { ok: false, reason: 'error' };
+    }
+    failedAt.delete(id);
     return { ok: true, copy };
   };
 
