@@ -8,6 +8,7 @@ import { type ReadingEntry, setNote, setRead } from '../../utils/reading-list';
 import type { Watch } from '../../utils/related/watch';
 import { warn } from '../../utils/warn';
 import { WatchLine } from './WatchLine';
+import { WriteFailed } from './WriteFailed';
 
 // Texts made once: a list of thousands re-renders rows often, and i18n calls add up.
 const ROW_TEXTS = [
@@ -135,11 +136,7 @@ function RowView({
           </button>
         </div>
       ) : null}
-      {error ? (
-        <p class="kvl-error" role="alert" data-kvl-error="">
-          {t('writeFailed', error)}
-        </p>
-      ) : null}
+      <WriteFailed error={error} />
       <div class="kvl-actions">
         <button
           type="button"

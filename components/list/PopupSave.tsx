@@ -5,6 +5,7 @@ import { t } from '../../utils/i18n';
 import type { KvlStatus } from '../../utils/messages';
 import { type ReadingEntry, type SyncStatus, subscribeEntry, syncStatus } from '../../utils/reading-list';
 import { warn } from '../../utils/warn';
+import { WriteFailed } from './WriteFailed';
 
 export function PopupSave({
   status,
@@ -53,11 +54,7 @@ export function PopupSave({
           </button>
         )
       ) : null}
-      {error ? (
-        <p class="kvl-error" role="alert" data-kvl-error="">
-          {t('writeFailed', error)}
-        </p>
-      ) : null}
+      <WriteFailed error={error} />
       {shortcut !== null ? (
         <p class="kvl-shortcut" data-kvl-shortcut={shortcut}>
           {shortcut ? t('shortcut', shortcut) : t('noShortcut')}

@@ -11,18 +11,24 @@ import { type Range, useChunks } from './useChunks';
  * The pairs, in chunks: the first at once, each later one in a task of its own. Only this component re-renders per
  * chunk (not the header card or the contents), and a rendered chunk is not diffed again.
  */
-export function Pairs(props: {
+/** What every pair is rendered with */
+interface PairsOf {
   doc: KamervraagDocument;
   nodes: ViewNodes;
   open: boolean;
   pageUrl: string;
   origin: string;
   related: RelatedLoader | null;
-  firstChunk: number;
-  deepChunk?: Range | null;
-  onRendered(): void;
-  beforeChunk?(start: number, end: number): void;
-}) {
+}
+
+export function Pairs(
+  props: PairsOf & {
+    firstChunk: number;
+    deepChunk?: Range | null;
+    onRendered(): void;
+    beforeChunk?(start: number, end: number): void;
+  },
+) {
   const { doc } = props;
   const chunks = useChunks(
     doc.pairs.length,
@@ -50,15 +56,9 @@ export function Pairs(props: {
   );
 }
 
-interface ChunkProps {
+interface ChunkProps extends PairsOf {
   start: number;
   end: number;
-  doc: KamervraagDocument;
-  nodes: ViewNodes;
-  open: boolean;
-  pageUrl: string;
-  origin: string;
-  related: RelatedLoader | null;
 }
 
 /** A run of pairs that, once rendered, is not diffed again when later chunks arrive. */

@@ -80,6 +80,20 @@ const facts = (id: string): RelatedFacts => ({
   related: [],
 });
 
+/** The site as the background's fetch finds it: these pages (file name → HTML), 404 for any other */
+function serve(pages: Record<string, string>) {
+  const fetch = vi.fn(async (url: string) => {
+    const body = pages[url.slice(`${SITE}/`.length)];
+    const res = body
+      ? new Response(body, { headers: { 'content-type': 'text/html; charset=utf-8' } })
+      : new Response('', { status: 404 });
+    Object.defineProperty(res, 'url', { value: url });
+    return res;
+  });
+  vi.stubGlobal('fetch', fetch);
+  return fetch;
+}
+
 let messages: CaughtEvent;
 let menuClicks: CaughtEvent;
 let commands: CaughtEvent;
@@ -536,19 +550,7 @@ describe('messages', () => {
     const pages = buildRelatedFixtures();
 
     /** The site, as the background's fetch finds it: the kv page listing `answers`, and the answer pages */
-    function site(answers: string[]) {
-      const fetch = vi.fn(async (url: string) => {
-        const name = url.slice(`${SITE}/`.length);
-        const body = name === `${KV}.html` ? kvWithout(answers) : pages[name];
-        const res = body
-          ? new Response(body, { headers: { 'content-type': 'text/html; charset=utf-8' } })
-          : new Response('', { status: 404 });
-        Object.defineProperty(res, 'url', { value: url });
-        return res;
-      });
-      vi.stubGlobal('fetch', fetch);
-      return fetch;
-    }
+    const site = (answers: string[]) => serve({ ...pages, [`${KV}.html`]: kvWithout(answers) });
 
     it('"check" from the popup fetches the watched kv page; an answer found later turns the badge green; "seen" clears it', async () => {
       start();
@@ -690,18 +692,7 @@ describe('the saved copies', () => {
   const request = (op: string, more: object = {}) => ({ type: 'kvl:copy', op, ...more });
 
   /** The site, serving the related fixture pages */
-  function site() {
-    const fetch = vi.fn(async (url: string) => {
-      const body = pages[url.slice(`${SITE}/`.length)];
-      const res = body
-        ? new Response(body, { headers: { 'content-type': 'text/html; charset=utf-8' } })
-        : new Response('', { status: 404 });
-      Object.defineProperty(res, 'url', { value: url });
-      return res;
-    });
-    vi.stubGlobal('fetch', fetch);
-    return fetch;
-  }
+  const site = () => serve(pages);
 
   beforeEach(async () => {
     await deleteCopies([...(await copyStamps()).keys()]);
