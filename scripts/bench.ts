@@ -7,7 +7,7 @@ import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPO_ROOT } from '../test/e2e/support/paths';
 import type { BenchContext, BenchSection } from './bench/context';
-import { heading } from './bench/format';
+import { heading, rounded } from './bench/figures';
 import { listSection } from './bench/list';
 import { pageSection } from './bench/page';
 import { parseSection } from './bench/parse';
@@ -71,7 +71,7 @@ async function main(): Promise<number> {
     ...(ctx.buildResult && { build: ctx.buildResult }),
     results,
   };
-  writeFileSync(RESULTS_FILE, `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(RESULTS_FILE, `${JSON.stringify(report, rounded, 2)}\n`);
   console.log(`\nFigures written to ${relative(process.cwd(), RESULTS_FILE) || RESULTS_FILE}`);
   return failed ? 1 : 0;
 }

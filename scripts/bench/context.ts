@@ -1,9 +1,8 @@
-// What every bench section gets: the command-line choices, output, and the shared (memoised) extension build.
+// What every bench section gets (the command-line choices, output, the one extension build), and Chromium with the
+// extension: the e2e tests' own launcher and fixture server (test/e2e/support), so the bench loads pages as they do.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { CHROMIUM_HELP, findChromium } from '../../test/e2e/support/chromium';
-import { CHROME_BUILD_DIR, REPO_ROOT } from '../../test/e2e/support/paths';
+import { type ExtensionBrowser, launchWithExtension } from '../../test/e2e/support/extension';
+import { REPO_ROOT } from '../../test/e2e/support/paths';
 
 export interface BenchContext {
   /** Run `wxt build` before measuring the built extension (false with --no-build) */
@@ -58,26 +57,30 @@ export function ensureBuild(ctx: BenchContext): BuildResult {
 }
 
 /**
- * The Chromium to measure in, or why the browser sections must be skipped (no Chromium, failed build, no build).
- * Builds first when the run asks for it.
+ * Runs `measure` in Chromium with the built extension (built first when the run asks for it) and returns its figures
+ * with the browser's name; without a build or a Chromium it says why and returns that as `skipped`.
  */
-export function browserOrSkip(
+export async function inChromium<T extends object>(
   ctx: BenchContext,
-): { chromium: string; skipped: null } | { chromium: null; skipped: string } {
-  const build = ensureBuild(ctx);
-  let chromium: string | null = null;
+  measure: (browser: ExtensionBrowser) => Promise<T>,
+): Promise<(T & { chromium: string; userAgent: string }) | { skipped: string }> {
+  let browser: ExtensionBrowser;
   try {
-    chromium = findChromium();
+    if (!ensureBuild(ctx).ok) throw new Error('the build failed (see above)');
+    browser = await launchWithExtension();
   } catch (err) {
-    return { chromium: null, skipped: err instanceof Error ? err.message : String(err) };
+    const skipped = err instanceof Error ? err.message : String(err);
+    ctx.print(`Browser measurements skipped: ${skipped}`);
+    return { skipped };
   }
-  if (!build.ok) return { chromium: null, skipped: 'the build failed (see above)' };
-  if (!existsSync(join(CHROME_BUILD_DIR, 'manifest.json'))) {
-    return {
-      chromium: null,
-      skipped: `there is no extension build in ${CHROME_BUILD_DIR} (run without --no-build)`,
-    };
+  try {
+    const page = await browser.context.newPage();
+    const userAgent = await page.evaluate(() => navigator.userAgent);
+    await page.close();
+    const chromium = browser.executablePath;
+    ctx.print(`Chromium: ${chromium} (${/Chrome\/[\d.]+/.exec(userAgent)?.[0] ?? userAgent}), headless`);
+    return { chromium, userAgent, ...(await measure(browser)) };
+  } finally {
+    await browser.close();
   }
-  if (!chromium) return { chromium: null, skipped: CHROMIUM_HELP };
-  return { chromium, skipped: null };
 }

@@ -3,14 +3,22 @@
 // Node; and a save from a document page with 15,000 entries stored, in Chromium, from the reader's click until the
 // page shows it saved (the one writer in the background included).
 import type { Page } from 'playwright-core';
-import { launchWithExtension, SAMPLE_ID, siteUrl } from '../../test/e2e/support/extension';
+import { type ExtensionBrowser, SAMPLE_ID, siteUrl, viewDecided } from '../../test/e2e/support/extension';
 import type { ReadingEntry } from '../../utils/reading-list/entry';
-import { ITEM_PREFIX, SCHEMA, SCHEMA_VERSION } from '../../utils/storage';
 import { mergeSlot, noteIn, readIn, type Slot, sameSlot } from '../../utils/reading-list/merge';
-import { type BenchContext, type BenchSection, browserOrSkip } from './context';
-import { fmtMs, fmtRatio, renderTable, verdict } from './format';
-import { median, ratio, timeInterleaved, timingJson } from './measure';
-import { benchEntries } from './popup';
+import { GONE_PREFIX, ITEM_PREFIX } from '../../utils/storage';
+import { type BenchContext, type BenchSection, inChromium } from './context';
+import {
+  fmtMs,
+  fmtRatio,
+  ratio,
+  renderTable,
+  type Timing,
+  timeInterleaved,
+  timing,
+  verdict,
+} from './figures';
+import { benchEntries, fillStorage } from './popup';
 
 const MERGE_ENTRIES = 5000;
 const GOAL_MERGE_MS = 50;
@@ -54,109 +62,80 @@ function saveMs(page: Page): Promise<number> {
   })`) as Promise<number>;
 }
 
-async function measureSaves(ctx: BenchContext): Promise<Record<string, unknown>> {
-  const browser = await launchWithExtension();
-  try {
-    const items: Record<string, unknown> = { [SCHEMA.key]: SCHEMA_VERSION };
-    const stored = benchEntries(STORED, Date.now() - 86_400_000);
-    for (const e of stored) items[`${ITEM_PREFIX}${e.key}`] = e;
-    const bytes = await browser.serviceWorker.evaluate(async (values) => {
-      type Local = {
-        clear(): Promise<void>;
-        set(v: Record<string, unknown>): Promise<void>;
-        getBytesInUse(k: null): Promise<number>;
-      };
-      const local = (globalThis as unknown as { chrome: { storage: { local: Local } } }).chrome.storage.local;
-      await local.clear();
-      await local.set(values);
-      return local.getBytesInUse(null);
-    }, items);
-    // The reference: one entry read and written by the background itself, the least a save costs in storage.
-    const reference = () =>
-      browser.serviceWorker.evaluate(async (key) => {
-        type Local = {
-          get(k: string): Promise<Record<string, unknown>>;
-          set(v: Record<string, unknown>): Promise<void>;
-        };
-        const local = (globalThis as unknown as { chrome: { storage: { local: Local } } }).chrome.storage
-          .local;
-        const t0 = performance.now();
-        const old = await local.get(key);
-        await local.set({ [`${key}-copy`]: old[key] ?? { key } });
-        return performance.now() - t0;
-      }, `${ITEM_PREFIX}${stored[0].key}`);
-    const unsave = () =>
-      browser.serviceWorker.evaluate(
-        async (keys) => {
-          type Local = { remove(k: string[]): Promise<void> };
-          await (
-            globalThis as unknown as { chrome: { storage: { local: Local } } }
-          ).chrome.storage.local.remove(keys);
-        },
-        [`${ITEM_PREFIX}${SAMPLE_ID}`, `kvl-gone:${SAMPLE_ID}`],
-      );
+async function measureSaves(ctx: BenchContext, browser: ExtensionBrowser): Promise<Record<string, unknown>> {
+  const stored = benchEntries(STORED, Date.now() - 86_400_000);
+  const { bytes } = await fillStorage(browser, stored);
+  // The reference: one entry read and written by the background itself, the least a save costs in storage.
+  const reference = () =>
+    browser.serviceWorker.evaluate(`(async (local, key) => {
+      const t0 = performance.now();
+      const old = await local.get(key);
+      await local.set({ [key + '-copy']: old[key] ?? { key } });
+      return performance.now() - t0;
+    })(chrome.storage.local, ${JSON.stringify(`${ITEM_PREFIX}${stored[0].key}`)})`) as Promise<number>;
+  const unsave = () =>
+    browser.serviceWorker.evaluate(
+      `chrome.storage.local.remove(${JSON.stringify([`${ITEM_PREFIX}${SAMPLE_ID}`, `${GONE_PREFIX}${SAMPLE_ID}`])})`,
+    );
 
-    const page = await browser.context.newPage();
-    const saves: number[] = [];
-    const refs: number[] = [];
-    for (let i = 0; i <= SAVES; i++) {
-      await unsave();
-      await page.goto(siteUrl(`${SAMPLE_ID}.html`));
-      await page.waitForFunction(`document.documentElement.dataset.kvlStatus === 'lezer'`);
-      const measured = saveMs(page);
-      await page.waitForFunction('window.__kvlArmed === true');
-      await page.click('[data-kvl-view] .kvl-card [data-kvl-action="save"]');
-      const ms = await measured;
-      const ref = await reference();
-      if (i === 0) continue; // the first: the background reads the list into memory once (see the README)
-      saves.push(ms);
-      refs.push(ref);
-    }
-    const save = median(saves);
-    const ref = median(refs);
-    ctx.print(
-      `Chromium, ${STORED.toLocaleString('en')} entries stored (${(bytes / 1e6).toFixed(1)} MB in storage.local); ` +
-        `${SAVES} saves of ${SAMPLE_ID} after one untimed, each on a fresh load of the page.`,
-    );
-    ctx.print(
-      'save = from the click to the page showing it saved (message to the background, its merge and write, the ' +
-        'change event back); reference = one get + set of an entry in the background itself.',
-    );
-    ctx.print(
-      renderTable(
-        [
-          { header: 'with 15,000 stored' },
-          { header: 'median ms', align: 'right' },
-          { header: 'min', align: 'right' },
-          { header: 'max', align: 'right' },
-          { header: 'reference ms', align: 'right' },
-          { header: 'ratio', align: 'right' },
-          { header: `goal < ${GOAL_SAVE_MS} ms` },
-        ],
-        [
-          [
-            'save from the page',
-            fmtMs(save),
-            fmtMs(Math.min(...saves)),
-            fmtMs(Math.max(...saves)),
-            fmtMs(ref),
-            fmtRatio(ratio(save, ref)),
-            verdict(save < GOAL_SAVE_MS),
-          ],
-        ],
-      ),
-    );
-    return {
-      stored: STORED,
-      bytes,
-      saveMs: saves,
-      referenceMs: refs,
-      medianMs: save,
-      referenceMedianMs: ref,
-    };
-  } finally {
-    await browser.close();
+  const page = await browser.context.newPage();
+  const saves: number[] = [];
+  const refs: number[] = [];
+  for (let i = 0; i <= SAVES; i++) {
+    await unsave();
+    await page.goto(siteUrl(`${SAMPLE_ID}.html`));
+    await viewDecided(page, 'lezer');
+    const measured = saveMs(page);
+    await page.waitForFunction('window.__kvlArmed === true');
+    await page.click('[data-kvl-view] .kvl-card [data-kvl-action="save"]');
+    const ms = await measured;
+    const ref = await reference();
+    if (i === 0) continue; // the first: the background reads the list into memory once (see the README)
+    saves.push(ms);
+    refs.push(ref);
   }
+  const save = timing(saves) as Timing;
+  const ref = timing(refs) as Timing;
+  ctx.print(
+    `Chromium, ${STORED.toLocaleString('en')} entries stored (${(bytes / 1e6).toFixed(1)} MB in storage.local); ` +
+      `${SAVES} saves of ${SAMPLE_ID} after one untimed, each on a fresh load of the page.`,
+  );
+  ctx.print(
+    'save = from the click to the page showing it saved (message to the background, its merge and write, the ' +
+      'change event back); reference = one get + set of an entry in the background itself.',
+  );
+  ctx.print(
+    renderTable(
+      [
+        'with 15,000 stored',
+        '>median ms',
+        '>min',
+        '>max',
+        '>reference ms',
+        '>ratio',
+        `goal < ${GOAL_SAVE_MS} ms`,
+      ],
+      [
+        [
+          'save from the page',
+          fmtMs(save.median),
+          fmtMs(save.min),
+          fmtMs(save.max),
+          fmtMs(ref.median),
+          fmtRatio(ratio(save.median, ref.median)),
+          verdict(save.median < GOAL_SAVE_MS),
+        ],
+      ],
+    ),
+  );
+  return {
+    stored: STORED,
+    bytes,
+    saveMs: saves,
+    referenceMs: refs,
+    medianMs: save.median,
+    referenceMedianMs: ref.median,
+  };
 }
 
 async function run(ctx: BenchContext): Promise<unknown> {
@@ -178,13 +157,7 @@ async function run(ctx: BenchContext): Promise<unknown> {
   );
   ctx.print(
     renderTable(
-      [
-        { header: 'merge' },
-        { header: 'median ms', align: 'right' },
-        { header: 'reference ms', align: 'right' },
-        { header: 'ratio', align: 'right' },
-        { header: `goal < ${GOAL_MERGE_MS} ms` },
-      ],
+      ['merge', '>median ms', '>reference ms', '>ratio', `goal < ${GOAL_MERGE_MS} ms`],
       [
         [
           '5,000 × 5,000',
@@ -197,15 +170,10 @@ async function run(ctx: BenchContext): Promise<unknown> {
     ),
   );
   ctx.print();
-  const result: Record<string, unknown> = {
-    merge: { ...timingJson(t.merge), changed, reference: timingJson(t.reference) },
+  return {
+    merge: { ...t.merge, changed, reference: t.reference },
+    save: await inChromium(ctx, (browser) => measureSaves(ctx, browser)),
   };
-  const { chromium, skipped } = browserOrSkip(ctx);
-  if (skipped || !chromium) {
-    ctx.print(`Save with ${STORED} stored: skipped: ${skipped}`);
-    return { ...result, save: { skipped } };
-  }
-  return { ...result, save: await measureSaves(ctx) };
 }
 
 export const listSection: BenchSection = {

@@ -8,9 +8,19 @@ import { classify } from '../../utils/kamervraag/classify';
 import { findBodyRoot, htmlMeta, htmlToBlocks } from '../../utils/kamervraag/html';
 import { textToBlocks } from '../../utils/kamervraag/plaintext';
 import { xmlToBlocks } from '../../utils/kamervraag/xml';
+import { documentUrl } from '../../utils/site/ids';
 import type { BenchContext, BenchSection } from './context';
-import { fmtKb, fmtMs, fmtRatio, renderTable, verdict } from './format';
-import { loadNote, ratio, round, type Timing, timeInterleaved, timingJson } from './measure';
+import {
+  fmtKb,
+  fmtMs,
+  fmtRatio,
+  printIntro,
+  ratio,
+  renderTable,
+  type Timing,
+  timeInterleaved,
+  verdict,
+} from './figures';
 import { syntheticPage } from './synthetic';
 
 const WARMUP = 3;
@@ -22,7 +32,6 @@ const WARMUP_MS = 250;
 const RUNS = 15;
 const GOAL_MS = 2;
 const SYNTHETIC_SIZES = [10, 100, 1000] as const;
-const SITE = 'https://zoek.officielebekendmakingen.nl';
 
 type Format = 'html' | 'txt' | 'xml';
 
@@ -51,7 +60,7 @@ const TEXT = 3;
  * The reference: one walk over a DOM subtree collecting all of its text (what any reader must do at least), with the
  * cheapest child access in happy-dom (for..of over childNodes; indexing goes through a Proxy there).
  */
-export function collectText(root: Node): string {
+function collectText(root: Node): string {
   const parts: string[] = [];
   const walk = (node: Node) => {
     for (const child of node.childNodes) {
@@ -77,148 +86,114 @@ function formatOf(file: string): Format {
 }
 
 interface Subjects {
-  parse: () => unknown;
+  parse: () => { document: { pairs: unknown[] } };
   reference: () => unknown;
+  referenceKind: string;
   /** Each stage of the parse on its own, in pipeline order */
   stages: Record<string, () => unknown>;
 }
 
 /** Times the parse, the reference and the stages round-robin, so they are compared under the same load. */
-function measure(subjects: Subjects): Pick<CaseResult, 'parse' | 'reference' | 'stages'> {
+function measure(subjects: Subjects): Pick<CaseResult, 'pairs' | 'parse' | 'reference' | 'stages'> {
   const stageNames = Object.keys(subjects.stages);
   const fns: Record<string, () => unknown> = { parse: subjects.parse, reference: subjects.reference };
   for (const name of stageNames) fns[`stage:${name}`] = subjects.stages[name];
   const t = timeInterleaved(fns, { warmup: WARMUP, warmupMs: WARMUP_MS, runs: RUNS });
   return {
+    pairs: subjects.parse().document.pairs.length,
     parse: t.parse,
     reference: t.reference,
     stages: stageNames.map((name) => ({ name, timing: t[`stage:${name}`] })),
   };
 }
 
-function htmlStages(doc: Document): Record<string, () => unknown> {
+/** What is timed for a case: the DOM (if any) is built here, once, outside the timing. */
+function subjectsOf(c: FixtureCase, format: Format): Subjects {
+  if (format === 'txt') {
+    const text = readFileSync(c.source, 'utf8');
+    const { blocks, meta } = textToBlocks(text);
+    return {
+      parse: () => parseText(text),
+      reference: () => splitLines(text),
+      referenceKind: 'line split',
+      stages: { textToBlocks: () => textToBlocks(text), classify: () => classify(blocks, meta) },
+    };
+  }
+  const doc = loadDom(c.source);
+  if (format === 'xml') {
+    const { blocks, meta } = xmlToBlocks(doc);
+    return {
+      parse: () => parseXml(doc),
+      reference: () => collectText(doc.documentElement),
+      referenceKind: 'DOM text walk',
+      stages: { xmlToBlocks: () => xmlToBlocks(doc), classify: () => classify(blocks, meta) },
+    };
+  }
+  const url = documentUrl(c.name.replace(/^html-/, ''));
   const meta: SourceMeta = htmlMeta(doc);
   const root = findBodyRoot(doc);
   const blocks: Block[] = root ? htmlToBlocks(root) : [];
   return {
-    htmlMeta: () => htmlMeta(doc),
-    findBodyRoot: () => findBodyRoot(doc),
-    htmlToBlocks: () => (root ? htmlToBlocks(root) : []),
-    classify: () => classify(blocks, meta),
+    parse: () => parseHtmlDocument(doc, url),
+    reference: () => collectText(doc.body),
+    referenceKind: 'DOM text walk',
+    stages: {
+      htmlMeta: () => htmlMeta(doc),
+      findBodyRoot: () => findBodyRoot(doc),
+      htmlToBlocks: () => (root ? htmlToBlocks(root) : []),
+      classify: () => classify(blocks, meta),
+    },
   };
 }
 
 function benchCase(c: FixtureCase): CaseResult {
   const format = formatOf(c.source);
-  const bytes = statSync(c.source).size;
-  const expectedPairs = c.expected.numbers.length;
-  const base = { name: c.name, format, bytes, expectedPairs };
-  if (format === 'txt') {
-    const text = readFileSync(c.source, 'utf8');
-    const { blocks, meta } = textToBlocks(text);
-    return {
-      ...base,
-      pairs: parseText(text).document.pairs.length,
-      referenceKind: 'line split',
-      ...measure({
-        parse: () => parseText(text),
-        reference: () => splitLines(text),
-        stages: { textToBlocks: () => textToBlocks(text), classify: () => classify(blocks, meta) },
-      }),
-    };
-  }
-  // The DOM is built once, outside the timing.
-  const doc = loadDom(c.source);
-  if (format === 'xml') {
-    const { blocks, meta } = xmlToBlocks(doc);
-    return {
-      ...base,
-      pairs: parseXml(doc).document.pairs.length,
-      referenceKind: 'DOM text walk',
-      ...measure({
-        parse: () => parseXml(doc),
-        reference: () => collectText(doc.documentElement),
-        stages: { xmlToBlocks: () => xmlToBlocks(doc), classify: () => classify(blocks, meta) },
-      }),
-    };
-  }
-  const url = `${SITE}/${c.name.replace(/^html-/, '')}.html`;
+  const subjects = subjectsOf(c, format);
   return {
-    ...base,
-    pairs: parseHtmlDocument(doc, url).document.pairs.length,
-    referenceKind: 'DOM text walk',
-    ...measure({
-      parse: () => parseHtmlDocument(doc, url),
-      reference: () => collectText(doc.body),
-      stages: htmlStages(doc),
-    }),
+    name: c.name,
+    format,
+    bytes: statSync(c.source).size,
+    expectedPairs: c.expected.numbers.length,
+    referenceKind: subjects.referenceKind,
+    ...measure(subjects),
   };
 }
 
-interface SyntheticResult {
-  pairs: number;
-  bytes: number;
-  parsedPairs: number;
-  parse: Timing;
-  reference: Timing;
-}
-
-function benchSynthetic(window: Window, pairs: number): SyntheticResult {
+/** A synthetic page of `pairs` pairs: the parse against the text walk. */
+function benchSynthetic(window: Window, pairs: number) {
   const html = syntheticPage(pairs);
   const doc = new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
-  const url = `${SITE}/ah-tk-20232024-99999.html`;
-  const t = timeInterleaved(
-    { parse: () => parseHtmlDocument(doc, url), reference: () => collectText(doc.body) },
-    { warmup: WARMUP, warmupMs: WARMUP_MS, runs: RUNS },
-  );
+  const url = documentUrl('ah-tk-20232024-99999');
+  const t = measure({
+    parse: () => parseHtmlDocument(doc, url),
+    reference: () => collectText(doc.body),
+    referenceKind: 'DOM text walk',
+    stages: {},
+  });
   return {
     pairs,
     bytes: Buffer.byteLength(html),
-    parsedPairs: parseHtmlDocument(doc, url).document.pairs.length,
+    parsedPairs: t.pairs,
     parse: t.parse,
     reference: t.reference,
   };
 }
 
-/** The stage before classify (the adapter), summed: what the table's "adapter ms" column shows. */
-function adapterMs(r: CaseResult): number {
-  return r.stages.filter((s) => s.name !== 'classify').reduce((sum, s) => sum + s.timing.median, 0);
-}
-
-function classifyMs(r: CaseResult): number | null {
-  return r.stages.find((s) => s.name === 'classify')?.timing.median ?? null;
-}
-
 async function run(ctx: BenchContext): Promise<unknown> {
   const { print } = ctx;
-  print(
+  printIntro(print, [
     `Node ${process.version}, happy-dom DOM built once per case (not timed); warm-up (${WARMUP} runs and at least ` +
       `${WARMUP_MS} ms: steady state, as V8 runs it optimised; the cold parse in a page is in the "page" section) + ${RUNS}`,
-  );
-  print('timed runs each, median shown. ref = one walk over the same DOM collecting all text (html: <body>,');
-  print('xml: the document element); for .txt cases ref = splitting the text into trimmed lines.');
-  print(
+    'timed runs each, median shown. ref = one walk over the same DOM collecting all text (html: <body>,',
+    'xml: the document element); for .txt cases ref = splitting the text into trimmed lines.',
     'adapter = everything before classify (html: htmlMeta + findBodyRoot + htmlToBlocks), each timed alone;',
-  );
-  print('parse, ref and the stages run round-robin so they share the same conditions.');
-  const note = loadNote();
-  if (note) print(note);
-  print();
+    'parse, ref and the stages run round-robin so they share the same conditions.',
+  ]);
 
   const cases = fixtureCases().map(benchCase);
   print(
     renderTable(
-      [
-        { header: 'case' },
-        { header: 'fmt' },
-        { header: 'KB', align: 'right' },
-        { header: 'pairs', align: 'right' },
-        { header: 'parse ms', align: 'right' },
-        { header: 'ref ms', align: 'right' },
-        { header: 'parse/ref', align: 'right' },
-        { header: 'adapter ms', align: 'right' },
-        { header: 'classify ms', align: 'right' },
-      ],
+      ['case', 'fmt', '>KB', '>pairs', '>parse ms', '>ref ms', '>parse/ref', '>adapter ms', '>classify ms'],
       cases.map((r) => [
         r.name,
         r.format,
@@ -227,8 +202,9 @@ async function run(ctx: BenchContext): Promise<unknown> {
         fmtMs(r.parse.median),
         fmtMs(r.reference.median),
         fmtRatio(ratio(r.parse.median, r.reference.median)),
-        fmtMs(adapterMs(r)),
-        fmtMs(classifyMs(r)),
+        // the adapter: every stage before classify, summed
+        fmtMs(r.stages.reduce((sum, s) => sum + (s.name === 'classify' ? 0 : s.timing.median), 0)),
+        fmtMs(r.stages.find((s) => s.name === 'classify')?.timing.median),
       ]),
     ),
   );
@@ -243,15 +219,7 @@ async function run(ctx: BenchContext): Promise<unknown> {
   print('\nSynthetic pages (div.stuk > h1 + div.vraag/div.antwoord per pair):\n');
   print(
     renderTable(
-      [
-        { header: 'pairs', align: 'right' },
-        { header: 'KB', align: 'right' },
-        { header: 'parsed', align: 'right' },
-        { header: 'parse ms', align: 'right' },
-        { header: 'ms/pair', align: 'right' },
-        { header: 'ref ms', align: 'right' },
-        { header: 'parse/ref', align: 'right' },
-      ],
+      ['>pairs', '>KB', '>parsed', '>parse ms', '>ms/pair', '>ref ms', '>parse/ref'],
       synthetic.map((s) => [
         String(s.pairs),
         fmtKb(s.bytes),
@@ -296,7 +264,7 @@ async function run(ctx: BenchContext): Promise<unknown> {
     goal = {
       case: largest.name,
       bytes: largest.bytes,
-      medianMs: round(largest.parse.median),
+      medianMs: largest.parse.median,
       goalMs: GOAL_MS,
       met,
       slowestStage: slowest?.name ?? null,
@@ -307,29 +275,18 @@ async function run(ctx: BenchContext): Promise<unknown> {
     warmup: WARMUP,
     warmupMs: WARMUP_MS,
     runs: RUNS,
-    cases: cases.map((r) => ({
-      name: r.name,
-      format: r.format,
-      bytes: r.bytes,
-      pairs: r.pairs,
-      expectedPairs: r.expectedPairs,
-      parseMs: timingJson(r.parse),
-      referenceMs: timingJson(r.reference),
-      referenceKind: r.referenceKind,
-      ratio: round(ratio(r.parse.median, r.reference.median)),
-      stagesMs: Object.fromEntries(r.stages.map((s) => [s.name, round(s.timing.median)])),
+    cases: cases.map(({ stages, ...r }) => ({
+      ...r,
+      ratio: ratio(r.parse.median, r.reference.median),
+      stagesMs: Object.fromEntries(stages.map((s) => [s.name, s.timing.median])),
     })),
     synthetic: {
       sizes: synthetic.map((s) => ({
-        pairs: s.pairs,
-        bytes: s.bytes,
-        parsedPairs: s.parsedPairs,
-        parseMs: timingJson(s.parse),
-        msPerPair: round(s.parse.median / s.pairs, 6),
-        referenceMs: timingJson(s.reference),
-        ratio: round(ratio(s.parse.median, s.reference.median)),
+        ...s,
+        msPerPair: s.parse.median / s.pairs,
+        ratio: ratio(s.parse.median, s.reference.median),
       })),
-      ratio1000to100: round(growth),
+      ratio1000to100: growth,
     },
     largestFixture: goal,
   };

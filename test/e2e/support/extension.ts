@@ -27,6 +27,8 @@ export interface LaunchOptions {
 
 export interface PlainBrowser {
   context: BrowserContext;
+  /** The Chromium it runs */
+  executablePath: string;
   server: FixtureServer;
   port: number;
   userDataDir: string;
@@ -89,6 +91,7 @@ async function launch(extension: boolean, options: LaunchOptions): Promise<Plain
   }
   return {
     context,
+    executablePath,
     server,
     port: server.port,
     userDataDir,
@@ -157,6 +160,46 @@ export async function openPopupFor(
       ).chrome.i18n.getUILanguage(),
     ),
   };
+}
+
+/** Waits until the content script has decided on the page (<html data-kvl-status> set), or until it is `status`. */
+export async function viewDecided(page: Page, status?: string, timeout = 10_000): Promise<void> {
+  await page.waitForFunction(
+    (wanted) => {
+      const seen = document.documentElement?.dataset.kvlStatus;
+      return wanted === null ? seen !== undefined : seen === wanted;
+    },
+    status ?? null,
+    { timeout },
+  );
+}
+
+export interface ViewOptions {
+  /** Runs in every document of the tab before the page's own scripts */
+  init?: string;
+  viewport?: { width: number; height: number };
+  /** Wait for this data-kvl-status ('lezer': every pair rendered); by default until the content script decided */
+  status?: string;
+  timeout?: number;
+}
+
+/** A fresh tab on `path` of the site (or on a whole URL), once the content script has decided (viewDecided). */
+export async function openView(
+  browser: PlainBrowser,
+  path: string,
+  options: ViewOptions = {},
+): Promise<Page> {
+  const page = await browser.context.newPage();
+  try {
+    if (options.viewport) await page.setViewportSize(options.viewport);
+    if (options.init) await page.addInitScript(options.init);
+    await page.goto(/^[a-z-]+:/.test(path) ? path : siteUrl(path));
+    await viewDecided(page, options.status, options.timeout);
+    return page;
+  } catch (err) {
+    await page.close();
+    throw err;
+  }
 }
 
 /** <html data-kvl> of a page, or null. */
