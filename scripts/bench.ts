@@ -7,6 +7,7 @@ import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPO_ROOT } from '../test/e2e/support/paths';
 import type { BenchContext, BenchSection } from './bench/context';
+import { copiesSection } from './bench/copies';
 import { heading, rounded } from './bench/figures';
 import { listSection } from './bench/list';
 import { pageSection } from './bench/page';
@@ -14,7 +15,14 @@ import { parseSection } from './bench/parse';
 import { popupSection } from './bench/popup';
 import { relatedSection } from './bench/related';
 
-const SECTIONS: BenchSection[] = [parseSection, pageSection, popupSection, listSection, relatedSection];
+const SECTIONS: BenchSection[] = [
+  parseSection,
+  pageSection,
+  popupSection,
+  listSection,
+  relatedSection,
+  copiesSection,
+];
 const RESULTS_FILE = join(REPO_ROOT, 'bench-results.json');
 
 function usage(): string {

@@ -1,13 +1,26 @@
 // The saved copies as the popup's list uses them: which documents have one (the "saved copy" action), and the search
-// over their words for the filter, with the matching sentence of the rows in view. Read after the first paint: the
-// list shows before the search index is in.
+// over their words for the filter, with the matching sentence of the rows in view. Loaded after the first paint, code
+// and all (MiniSearch and IndexedDB are a chunk of their own): the list's first entries wait for neither.
 
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ReadingEntry } from '../../utils/reading-list';
-import { copyStamps, getCopies } from '../../utils/saved/db';
-import { catchUp, type Finder, openFinder } from '../../utils/saved/finder';
-import { matchingSentence, searchCopies } from '../../utils/saved/search';
+import type { Finder } from '../../utils/saved/finder';
 import { warn } from '../../utils/warn';
+
+type Saved = typeof import('../../utils/saved/db') &
+  typeof import('../../utils/saved/finder') &
+  typeof import('../../utils/saved/search');
+
+let saved: Promise<Saved> | null = null;
+/** The saved copies' code, loaded once, on first use. */
+function loadSaved(): Promise<Saved> {
+  saved ??= Promise.all([
+    import('../../utils/saved/db'),
+    import('../../utils/saved/finder'),
+    import('../../utils/saved/search'),
+  ]).then(([db, finder, search]) => ({ ...db, ...finder, ...search }));
+  return saved;
+}
 
 const NONE: ReadonlyMap<string, number> = new Map();
 
@@ -20,19 +33,23 @@ export interface Copies {
 
 export function useCopies(entries: ReadonlyMap<string, ReadingEntry> | null, text: string): Copies {
   const finder = useRef<Promise<Finder> | null>(null);
-  const [found, setFound] = useState<{ finder: Finder | null; ids: ReadonlySet<string> }>({
-    finder: null,
-    ids: new Set(),
-  });
+  const [found, setFound] = useState<{ finder: Finder | null; ids: ReadonlySet<string>; code: Saved | null }>(
+    {
+      finder: null,
+      ids: new Set(),
+      code: null,
+    },
+  );
   useEffect(() => {
     let stop = false;
     // Opened once; then, whenever the list changed, caught up with copies the background made or dropped meanwhile.
     const update = async () => {
+      const code = await loadSaved();
       const opening = finder.current;
-      finder.current ??= openFinder().then((r) => r.finder);
+      finder.current ??= code.openFinder().then((r) => r.finder);
       const f = await finder.current;
-      if (opening) await catchUp(f, await copyStamps());
-      if (!stop) setFound({ finder: f, ids: new Set(f.stamps.keys()) });
+      if (opening) await code.catchUp(f, await code.copyStamps());
+      if (!stop) setFound({ finder: f, ids: new Set(f.stamps.keys()), code });
     };
     const timer = setTimeout(() => void update().catch(warn), 0);
     return () => {
@@ -41,7 +58,8 @@ export function useCopies(entries: ReadonlyMap<string, ReadingEntry> | null, tex
     };
   }, [entries]);
   const hits = useMemo(
-    () => (found.finder && text.trim() ? searchCopies(found.finder.index, text) : NONE),
+    () =>
+      found.finder && found.code && text.trim() ? found.code.searchCopies(found.finder.index, text) : NONE,
     [text, found],
   );
   return { ids: found.ids, hits };
@@ -57,12 +75,13 @@ export function useSentences(ids: readonly string[], text: string): ReadonlyMap<
       return;
     }
     let stale = false;
-    getCopies(ids)
-      .then((copies) => {
+    loadSaved()
+      .then(async (code) => [code, await code.getCopies(ids)] as const)
+      .then(([code, copies]) => {
         if (stale) return;
         const out = new Map<string, string>();
         for (const [id, copy] of copies) {
-          const s = matchingSentence(copy, text);
+          const s = code.matchingSentence(copy, text);
           if (s) out.set(id, s);
         }
         setSentences(out);

@@ -285,7 +285,7 @@ interface Keystroke {
 }
 
 /** Types `query` into the filter one character at a time, in the page, timing each keystroke. */
-function typeQuery(page: Page, query: string): Promise<Keystroke[]> {
+export function typeQuery(page: Page, query: string): Promise<Keystroke[]> {
   return page.evaluate(
     async ({ query, pause }) => {
       const input = document.querySelector<HTMLInputElement>('[data-kvl-action="filter"]');
@@ -331,7 +331,7 @@ function typeQuery(page: Page, query: string): Promise<Keystroke[]> {
   );
 }
 
-interface Open {
+export interface Open {
   marks: PopupMarks;
   domContentLoaded: number | null;
   /** data-kvl-item of the first row (the newest entry) */
@@ -341,10 +341,19 @@ interface Open {
   keys: Keystroke[];
   /** One chrome.storage.local.get(null) in the popup page afterwards (what reading the whole list costs) */
   storageReadMs: number;
+  /** When `ready` was in the page (page clock), with OpenOptions.ready */
+  readyAt: number | null;
+}
+
+export interface OpenOptions {
+  /** Typed into the filter */
+  query: string;
+  /** Waited for (after the full list) before typing, its time recorded: a selector */
+  ready?: string;
 }
 
 /** One popup open in a fresh tab: waits for the first entry, reads the marks, then types the query. */
-async function openOnce(browser: ExtensionBrowser, url: string): Promise<Open> {
+export async function openOnce(browser: ExtensionBrowser, url: string, options: OpenOptions): Promise<Open> {
   const page = await browser.context.newPage();
   try {
     await page.setViewportSize(POPUP_VIEWPORT);
@@ -370,13 +379,18 @@ async function openOnce(browser: ExtensionBrowser, url: string): Promise<Open> {
         unread: unread == null ? null : Number(unread),
       };
     });
-    const keys = await typeQuery(page, QUERY);
+    let readyAt: number | null = null;
+    if (options.ready) {
+      await page.waitForSelector(options.ready, { timeout: RENDER_TIMEOUT });
+      readyAt = await page.evaluate(() => performance.now());
+    }
+    const keys = await typeQuery(page, options.query);
     const storageReadMs = await page.evaluate(async () => {
       const t0 = performance.now();
       await (globalThis as unknown as StorageApi).chrome.storage.local.get(null);
       return performance.now() - t0;
     });
-    return { ...seen, firstKey, keys, storageReadMs };
+    return { ...seen, firstKey, keys, storageReadMs, readyAt };
   } finally {
     await page.close();
   }
@@ -420,7 +434,7 @@ async function measure(ctx: BenchContext, browser: ExtensionBrowser): Promise<Re
   await warm.page.close();
 
   const opens: Open[] = [];
-  for (let i = 0; i < OPENS; i++) opens.push(await openOnce(browser, url));
+  for (let i = 0; i < OPENS; i++) opens.push(await openOnce(browser, url, { query: QUERY }));
   await doc.close();
 
   const problems: string[] = [];

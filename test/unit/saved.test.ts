@@ -97,6 +97,14 @@ describe('the store of copies (IndexedDB)', () => {
     await keeper.reconcile();
     await keeper.restore([copyFor(newer.id, 8)]);
     expect((await copyStamps()).get(newer.id)).toBe(9);
+    // Even one without the field this version indexes by: not taken for missing, not fetched, not replaced.
+    const stranger = { version: COPY_VERSION + 1, id: 'ah-tk-20232024-878', body: 'x' };
+    await putCopy(stranger as unknown as SavedCopy);
+    const u = deps([entry(stranger.id)]);
+    await copyKeeper(u.deps).reconcile();
+    expect(u.fetched).toEqual([]);
+    await copyKeeper(u.deps).restore([copyFor(stranger.id, 8)]);
+    expect(await allCopies()).toEqual([]);
   });
 });
 
@@ -163,7 +171,7 @@ describe('the stored index', () => {
 
   it('is rebuilt from the copies when what is stored cannot be read', async () => {
     await putCopy(copyFor('ah-tk-20232024-2367'));
-    await putSearchIndex({ index: 'garbage', stamps: {} });
+    await putSearchIndex({ index: '{not json', stamps: {} });
     const { finder } = await openFinder();
     expect([...searchCopies(finder.index, 'ongehinderd').keys()]).toEqual(['ah-tk-20232024-2367']);
   });

@@ -62,6 +62,13 @@ export async function copyStamps(): Promise<Map<string, number>> {
   return out;
 }
 
+/** Which of `ids` have something stored under them (a copy of any version, readable or not). */
+export async function storedIds(ids: readonly string[]): Promise<Set<string>> {
+  const tx = (await db()).transaction(SAVED_DB.copies);
+  const keys = await Promise.all(ids.map((id) => tx.store.getKey(id)));
+  return new Set(keys.filter((k): k is string => k !== undefined));
+}
+
 export async function putCopy(copy: SavedCopy): Promise<void> {
   await (await db()).put(SAVED_DB.copies, copy);
 }

@@ -2,13 +2,13 @@
 // copy was saved), and caught up with the copies whenever it is opened, so a copy written while the index was not
 // (a background stopped before it stored the index) is found all the same. Derived data: it can always be rebuilt.
 
-import type { AsPlainObject } from 'minisearch';
 import type { SavedCopy } from './copy';
 import { copyStamps, getCopies, getSearchIndex, putSearchIndex } from './db';
 import { type CopyIndex, indexCopy, loadIndex, newIndex, unindex } from './search';
 
 interface StoredFinder {
-  index: AsPlainObject;
+  /** The index's JSON: one string reads back from IndexedDB far faster than the same data as objects */
+  index: string;
   stamps: Record<string, number>;
 }
 
@@ -24,7 +24,7 @@ const BATCH = 50;
 function isStoredFinder(v: unknown): v is StoredFinder {
   if (typeof v !== 'object' || v === null) return false;
   const f = v as Partial<StoredFinder>;
-  return typeof f.index === 'object' && f.index !== null && typeof f.stamps === 'object' && f.stamps !== null;
+  return typeof f.index === 'string' && typeof f.stamps === 'object' && f.stamps !== null;
 }
 
 /** The stored index, brought up to date with the copies; `changed` when it had to be. */
@@ -58,6 +58,9 @@ export function forgetCopy(finder: Finder, id: string): void {
 }
 
 export function storeFinder(finder: Finder): Promise<void> {
-  const stored: StoredFinder = { index: finder.index.toJSON(), stamps: Object.fromEntries(finder.stamps) };
+  const stored: StoredFinder = {
+    index: JSON.stringify(finder.index),
+    stamps: Object.fromEntries(finder.stamps),
+  };
   return putSearchIndex(stored);
 }

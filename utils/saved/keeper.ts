@@ -7,7 +7,7 @@ import type { ReadingEntry } from '../reading-list/entry';
 import type { FailReason, LoadedDocument } from '../related/fetch';
 import { documentUrlAt, SITE_HOSTS, splitQuestion } from '../site/ids';
 import { copyOf, isSavedCopy, type SavedCopy } from './copy';
-import { copyStamps, deleteCopies, putCopy } from './db';
+import { copyStamps, deleteCopies, putCopy, storedIds } from './db';
 import { type Finder, forgetCopy, noteCopy, openFinder, storeFinder } from './finder';
 
 /** A removed entry's copy is kept this long, for an undo (the popup offers one while it is open). */
@@ -108,10 +108,13 @@ export function copyKeeper(deps: KeeperDeps): CopyKeeper {
   const reconcile = async () => {
     const [want, have] = await Promise.all([wanted(), copyStamps()]);
     const now = deps.now();
-    for (const [id, url] of want) {
+    const missing = [...want.keys()].filter((id) => !have.has(id));
+    // A record this version cannot read (a newer version's, perhaps without `savedAt`) is not missing: kept as it is.
+    const unread = missing.length ? await storedIds(missing) : new Set<string>();
+    for (const id of missing) {
       const failed = failedAt.get(id);
-      if (have.has(id) || (failed !== undefined && now - failed < RETRY_MS)) continue;
-      await make(id, url);
+      if (unread.has(id) || (failed !== undefined && now - failed < RETRY_MS)) continue;
+      await make(id, want.get(id) as string);
     }
     const orphans = [...have.keys()].filter((id) => !want.has(id));
     if (!orphans.length) return;
@@ -144,12 +147,15 @@ export function copyKeeper(deps: KeeperDeps): CopyKeeper {
       }),
     restore: (values) =>
       serial(async () => {
-        const have = await copyStamps();
+        // What is stored: the index knows every copy this version reads (caught up when opened, and this is the
+        // copies' one writer); a record it cannot read (a newer version's) is looked up, and kept as it is.
+        const have = (await index()).stamps;
+        const valid = values.filter(isSavedCopy);
+        const unread = await storedIds(valid.filter((v) => !have.has(v.id)).map((v) => v.id));
         let stored = 0;
-        for (const v of values) {
-          if (!isSavedCopy(v) || (have.get(v.id) ?? Number.NEGATIVE_INFINITY) >= v.savedAt) continue;
+        for (const v of valid) {
+          if (unread.has(v.id) || (have.get(v.id) ?? Number.NEGATIVE_INFINITY) >= v.savedAt) continue;
           await store(v);
-          have.set(v.id, v.savedAt);
           stored++;
         }
         return stored;

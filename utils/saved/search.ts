@@ -2,7 +2,7 @@
 // accents: "Financiën" = "financien") and every query word matched as a prefix ("stikstof" finds
 // "stikstofuitstoot"), all words required. Pure: the index lives where its caller keeps it.
 
-import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
+import MiniSearch, { type Options } from 'minisearch';
 import { answererText } from '../format';
 import { fold } from '../kamervraag/text';
 import type { SavedCopy } from './copy';
@@ -50,11 +50,10 @@ export type CopyIndex = MiniSearch<Indexed>;
 
 export const newIndex = (): CopyIndex => new MiniSearch(OPTIONS);
 
-/** An index from its stored form (its `toJSON()`); a new one when the stored form cannot be read. */
-export async function loadIndex(stored: unknown): Promise<CopyIndex> {
-  if (typeof stored !== 'object' || stored === null) return newIndex();
+/** An index from its stored form (its JSON); a new one when the stored form cannot be read. */
+export async function loadIndex(json: string): Promise<CopyIndex> {
   try {
-    return await MiniSearch.loadJSAsync(stored as AsPlainObject, OPTIONS);
+    return await MiniSearch.loadJSONAsync(json, OPTIONS);
   } catch {
     return newIndex();
   }
