@@ -8,6 +8,7 @@ import { browserMessages, messageTable } from '@/utils/message-cache';
 import { factsOfMessage } from '@/utils/messages';
 import {
   listRemoved,
+  listUnreadable,
   pullFromSync,
   saveLink,
   saveTab,
@@ -97,6 +98,7 @@ export default defineBackground(() => {
   const keeper = copyKeeper({
     entries: () => list.entries(),
     removals: listRemoved,
+    unreadable: () => listUnreadable().then((records) => [...records.keys()]),
     fetch: (id, origin) => fetchDocument(id, origin, { parse: backgroundParse, references: true }),
     now: Date.now,
     later: (ms, run) => setTimeout(run, ms),

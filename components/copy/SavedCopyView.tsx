@@ -63,15 +63,25 @@ function CopyView({
   const { doc } = copy;
   const view = useRef<HTMLDivElement>(null);
   // The copy's text as paragraphs (made once per copy), with its references as links.
-  const [nodes] = useState(() => {
+  const [{ nodes, holder }] = useState(() => {
     const holder = document.createElement('div');
     holder.hidden = true;
     document.body.appendChild(holder);
-    const made = copyViewNodes(doc, holder);
+    const nodes = copyViewNodes(doc, holder);
     linkReferences([...holder.childNodes], doc.chamber ?? 'tk');
-    return made;
+    return { nodes, holder };
   });
+  // The holder goes with the view (a refreshed copy makes its own).
+  useEffect(() => () => holder.remove(), [holder]);
   const [status, setStatus] = useState<string | null>(null);
+  const [failed, setFailed] = useState(false);
+  if (failed) {
+    return (
+      <p class="kvl-copy-state" role="alert" data-kvl-copy="failed">
+        {t('copyFailed')} <a href={copy.url}>{t('copyLive')}</a>
+      </p>
+    );
+  }
   const setAll = (to: boolean) => {
     for (const d of view.current?.querySelectorAll<HTMLDetailsElement>('details.kvl-answer') ?? [])
       d.open = to;
@@ -124,7 +134,10 @@ function CopyView({
           if (view.current && location.hash) openHash(view.current, location.hash, { pin: () => {} });
           document.documentElement.dataset.kvlComplete = '';
         }}
-        onError={warn}
+        onError={(err) => {
+          warn(err);
+          setFailed(true);
+        }}
       />
     </div>
   );

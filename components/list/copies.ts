@@ -19,6 +19,10 @@ function loadSaved(): Promise<Saved> {
     import('../../utils/saved/finder'),
     import('../../utils/saved/search'),
   ]).then(([db, finder, search]) => ({ ...db, ...finder, ...search }));
+  // A failed load (an update replaced the chunks) is tried again next time.
+  saved.catch(() => {
+    saved = null;
+  });
   return saved;
 }
 
@@ -47,9 +51,13 @@ export function useCopies(entries: ReadonlyMap<string, ReadingEntry> | null, tex
       const code = await loadSaved();
       const opening = finder.current;
       finder.current ??= code.openFinder().then((r) => r.finder);
+      finder.current.catch(() => {
+        finder.current = null;
+      });
       const f = await finder.current;
       if (opening) await code.catchUp(f, await code.copyStamps());
-      if (!stop) setFound({ finder: f, ids: new Set(f.stamps.keys()), code });
+      if (!stop)
+        setFound({ finder: f, ids: new Set([...f.stamps.keys()].filter((id) => f.index.has(id))), code });
     };
     const timer = setTimeout(() => void update().catch(warn), 0);
     return () => {

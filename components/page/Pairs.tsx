@@ -7,10 +7,6 @@ import type { RelatedLoader } from '../../utils/related/loader';
 import { PairView } from './PairView';
 import { type Range, useChunks } from './useChunks';
 
-/**
- * The pairs, in chunks: the first at once, each later one in a task of its own. Only this component re-renders per
- * chunk (not the header card or the contents), and a rendered chunk is not diffed again.
- */
 /** What every pair is rendered with */
 interface PairsOf {
   doc: KamervraagDocument;
@@ -21,6 +17,10 @@ interface PairsOf {
   related: RelatedLoader | null;
 }
 
+/**
+ * The pairs, in chunks: the first at once, each later one in a task of its own. Only this component re-renders per
+ * chunk (not the header card or the contents), and a rendered chunk is not diffed again.
+ */
 export function Pairs(
   props: PairsOf & {
     firstChunk: number;

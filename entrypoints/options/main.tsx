@@ -9,10 +9,11 @@ import {
   exportJson,
   exportMarkdown,
   ImportError,
-  importJson,
+  importParsed,
   listEntries,
   listUnreadable,
   MAX_CONTENT_IMPORT_BYTES,
+  parseImport,
   type SyncStatus,
   syncEnabled,
   syncStatus,
@@ -143,13 +144,15 @@ function Options() {
             type="button"
             data-kvl-action="export-content"
             onClick={() =>
-              void Promise.all([listEntries(), listUnreadable(), allCopies()]).then(([list, kept, copies]) =>
-                download(
-                  `leeslijst-met-inhoud-${stamp()}.json`,
-                  'application/json',
-                  exportJson(list, new Date(), kept, copies),
-                ),
-              )
+              void Promise.all([listEntries(), listUnreadable(), allCopies()])
+                .then(([list, kept, copies]) =>
+                  download(
+                    `leeslijst-met-inhoud-${stamp()}.json`,
+                    'application/json',
+                    exportJson(list, new Date(), kept, copies),
+                  ),
+                )
+                .catch(warn)
             }
           >
             {t('exportWithContent')}
@@ -191,13 +194,23 @@ function Options() {
               try {
                 // Refused before reading it into memory; importJson checks the text's size again.
                 if (file.size > MAX_CONTENT_IMPORT_BYTES) throw new ImportError('tooLarge');
-                const r = await importJson(await file.text());
-                const done = t('importDone', String(r.added), String(r.updated), String(r.unchanged));
-                const later = r.removedLater ? ` ${t('importRemovedLater', String(r.removedLater))}` : '';
-                // The list first; then the copies of an export with content (the background stores them).
-                const restored = r.copies.length ? await restoreCopies(r.copies) : 0;
-                const copies = restored ? ` ${t('importCopies', String(restored))}` : '';
-                setMessage({ ok: true, text: done + later + copies });
+                const parsed = parseImport(await file.text());
+                // The copies of an export with content first (the background stores them): the list's merge makes
+                // it look for copies, and it finds these. A failure there never keeps the list from being merged.
+                const restored = parsed.copies.length
+                  ? await restoreCopies(parsed.copies).catch((err: unknown) => {
+                      warn(err);
+                      return 0;
+                    })
+                  : 0;
+                const r = await importParsed(parsed);
+                const notes = [
+                  t('importDone', String(r.added), String(r.updated), String(r.unchanged)),
+                  r.removedLater ? t('importRemovedLater', String(r.removedLater)) : '',
+                  parsed.copies.length ? t('importCopies', String(restored)) : '',
+                  parsed.copiesSkipped ? t('importCopiesSkipped', String(parsed.copiesSkipped)) : '',
+                ];
+                setMessage({ ok: true, text: notes.filter(Boolean).join(' ') });
               } catch (err) {
                 setMessage({ ok: false, text: importMessage(err) });
               }

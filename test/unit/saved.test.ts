@@ -17,8 +17,14 @@ import {
   putSearchIndex,
 } from '../../utils/saved/db';
 import { openFinder, storeFinder } from '../../utils/saved/finder';
-import { copyKeeper, type KeeperDeps, RETRY_MS, UNDO_GRACE_MS } from '../../utils/saved/keeper';
-import { indexCopy, matchingSentence, newIndex, searchCopies } from '../../utils/saved/search';
+import {
+  copyKeeper,
+  type KeeperDeps,
+  RETRY_MS,
+  STORE_INDEX_MS,
+  UNDO_GRACE_MS,
+} from '../../utils/saved/keeper';
+import { INDEX_VERSION, indexCopy, matchingSentence, newIndex, searchCopies } from '../../utils/saved/search';
 import { fixtureCases, parseFixture } from '../support/fixtures';
 
 const SITE = 'https://zoek.officielebekendmakingen.nl';
@@ -57,6 +63,8 @@ describe('a saved copy', () => {
       { ...c, url: 'https://example.org/ah-tk-20232024-2367.html' },
       { ...c, url: 'javascript:alert(1)' },
       { ...c, savedAt: Number.NaN },
+      { ...c, savedAt: 1e20 }, // no Date can show it
+      { ...c, url: 'http://zoek.officielebekendmakingen.nl/ah-tk-20232024-2367.html' },
       { ...c, doc: { ...c.doc, pairs: [{ ...c.doc.pairs[0], numbers: [] }] } },
       { ...c, doc: { ...c.doc, pairs: [{ ...c.doc.pairs[0], answer: 3 }] } },
       { ...c, doc: { ...c.doc, dateReceived: '9 mei 2024' } },
@@ -139,6 +147,31 @@ describe('search over the copies of the fixture documents', () => {
     expect(find('')).toEqual([]);
   });
 
+  it('cuts a long sentence around its first matching word, keeping the word, in decomposed text too', () => {
+    const long = (text: string) =>
+      copyOf(
+        'ah-tk-20232024-2367',
+        `${SITE}/ah-tk-20232024-2367.html`,
+        { ...ALL[0].doc, pairs: [{ ...ALL[0].doc.pairs[0], question: text, answer: null }] },
+        1,
+      );
+    const filler = 'De minister neemt maatregelen '.repeat(12);
+    // The word at the very end: the end is shown, not cut off.
+    const atEnd = matchingSentence(long(`${filler}tegen stikstofuitstoot.`), 'stikstof');
+    expect(atEnd?.endsWith('tegen stikstofuitstoot.')).toBe(true);
+    expect(atEnd?.startsWith('… ')).toBe(true);
+    expect(atEnd?.length).toBeLessThanOrEqual(222);
+    // The word in the middle: cut at spaces on both sides, the word kept, a word start ("gaan" holds "aan").
+    const mid = matchingSentence(long(`${filler}wij gaan aanpassingen doen ${filler}.`), 'aanpass') ?? '';
+    expect(mid).toMatch(/^… .* wij gaan aanpassingen doen .* …$/);
+    // Decomposed accents (NFD) fold to a shorter text: the sentence is made NFC first.
+    const nfd = matchingSentence(
+      long(`${'é '.normalize('NFD').repeat(200)}financiën.`.normalize('NFD')),
+      'financien',
+    );
+    expect(nfd?.endsWith('financiën.')).toBe(true);
+  });
+
   it('has no sentence for words the copy does not hold', () => {
     expect(matchingSentence(copyFor('ah-tk-20232024-878'), 'ongehinderd')).toBeNull();
   });
@@ -169,11 +202,30 @@ describe('the stored index', () => {
     expect((await openFinder()).changed).toBe(false);
   });
 
-  it('is rebuilt from the copies when what is stored cannot be read', async () => {
-    await putCopy(copyFor('ah-tk-20232024-2367'));
-    await putSearchIndex({ index: '{not json', stamps: {} });
-    const { finder } = await openFinder();
+  it.each([
+    ['cannot be read', { version: INDEX_VERSION, index: '{not json' }],
+    ['is of another version', { version: INDEX_VERSION + 1, index: '{}' }],
+  ])('is rebuilt from the copies when what is stored %s, whatever its stamps say', async (_what, stored) => {
+    const copy = copyFor('ah-tk-20232024-2367');
+    await putCopy(copy);
+    await putSearchIndex({ ...stored, stamps: { [copy.id]: copy.savedAt } });
+    const { finder, changed } = await openFinder();
+    expect(changed).toBe(true);
     expect([...searchCopies(finder.index, 'ongehinderd').keys()]).toEqual(['ah-tk-20232024-2367']);
+  });
+
+  it('forgets the words of a copy replaced by a record it cannot read, and does not look at it again', async () => {
+    const copy = copyFor('ah-tk-20232024-2367', 5);
+    await putCopy(copy);
+    const { finder } = await openFinder();
+    await storeFinder(finder);
+    await putCopy({ ...copy, savedAt: 6, version: COPY_VERSION + 1 } as unknown as SavedCopy);
+    const again = await openFinder();
+    expect(again.changed).toBe(true);
+    expect([...searchCopies(again.finder.index, 'ongehinderd').keys()]).toEqual([]);
+    expect(again.finder.index.has(copy.id)).toBe(false);
+    await storeFinder(again.finder);
+    expect((await openFinder()).changed).toBe(false);
   });
 });
 
@@ -184,7 +236,7 @@ function entry(id: string, extra: Partial<ReadingEntry> = {}): ReadingEntry {
     typeof extra;
 }
 
-function deps(entries: ReadingEntry[], removals = new Map<string, number>()) {
+function deps(entries: ReadingEntry[], removals = new Map<string, number>(), unreadable: string[] = []) {
   let now = 1_800_000_000_000;
   const fetched: string[] = [];
   const timers: { ms: number; run: () => void }[] = [];
@@ -192,6 +244,7 @@ function deps(entries: ReadingEntry[], removals = new Map<string, number>()) {
   const d: KeeperDeps = {
     entries: async () => entries,
     removals: async () => removals,
+    unreadable: async () => unreadable,
     fetch: async (id, origin): Promise<LoadedDocument> => {
       fetched.push(`${origin}/${id}`);
       if (failing.has(id) || !docs.has(id)) return { state: 'failed', reason: 'notFound' };
@@ -204,6 +257,8 @@ function deps(entries: ReadingEntry[], removals = new Map<string, number>()) {
     deps: d,
     fetched,
     timers,
+    /** The planned looks at orphans (not the index's stores) */
+    looks: () => timers.filter((x) => x.ms !== STORE_INDEX_MS),
     entries,
     advance: (ms: number) => {
       now += ms;
@@ -265,9 +320,9 @@ describe('the keeper of copies (background)', () => {
     t.advance(1000);
     await keeper.reconcile();
     expect([...(await copyStamps()).keys()].sort()).toEqual(['ah-tk-20232024-2367', 'ah-tk-20232024-878']);
-    expect(t.timers.map((x) => x.ms)).toEqual([UNDO_GRACE_MS - 1000]);
+    expect(t.looks().map((x) => x.ms)).toEqual([UNDO_GRACE_MS - 1000]);
     t.advance(UNDO_GRACE_MS);
-    t.timers[0].run();
+    t.looks()[0].run();
     await keeper.reconcile();
     expect([...(await copyStamps()).keys()]).toEqual(['ah-tk-20232024-2367']);
     expect(t.fetched).toHaveLength(2);
@@ -327,6 +382,53 @@ describe('an export with content', () => {
     const file = parseImport(exportJson([], new Date(0), new Map(), [good, damaged, newer]));
     expect(file.copies).toEqual([good]);
     expect(file.copiesSkipped).toBe(2);
+  });
+});
+
+describe('what the keeper keeps', () => {
+  it('keeps the copy of a document whose entry this version cannot read (a newer version’s)', async () => {
+    await putCopy(copyFor('ah-tk-20232024-878'));
+    const t = deps([], new Map(), ['ah-tk-20232024-878#vraag-2']);
+    t.advance(UNDO_GRACE_MS * 10);
+    await copyKeeper(t.deps).reconcile();
+    expect([...(await copyStamps()).keys()]).toEqual(['ah-tk-20232024-878']);
+  });
+
+  it('keeps a copy no entry names and no removal explains (an import’s, before its list) for the undo window', async () => {
+    await putCopy(copyFor('ah-tk-20232024-878'));
+    const t = deps([]);
+    const keeper = copyKeeper(t.deps);
+    await keeper.reconcile();
+    expect([...(await copyStamps()).keys()]).toEqual(['ah-tk-20232024-878']);
+    t.advance(UNDO_GRACE_MS);
+    await keeper.reconcile();
+    expect([...(await copyStamps()).keys()]).toEqual([]);
+  });
+
+  it('keeps the copy of a document saved again while the other copies were fetched', async () => {
+    const old = copyFor('ah-tk-20232024-878');
+    await putCopy(old);
+    const removals = new Map([['ah-tk-20232024-878', 0]]);
+    const t = deps([entry('ah-tk-20232024-2367')], removals);
+    const fetch = t.deps.fetch;
+    t.deps.fetch = async (id, origin) => {
+      t.entries.push(entry('ah-tk-20232024-878'));
+      return fetch(id, origin);
+    };
+    await copyKeeper(t.deps).reconcile();
+    expect((await getCopy(old.id))?.savedAt).toBe(old.savedAt);
+  });
+
+  it('does not store a parse this version could not show, and tries again later', async () => {
+    const t = deps([entry('ah-tk-20232024-878')]);
+    t.deps.fetch = async () => ({
+      state: 'ok',
+      doc: { ...(docs.get('ah-tk-20232024-878') as KamervraagDocument), aanhangselnummer: 1.5 },
+    });
+    const keeper = copyKeeper(t.deps);
+    expect(await keeper.refresh('ah-tk-20232024-878')).toEqual({ ok: false, reason: 'error' });
+    await keeper.reconcile();
+    expect(await copyStamps()).toEqual(new Map());
   });
 });
 

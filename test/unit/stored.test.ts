@@ -83,3 +83,40 @@ describe('the early read (utils/early-read.ts)', () => {
     }
   });
 });
+
+describe('the storage keys (utils/storage.ts)', () => {
+  it('stay what installed copies stored under: renaming one loses what users saved', async () => {
+    const s = await import('../../utils/storage');
+    const declared = [
+      s.VIEW_MODE,
+      s.ANSWERS_OPEN,
+      s.SCHEMA,
+      s.PREVIEW,
+      s.SYNC_ENABLED,
+      s.SYNC_STATUS,
+      s.MESSAGES,
+      s.WATCHES,
+      s.RELATED_INDEX,
+    ];
+    expect(declared.map((d) => `${d.area}:${d.key}`)).toEqual([
+      'local:viewMode',
+      'local:answersOpen',
+      'local:kvl-schema',
+      'local:kvl-preview',
+      'local:syncEnabled',
+      'local:kvl-sync-status',
+      'local:kvl-messages',
+      'local:kvl-watch',
+      'local:related-index',
+    ]);
+    expect([s.ITEM_PREFIX, s.GONE_PREFIX, s.RELATED_PREFIX]).toEqual(['kvl-item:', 'kvl-gone:', 'related:']);
+    expect(s.SAVED_DB).toEqual({
+      name: 'kvl-saved',
+      version: 1,
+      copies: 'copies',
+      savedAt: 'savedAt',
+      search: 'search',
+    });
+    expect(s.SEARCH_INDEX_KEY).toBe('index');
+  });
+});

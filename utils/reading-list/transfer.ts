@@ -199,8 +199,9 @@ export function parseImport(text: string): ImportFile {
     throw new ImportError('wrongVersion', String(file.version));
   const withCopies = file.copies ?? [];
   if (!Array.isArray(withCopies)) throw new ImportError('notOurs');
-  // Only an export with content may be larger than a list alone.
-  if (withCopies.length === 0 && size > MAX_IMPORT_BYTES) throw new ImportError('tooLarge');
+  const copies = withCopies.filter(isSavedCopy);
+  // Only an export with content (copies this version can store) may be larger than a list alone.
+  if (copies.length === 0 && size > MAX_IMPORT_BYTES) throw new ImportError('tooLarge');
   const kept = file.kept ?? [];
   if (!Array.isArray(kept)) throw new ImportError('notOurs');
   if (file.entries.length + kept.length > MAX_IMPORT_ENTRIES)
@@ -223,25 +224,22 @@ export function parseImport(text: string): ImportFile {
     if (seen.has(key)) throw new ImportError('duplicate', key);
     seen.add(key);
   });
-  const copies = withCopies.filter(isSavedCopy);
   return { entries, kept, copies, copiesSkipped: withCopies.length - copies.length };
 }
 
-/**
- * Validates `text` completely, then merges it into the list field group by field group (nothing changed here later
- * is overwritten; an entry removed here after the file's copy of it changed stays removed and is counted). On any
- * problem throws ImportError and the list is unchanged.
- */
-export async function importJson(text: string): Promise<{
+export interface ImportCounts {
   added: number;
   updated: number;
   unchanged: number;
   removedLater: number;
-  /** For the background to store (utils/saved/requests.ts restoreCopies): the list is merged first */
-  copies: SavedCopy[];
-  copiesSkipped: number;
-}> {
-  const file = parseImport(text);
+}
+
+/**
+ * Merges a validated file into the list field group by field group (nothing changed here later is overwritten; an
+ * entry removed here after the file's copy of it changed stays removed and is counted). Its copies are the caller's
+ * to store (utils/saved/requests.ts restoreCopies), before this: the merge makes the background look for copies.
+ */
+export async function importParsed(file: ImportFile): Promise<ImportCounts> {
   const { added, updated, unchanged, removedLater } = await mergeEntries(file.entries);
   const keptAdded = await keepRecords(file.kept);
   return {
@@ -249,7 +247,10 @@ export async function importJson(text: string): Promise<{
     updated,
     unchanged: unchanged + file.kept.length - keptAdded,
     removedLater,
-    copies: file.copies,
-    copiesSkipped: file.copiesSkipped,
   };
+}
+
+/** Validates `text` completely, then merges it; on any problem throws ImportError and the list is unchanged. */
+export async function importJson(text: string): Promise<ImportCounts> {
+  return importParsed(parseImport(text));
 }

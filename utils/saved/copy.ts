@@ -89,9 +89,12 @@ export function isSavedCopy(v: unknown): v is SavedCopy {
     isStr(v.id) &&
     isKamervraagId(v.id) &&
     isStr(v.url) &&
+    v.url.startsWith('https://') &&
     isSiteUrl(v.url) &&
     typeof v.savedAt === 'number' &&
-    Number.isFinite(v.savedAt) &&
+    // A time a Date can hold (the page shows it), not before 1970
+    v.savedAt >= 0 &&
+    v.savedAt < 8.64e15 &&
     isDocumentModel(v.doc) &&
     v.doc.id === v.id
   );

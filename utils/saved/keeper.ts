@@ -15,13 +15,15 @@ export const UNDO_GRACE_MS = 10 * 60_000;
 /** A copy that could not be made is tried again after this long (or when the background starts again). */
 export const RETRY_MS = 15 * 60_000;
 /** The search index is stored this long after its last change (it is caught up when opened, so a loss costs time only). */
-const STORE_INDEX_MS = 2000;
+export const STORE_INDEX_MS = 2000;
 
 export interface KeeperDeps {
   /** The list's entries as stored now */
   entries(): Promise<ReadingEntry[]>;
   /** When entries were removed: entry key → epoch ms */
   removals(): Promise<Map<string, number>>;
+  /** Keys of stored entries this version cannot read (a newer version's): their documents keep their copies */
+  unreadable(): Promise<string[]>;
   fetch(id: string, origin: string): Promise<LoadedDocument>;
   now(): number;
   /** Runs `run` in `ms` (the background's timer) */
@@ -48,7 +50,9 @@ function originOf(url: string): string {
 export function copyKeeper(deps: KeeperDeps): CopyKeeper {
   let finder: Promise<Finder> | null = null;
   const failedAt = new Map<string, number>();
-  let storing: ReturnType<typeof setTimeout> | undefined;
+  let storing = false;
+  /** Copies of documents no entry names, and since when (this background's lifetime) they have been seen so */
+  const orphanSince = new Map<string, number>();
   let running: Promise<unknown> = Promise.resolve();
 
   const index = () => {
@@ -61,9 +65,14 @@ export function copyKeeper(deps: KeeperDeps): CopyKeeper {
     });
     return finder;
   };
+  /** Stores the index a while after a change (what changes meanwhile is stored with it). */
   const storeSoon = (f: Finder) => {
-    clearTimeout(storing);
-    storing = setTimeout(() => void storeFinder(f).catch(() => {}), STORE_INDEX_MS);
+    if (storing) return;
+    storing = true;
+    deps.later(STORE_INDEX_MS, () => {
+      storing = false;
+      void storeFinder(f).catch(() => {});
+    });
   };
   /** One change of the copies at a time: reconcile, refresh and restore never interleave. */
   const serial = <T>(job: () => Promise<T>): Promise<T> => {
@@ -88,6 +97,8 @@ export function copyKeeper(deps: KeeperDeps): CopyKeeper {
     }
     const copy = copyOf(id, documentUrlAt(origin, id), loaded.doc, deps.now());
     try {
+      // A parse this version could not show is not stored (it would pass for a copy and never be fetched again).
+      if (!isSavedCopy(copy)) throw new Error('not a valid copy');
       await store(copy);
     } catch {
       // Storage full (or refused): this copy waits like a failed fetch; the list itself is not touched.
@@ -116,24 +127,45 @@ export function copyKeeper(deps: KeeperDeps): CopyKeeper {
       if (unread.has(id) || (failed !== undefined && now - failed < RETRY_MS)) continue;
       await make(id, want.get(id) as string);
     }
-    const orphans = [...have.keys()].filter((id) => !want.has(id));
-    if (!orphans.length) return;
+    await dropOrphans([...have.keys()].filter((id) => !want.has(id)));
+  };
+
+  /**
+   * Drops the copies of documents no entry names, once the last removal of one of their entries (or, with none
+   * recorded, the moment this background first saw them so) is older than the undo window.
+   */
+  const dropOrphans = async (candidates: string[]) => {
+    if (!candidates.length) {
+      orphanSince.clear();
+      return;
+    }
+    // Read again: the fetches above may have taken a while, and the list changed meanwhile.
+    const [want, unreadable, removals] = await Promise.all([wanted(), deps.unreadable(), deps.removals()]);
+    for (const key of unreadable) want.set(splitQuestion(key).base, '');
+    const orphans = candidates.filter((id) => !want.has(id));
+    const now = deps.now();
+    for (const id of [...orphanSince.keys()]) if (!orphans.includes(id)) orphanSince.delete(id);
+    for (const id of orphans) if (!orphanSince.has(id)) orphanSince.set(id, now);
     // The latest removal of any entry of the document (the document's own, or one of its single answers).
     const removed = new Map<string, number>();
-    for (const [key, at] of await deps.removals()) {
+    for (const [key, at] of removals) {
       const id = splitQuestion(key).base;
       removed.set(id, Math.max(removed.get(id) ?? 0, at));
     }
-    const due = orphans.filter((id) => now - (removed.get(id) ?? 0) >= UNDO_GRACE_MS);
+    const since = (id: string) => removed.get(id) ?? (orphanSince.get(id) as number);
+    const due = orphans.filter((id) => now - since(id) >= UNDO_GRACE_MS);
     const waiting = orphans.filter((id) => !due.includes(id));
     if (due.length) {
       await deleteCopies(due);
       const f = await index();
-      for (const id of due) forgetCopy(f, id);
+      for (const id of due) {
+        forgetCopy(f, id);
+        orphanSince.delete(id);
+      }
       storeSoon(f);
     }
     if (waiting.length) {
-      const next = Math.min(...waiting.map((id) => (removed.get(id) ?? 0) + UNDO_GRACE_MS - now));
+      const next = Math.min(...waiting.map((id) => since(id) + UNDO_GRACE_MS - now));
       deps.later(next, () => void keeper.reconcile().catch(() => {}));
     }
   };
@@ -149,9 +181,11 @@ export function copyKeeper(deps: KeeperDeps): CopyKeeper {
       serial(async () => {
         // What is stored: the index knows every copy this version reads (caught up when opened, and this is the
         // copies' one writer); a record it cannot read (a newer version's) is looked up, and kept as it is.
-        const have = (await index()).stamps;
+        const f = await index();
+        const have = f.stamps;
         const valid = values.filter(isSavedCopy);
-        const unread = await storedIds(valid.filter((v) => !have.has(v.id)).map((v) => v.id));
+        const present = await storedIds(valid.map((v) => v.id));
+        const unread = new Set([...present].filter((id) => !f.index.has(id)));
         let stored = 0;
         for (const v of valid) {
           if (unread.has(v.id) || (have.get(v.id) ?? Number.NEGATIVE_INFINITY) >= v.savedAt) continue;

@@ -50,12 +50,18 @@ export type CopyIndex = MiniSearch<Indexed>;
 
 export const newIndex = (): CopyIndex => new MiniSearch(OPTIONS);
 
-/** An index from its stored form (its JSON); a new one when the stored form cannot be read. */
-export async function loadIndex(json: string): Promise<CopyIndex> {
+/**
+ * What the index holds and how its words are made: a stored index of another version is rebuilt. Raise it with any
+ * change of OPTIONS, `indexed` or `fold`.
+ */
+export const INDEX_VERSION = 1;
+
+/** An index from its stored form (its JSON); null when that cannot be read. */
+export async function loadIndex(json: string): Promise<CopyIndex | null> {
   try {
     return await MiniSearch.loadJSONAsync(json, OPTIONS);
   } catch {
-    return newIndex();
+    return null;
   }
 }
 
@@ -87,7 +93,7 @@ export function matchingSentence(copy: SavedCopy, text: string): string | null {
   const words = fold(text).match(WORD) ?? [];
   if (!words.length) return null;
   for (const part of copyTexts(copy)) {
-    for (const sentence of part.split(SENTENCE_END)) {
+    for (const sentence of part.normalize('NFC').split(SENTENCE_END)) {
       const have = fold(sentence).match(WORD) ?? [];
       if (words.every((w) => have.some((h) => h.startsWith(w))))
         return clipAround(sentence.trim(), words[0] as string);
@@ -96,11 +102,19 @@ export function matchingSentence(copy: SavedCopy, text: string): string | null {
   return null;
 }
 
+/** A long sentence cut to MAX_SENTENCE around the first word starting with `word` (folded; letters and digits only, WORD), at spaces. */
 function clipAround(sentence: string, word: string): string {
   const flat = sentence.replace(/\s+/g, ' ');
   if (flat.length <= MAX_SENTENCE) return flat;
-  const at = Math.max(0, fold(flat).indexOf(word) - 60);
-  const start = at === 0 ? 0 : flat.indexOf(' ', at) + 1;
+  // Folding an NFC text keeps its length for Dutch (and most Latin) text; where it does not, the cut starts at 0.
+  const folded = fold(flat);
+  const at = folded.length === flat.length ? folded.search(new RegExp(`(?<![\\p{L}\\p{N}])${word}`, 'u')) : 0;
+  const from = Math.max(0, at - 60);
+  const space = from === 0 ? 0 : flat.indexOf(' ', from) + 1;
+  // At a space before the word; without one in between, where the context starts.
+  const start = space > 0 && space <= at ? space : from;
+  if (start + MAX_SENTENCE >= flat.length) return `${start > 0 ? '… ' : ''}${flat.slice(start)}`;
   const cut = flat.slice(start, start + MAX_SENTENCE);
-  return `${start > 0 ? '… ' : ''}${cut.slice(0, cut.lastIndexOf(' '))} …`;
+  const end = cut.lastIndexOf(' ');
+  return `${start > 0 ? '… ' : ''}${end > 0 ? cut.slice(0, end) : cut} …`;
 }

@@ -59,10 +59,10 @@ export function questionOfHash(hash: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
-/** `<base>#vraag-N` → its base and N; a base alone → N undefined. */
+/** `<base>#vraag-N` → its base and N; anything else (a base alone, an empty or multi-line text) → itself, no N. */
 export function splitQuestion(key: string): { base: string; n: number | undefined } {
-  const m = WITH_QUESTION.exec(key) as RegExpExecArray;
-  return { base: m[1], n: m[2] === undefined ? undefined : Number(m[2]) };
+  const m = WITH_QUESTION.exec(key);
+  return m?.[2] === undefined ? { base: key, n: undefined } : { base: m[1], n: Number(m[2]) };
 }
 
 export function isSiteHost(hostname: string): boolean {
