@@ -102,6 +102,7 @@ export default defineBackground(() => {
     fetch: (id, origin) => fetchDocument(id, origin, { parse: backgroundParse, references: true }),
     now: Date.now,
     later: (ms, run) => setTimeout(run, ms),
+    pause: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   });
   const keepCopies = debounce(() => keeper.reconcile(), 1000);
   browser.runtime.onStartup.addListener(keepCopies);

@@ -15,6 +15,7 @@ import { type Watch, watches } from '../../utils/related/watch';
 import { copyStamps, deleteCopies, getCopy } from '../../utils/saved/db';
 import { catchWarnings, resetBrowser } from '../support/browser-env';
 import { answerOf, type CaughtEvent, catchEvent } from '../support/fake-events';
+import { caseSource } from '../support/fixtures';
 
 const SITE = 'https://zoek.officielebekendmakingen.nl';
 const NAME = 'Kamervragen Lezer';
@@ -687,8 +688,9 @@ describe('storage.sync', () => {
 });
 
 describe('the saved copies', () => {
-  const pages = buildRelatedFixtures();
-  const DOC = 'ah-tk-20232024-1047';
+  // A document no other test lists: their backgrounds may still be copying their own lists, into the same database.
+  const DOC = 'ah-tk-20232024-2367';
+  const pages = { [`${DOC}.html`]: caseSource(`html-${DOC}`) };
   const request = (op: string, more: object = {}) => ({ type: 'kvl:copy', op, ...more });
 
   /** The site, serving the related fixture pages */
@@ -703,18 +705,19 @@ describe('the saved copies', () => {
     const fetch = site();
     await addEntry(linkEntry(DOC, 'Vragen over bijeenkomsten'));
     await idle();
-    expect(fetch.mock.calls.map(([url]) => url)).toEqual([`${SITE}/${DOC}.html`]);
+    const asked = () => fetch.mock.calls.map(([url]) => url).filter((url) => url.includes(DOC));
+    expect(asked()).toEqual([`${SITE}/${DOC}.html`]);
     const copy = await getCopy(DOC);
     expect(copy).toMatchObject({ version: 1, id: DOC, url: `${SITE}/${DOC}.html` });
     // Made a second after the change (the keeper's debounce), when the fetch came back.
     expect(copy?.savedAt).toBeGreaterThanOrEqual(NOW + 1000);
     expect(copy?.savedAt).toBeLessThanOrEqual(Date.now());
-    expect(copy?.doc.pairs.map((p) => p.numbers)).toEqual([[1], [2], [3], [4], [5], [6], [7], [8], [9]]);
-    expect(copy?.doc.answeredBy?.name).toBe('Rutte');
+    expect(copy?.doc.pairs.map((p) => p.numbers)).toEqual([[1], [2], [3, 4, 5, 6], [7, 8, 9, 10, 11], [12]]);
+    expect(copy?.doc.answeredBy?.name).toBe('Heinen');
     // Another change of the list copies nothing again.
     await setRead(DOC, true);
     await idle();
-    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(asked()).toHaveLength(1);
   });
 
   it('"refresh" from an extension page reads the document again; from a page or another extension it is refused', async () => {

@@ -18,6 +18,7 @@ import {
 } from '../../utils/saved/db';
 import { openFinder, storeFinder } from '../../utils/saved/finder';
 import {
+  COPY_PAUSE_MS,
   copyKeeper,
   type KeeperDeps,
   RETRY_MS,
@@ -240,6 +241,7 @@ function deps(entries: ReadingEntry[], removals = new Map<string, number>(), unr
   let now = 1_800_000_000_000;
   const fetched: string[] = [];
   const timers: { ms: number; run: () => void }[] = [];
+  const pauses: number[] = [];
   let failing = new Set<string>();
   const d: KeeperDeps = {
     entries: async () => entries,
@@ -252,11 +254,15 @@ function deps(entries: ReadingEntry[], removals = new Map<string, number>(), unr
     },
     now: () => now,
     later: (ms, run) => timers.push({ ms, run }),
+    pause: async (ms) => {
+      pauses.push(ms);
+    },
   };
   return {
     deps: d,
     fetched,
     timers,
+    pauses,
     /** The planned looks at orphans (not the index's stores) */
     looks: () => timers.filter((x) => x.ms !== STORE_INDEX_MS),
     entries,
@@ -286,6 +292,8 @@ describe('the keeper of copies (background)', () => {
       'https://www.officielebekendmakingen.nl/ah-tk-20232024-2367',
       'https://www.officielebekendmakingen.nl/ah-tk-20232024-878',
     ]);
+    // One document after the other, with a pause between: gently for the site.
+    expect(t.pauses).toEqual([COPY_PAUSE_MS]);
     const copy = await getCopy('ah-tk-20232024-2367');
     expect(copy?.url).toBe('https://www.officielebekendmakingen.nl/ah-tk-20232024-2367.html');
     expect(copy?.savedAt).toBe(t.now);

@@ -16,6 +16,11 @@ export const UNDO_GRACE_MS = 10 * 60_000;
 export const RETRY_MS = 15 * 60_000;
 /** The search index is stored this long after its last change (it is caught up when opened, so a loss costs time only). */
 export const STORE_INDEX_MS = 2000;
+/**
+ * Between two copies fetched by one reconcile: a long list (after an import, or an update of the extension) is copied
+ * at 4 documents a second, gently for the site and for the reader's browser (each is a fetch and a parse).
+ */
+export const COPY_PAUSE_MS = 250;
 
 export interface KeeperDeps {
   /** The list's entries as stored now */
@@ -28,6 +33,8 @@ export interface KeeperDeps {
   now(): number;
   /** Runs `run` in `ms` (the background's timer) */
   later(ms: number, run: () => void): void;
+  /** Waits `ms` */
+  pause(ms: number): Promise<void>;
 }
 
 export type CopyResult = { ok: true; copy: SavedCopy } | { ok: false; reason: FailReason | 'notSaved' };
@@ -122,9 +129,11 @@ export function copyKeeper(deps: KeeperDeps): CopyKeeper {
     const missing = [...want.keys()].filter((id) => !have.has(id));
     // A record this version cannot read (a newer version's, perhaps without `savedAt`) is not missing: kept as it is.
     const unread = missing.length ? await storedIds(missing) : new Set<string>();
+    let fetched = 0;
     for (const id of missing) {
       const failed = failedAt.get(id);
       if (unread.has(id) || (failed !== undefined && now - failed < RETRY_MS)) continue;
+      if (fetched++ > 0) await deps.pause(COPY_PAUSE_MS);
       await make(id, want.get(id) as string);
     }
     await dropOrphans([...have.keys()].filter((id) => !want.has(id)));

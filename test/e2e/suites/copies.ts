@@ -2,7 +2,13 @@
 // the popup's filter finds a word that occurs only in one of its answers and shows its sentence; with the site's
 // server stopped, the saved-copy page shows the document's pairs. Each browser gets a profile and server of its own
 // (the server is stopped halfway). Waits ask for booleans: Firefox's driver returns no element.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { completeEntry, entryFromLink, type ReadingEntry } from '../../../utils/reading-list/entry';
+import { copyOf } from '../../../utils/saved/copy';
+import { CASES_DIR, parseFixture } from '../../support/fixtures';
 import type { BrowserDriver, PageDriver } from '../support/driver';
 import { siteUrl } from '../support/extension';
 
@@ -91,6 +97,47 @@ export function copiesSuite(launch: () => Promise<BrowserDriver>): void {
         siteUrl(`/${ID}.html`),
       );
       expect(driver.server.requests.length).toBe(asked);
+      expect(copy.errors).toEqual([]);
+    }, 60_000);
+
+    it('restores the copies of an export with content through the options page, with the site still unreachable', async () => {
+      // A document the server never had: its copy can only come from the file.
+      const id = 'ah-ek-20232024-3001';
+      const url = siteUrl(`/${id}.html`);
+      const doc = parseFixture(join(CASES_DIR, `html-${ID}`, 'source.html'));
+      const link = entryFromLink(url, 'Uit een export', Date.now()) as ReadingEntry;
+      const entry = completeEntry(link, { ...doc, id }, Date.now());
+      const file = join(mkdtempSync(join(tmpdir(), 'kvl-content-')), 'leeslijst-met-inhoud.json');
+      // The options page's export format with content (utils/reading-list/transfer.ts)
+      writeFileSync(
+        file,
+        JSON.stringify({
+          format: 'kamervragen-lezer/leeslijst',
+          version: 2,
+          exportedAt: '',
+          kept: [],
+          entries: [entry],
+          copies: [copyOf(id, url, doc, Date.now() - 86_400_000), { version: 1, id, damaged: true }],
+        }),
+      );
+      const options = await driver.openExtensionPage('options.html');
+      await options.upload('[data-kvl-action="import"]', file);
+      expect(
+        await options.waitFor<string>(
+          `document.querySelector('[data-kvl-import]')?.getAttribute('data-kvl-import')`,
+          30_000,
+        ),
+      ).toBe('ok');
+      // "1 copy restored", "1 skipped", in the browser's language: the numbers are what is checked.
+      expect(
+        await options.evaluate(`document.querySelector('[data-kvl-import]').textContent.match(/\\d+/g)`),
+      ).toEqual(['1', '0', '0', '1', '1']);
+      const copy = await driver.openExtensionPage(`copy.html?id=${id}#vraag-2`);
+      await copy.waitFor(`document.querySelectorAll('[data-kvl-view] [data-kvl-pair]').length > 0`);
+      expect(await copy.evaluate(PAIRS)).toEqual(['1', '2', '3,4,5,6', '7,8,9,10,11', '12']);
+      // The deep link opened its pair.
+      await copy.waitFor(`document.querySelector('[data-kvl-pair="2"] details.kvl-answer').open === true`);
+      expect(options.errors).toEqual([]);
       expect(copy.errors).toEqual([]);
     }, 60_000);
   });
