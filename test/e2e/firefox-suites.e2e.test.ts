@@ -4,6 +4,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { copiesSuite } from './suites/copies';
 import { devicesSuite } from './suites/devices';
 import { hostileSuite } from './suites/hostile';
+import { keysSuite } from './suites/keys';
 import { placeSuite } from './suites/place';
 import { relatedSuite } from './suites/related';
 import { siteScriptsSuite } from './suites/site-scripts';
@@ -20,6 +21,7 @@ afterAll(async () => {
 placeSuite(() => driver);
 siteScriptsSuite(() => driver);
 hostileSuite(() => driver);
+keysSuite(() => driver);
 relatedSuite(() => driver);
 devicesSuite(firefoxDriver);
 copiesSuite(firefoxDriver);

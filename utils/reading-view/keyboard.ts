@@ -19,9 +19,15 @@ export function keyboardNavigation(
     const active = document.activeElement?.closest<HTMLElement>('.kvl-pair');
     const i = active ? list.indexOf(active) : -1;
     if (i >= 0) return i;
-    // else the pair at the top of the screen (none above the first pair: `j` then goes to the first)
+    // else (nothing focused, or the contents link just followed) the pair at the top of the screen; none above the
+    // first pair: `j` then goes to the first
     const top = pairAtTop(list);
-    return top ? list.indexOf(top as HTMLElement) : -1;
+    const at = top ? list.indexOf(top as HTMLElement) : -1;
+    // A pair reaching into the screen from above is the one being read only while it fills the upper half (a long
+    // answer); a last few lines of it are not where the reader is: the next pair is. (A pair scrolled to lands within
+    // a pixel or two of the top, either side.)
+    const box = top?.getBoundingClientRect();
+    return box && box.top < -2 && box.bottom < window.innerHeight / 2 && at + 1 < list.length ? at + 1 : at;
   };
   const focusPair = (p: HTMLElement) => {
     const head = p.querySelector<HTMLElement>('.kvl-pair-head');
