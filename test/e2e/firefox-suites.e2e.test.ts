@@ -8,6 +8,7 @@ import { keysSuite } from './suites/keys';
 import { placeSuite } from './suites/place';
 import { relatedSuite } from './suites/related';
 import { siteScriptsSuite } from './suites/site-scripts';
+import { themeSuite } from './suites/theme';
 import { type BrowserDriver, firefoxDriver } from './support/driver';
 
 let driver: BrowserDriver;
@@ -25,3 +26,7 @@ keysSuite(() => driver);
 relatedSuite(() => driver);
 devicesSuite(firefoxDriver);
 copiesSuite(firefoxDriver);
+themeSuite(
+  () => driver,
+  () => firefoxDriver({ colorScheme: 'dark' }),
+);

@@ -52,8 +52,10 @@ export interface BrowserDriver {
 const readBadge = (api: string) =>
   `Promise.all([${api}.getBadgeText({}), ${api}.getBadgeBackgroundColor({})]).then(([text, color]) => ({ text, color: color.slice(0, 3).join(',') }))`;
 
-export async function chromiumDriver(): Promise<BrowserDriver> {
-  const browser = await launchWithExtension();
+export async function chromiumDriver(
+  options: { colorScheme?: 'light' | 'dark' } = {},
+): Promise<BrowserDriver> {
+  const browser = await launchWithExtension(options);
   const openPage = async (path: string) => {
     const page = await browser.context.newPage();
     await page.goto(`chrome-extension://${browser.extensionId}/${path}`);
@@ -84,8 +86,10 @@ export async function chromiumDriver(): Promise<BrowserDriver> {
   };
 }
 
-export async function firefoxDriver(): Promise<BrowserDriver> {
-  const ff = await launchFirefoxWithExtension();
+export async function firefoxDriver(
+  options: { colorScheme?: 'light' | 'dark' } = {},
+): Promise<BrowserDriver> {
+  const ff = await launchFirefoxWithExtension(options);
   // An extension page: its realm has the full `browser.*` API, to read storage.
   const extPage = await openExtensionPage(ff, 'popup.html?tab=999999');
   return {

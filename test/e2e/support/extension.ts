@@ -23,6 +23,8 @@ export interface LaunchOptions {
   userDataDir?: string;
   /** Share one fixture server between browsers; otherwise each launch starts (and stops) its own. */
   server?: FixtureServer;
+  /** The reader's colour scheme (prefers-color-scheme), light unless said */
+  colorScheme?: 'light' | 'dark';
 }
 
 export interface PlainBrowser {
@@ -81,6 +83,7 @@ async function launch(extension: boolean, options: LaunchOptions): Promise<Plain
       executablePath,
       headless: options.headless ?? true,
       args,
+      colorScheme: options.colorScheme ?? 'light',
       // A fixed viewport makes screenshots repeatable; a visible window keeps its own size.
       viewport: (options.headless ?? true) ? { width: 1280, height: 900 } : null,
     });

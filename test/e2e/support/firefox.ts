@@ -39,7 +39,9 @@ export interface FirefoxWithExtension {
 }
 
 /** Firefox (headless, temporary profile) with the built extension installed; the fixture server is its proxy. */
-export async function launchFirefoxWithExtension(): Promise<FirefoxWithExtension> {
+export async function launchFirefoxWithExtension(
+  options: { colorScheme?: 'light' | 'dark' } = {},
+): Promise<FirefoxWithExtension> {
   const executablePath = requireFirefox();
   if (!existsSync(join(FIREFOX_BUILD_DIR, 'manifest.json'))) {
     throw new Error(`No extension build in ${FIREFOX_BUILD_DIR}: run \`npm run build:firefox\` first.`);
@@ -70,6 +72,9 @@ export async function launchFirefoxWithExtension(): Promise<FirefoxWithExtension
         'dom.security.https_first': false,
         'dom.security.https_only_mode': false,
         'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }),
+        // The reader's colour scheme, for pages and the extension's own (0 dark, 1 light)
+        'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : 1,
+        'ui.systemUsesDarkTheme': options.colorScheme === 'dark' ? 1 : 0,
       },
     });
     const id = await browser.installExtension(FIREFOX_BUILD_DIR);
