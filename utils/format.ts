@@ -47,6 +47,15 @@ const KIND = { antwoord: 'kindAntwoord', mededeling: 'kindMededeling', vragen: '
 
 export const kindLabel = (kind: DocumentKind) => t(KIND[kind]);
 
+/** What a reading-list entry is: a document of a kind, or a single answer ('pair'); null when not known yet */
+export type EntryType = DocumentKind | 'pair';
+
+export function entryType(entry: { id: string; kind: DocumentKind | null; pair: unknown }): EntryType | null {
+  return entry.pair ? 'pair' : (entry.kind ?? idParts(entry.id).kind);
+}
+
+export const entryTypeLabel = (type: EntryType) => (type === 'pair' ? t('kindPair') : kindLabel(type));
+
 /** "nr. 1047" for an Aanhangsel, the id itself for anything else */
 export function numberLabel(id: string): string {
   const n = idParts(id).aanhangselnummer;

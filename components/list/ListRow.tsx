@@ -2,7 +2,7 @@
 
 import { memo } from 'preact/compat';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { shortDate, shortDay } from '../../utils/format';
+import { entryType, entryTypeLabel, shortDate, shortDay } from '../../utils/format';
 import { t } from '../../utils/i18n';
 import { type ReadingEntry, setNote, setRead } from '../../utils/reading-list';
 import type { Watch } from '../../utils/related/watch';
@@ -74,8 +74,14 @@ function RowView({
   const answered = shortDate(entry.dateReceived);
   const who = [entry.answeredBy, entry.ministry ? `(${entry.ministry})` : null].filter(Boolean).join(' ');
   const noteId = `kvl-note-${entry.key}`;
+  const type = entryType(entry);
   return (
-    <li data-kvl-item={entry.key} data-read={String(entry.read)} class={entry.read ? 'read' : 'unread'}>
+    <li
+      data-kvl-item={entry.key}
+      data-kvl-type={type ?? undefined}
+      data-read={String(entry.read)}
+      class={entry.read ? 'read' : 'unread'}
+    >
       <button type="button" class="kvl-entry-title" data-kvl-action="open" onClick={() => onOpen(entry)}>
         {entry.read ? null : (
           <span class="kvl-dot">
@@ -93,6 +99,7 @@ function RowView({
       ) : null}
       <p class="kvl-meta">
         {[
+          type ? entryTypeLabel(type) : null,
           entry.askers.join(', '),
           who,
           answered ? t('answeredOn', answered) : null,

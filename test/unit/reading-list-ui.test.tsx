@@ -354,3 +354,43 @@ describe('the popup list with saved copies', () => {
     expect($(`[data-kvl-item="${ID}"] [data-kvl-match]`)).toBeNull();
   });
 });
+
+describe('what each row of the popup is', () => {
+  it('says the type of every entry (antwoord, vragen, mededeling, a single answer), and nothing it does not know', async () => {
+    const at = (n: number) => 1000 + n;
+    const kinds = [
+      entryFromDocument(doc('ah-tk-20232024-1'), `${URL_BASE}/ah-tk-20232024-1.html`, null, at(1)),
+      entryFromDocument(
+        { ...doc('kv-tk-2024Z01234'), kind: 'vragen' },
+        `${URL_BASE}/kv-tk-2024Z01234.html`,
+        null,
+        at(2),
+      ),
+      entryFromDocument(
+        { ...doc('ah-tk-20232024-3'), kind: 'mededeling' },
+        `${URL_BASE}/ah-tk-20232024-3.html`,
+        null,
+        at(3),
+      ),
+      entryFromDocument(doc('ah-tk-20232024-1'), `${URL_BASE}/ah-tk-20232024-1.html`, pair(2), at(4)),
+      entryFromLink(`${URL_BASE}/ah-tk-20232024-5.html`, null, at(5)) as ReadingEntry,
+      entryFromLink(`${URL_BASE}/kv-tk-2024Z05555.html`, null, at(6)) as ReadingEntry,
+    ];
+    await mergeEntries(kinds);
+    await act(() => render(<ReadingList onOpen={() => {}} onOpenCopy={() => {}} />, root));
+    await vi.waitFor(() => expect($$('[data-kvl-item]')).toHaveLength(6));
+    const rows = $$('[data-kvl-item]').map((li) => [
+      li.dataset.kvlItem,
+      li.dataset.kvlType ?? null,
+      li.querySelector('.kvl-meta')?.textContent?.split(' · ')[0],
+    ]);
+    expect(rows).toEqual([
+      ['kv-tk-2024Z05555', 'vragen', 'Vragen zonder antwoord'],
+      ['ah-tk-20232024-5', null, expect.stringMatching(/^toegevoegd /)],
+      ['ah-tk-20232024-1#vraag-2', 'pair', 'Los antwoord'],
+      ['ah-tk-20232024-3', 'mededeling', 'Mededeling'],
+      ['kv-tk-2024Z01234', 'vragen', 'Vragen zonder antwoord'],
+      ['ah-tk-20232024-1', 'antwoord', 'Antwoord'],
+    ]);
+  });
+});
