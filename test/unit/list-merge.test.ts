@@ -210,6 +210,10 @@ describe('merge rules as properties', () => {
             expect(gone as number).toBeGreaterThanOrEqual(w.stamp);
             continue;
           }
+          // Removed at or after this write and added again since (on a device that had not seen the removal): the
+          // write went with the removal, and the entry is a new one (found by fast-check, seed -665528037: a full
+          // entry removed, added again on two devices, one of them partial; the complete one's facts win).
+          if (writes.some((x) => x.k === w.k && x.group === 'gone' && x.stamp >= w.stamp)) continue;
           // a complete entry's facts beat a partial one's whatever their times
           if (w.group === 'facts' && JSON.parse(w.value).at(-1) === true && !entry.partial) continue;
           expect(entry.stamps[w.group]).toBeGreaterThanOrEqual(w.stamp);
