@@ -15,6 +15,23 @@ export interface Controls {
   onOpenByDefault(open: boolean): void;
 }
 
+/** One fact of the card (the test hooks: `data-kvl-fact`, `data-kvl-value`) */
+interface Fact {
+  fact: string;
+  label: string;
+  text: string;
+  value?: string | null;
+  /** A fact shown with it (the days the answer took, with its date) */
+  extra?: { fact: string; text: string; value: string };
+}
+
+/** Days from one ISO date to another; null unless both are there and in order. */
+function daysBetween(from: string | null, to: string | null): number | null {
+  if (!from || !to) return null;
+  const days = Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+  return Number.isFinite(days) && days >= 0 ? days : null;
+}
+
 export function HeaderCard({
   doc,
   origin,
@@ -28,33 +45,64 @@ export function HeaderCard({
   pageUrl?: string;
 }) {
   const id = doc.id;
-  const rows: [string, string][] = [];
+  // Each fact once, as text and, where it has one, as a machine value (dates ISO, numbers as digits).
+  const rows: Fact[] = [];
   if (doc.askers.length) {
-    rows.push([
-      t('askedBy'),
-      doc.askers.map((a) => (a.party ? `${a.name} (${a.party})` : a.name)).join(', '),
-    ]);
+    const askers = doc.askers.map((a) => (a.party ? `${a.name} (${a.party})` : a.name)).join(', ');
+    rows.push({ fact: 'asker', label: t('askedBy'), text: askers });
   }
-  if (doc.addressees.length) rows.push([t('addressedTo'), doc.addressees.join(', ')]);
+  if (doc.addressees.length)
+    rows.push({ fact: 'recipient', label: t('addressedTo'), text: doc.addressees.join(', ') });
   const submitted = dateText(doc.dateSubmitted);
-  if (submitted) rows.push([t('submitted'), submitted]);
+  if (submitted)
+    rows.push({ fact: 'submitted', label: t('submitted'), text: submitted, value: doc.dateSubmitted });
   if (doc.answeredBy) {
     const co = doc.coSigners.length ? `, ${t('coSigned')} ${doc.coSigners.map(answererText).join(', ')}` : '';
-    rows.push([t('answeredBy'), answererText(doc.answeredBy) + co]);
+    // A mededeling is sent, not an answer: "Mededeling van"
+    const label = doc.kind === 'mededeling' ? t('mededelingBy') : t('answeredBy');
+    rows.push({ fact: 'answered-by', label, text: answererText(doc.answeredBy) + co });
   }
   const received = dateText(doc.dateReceived);
-  if (received) rows.push([t('received'), received]);
-  if (doc.id) rows.push([t('identifier'), doc.id]);
+  if (received) {
+    const days = daysBetween(doc.dateSubmitted, doc.dateReceived);
+    rows.push({
+      fact: 'answered',
+      label: t('received'),
+      text: received,
+      value: doc.dateReceived,
+      extra:
+        days === null ? undefined : { fact: 'days', text: t('daysLater', String(days)), value: String(days) },
+    });
+  }
+  if (doc.id) {
+    const n = doc.aanhangselnummer;
+    rows.push({
+      fact: 'number',
+      label: t('identifier'),
+      text: doc.id,
+      value: n === null ? undefined : String(n),
+    });
+  }
 
   return (
     <div class="kvl-card">
       <p class="kvl-kind">{kindLabel(doc.kind)}</p>
       {doc.subject ? <p class="kvl-subject">{doc.subject}</p> : null}
       <dl class="kvl-facts">
-        {rows.map(([k, v]) => (
-          <div key={k}>
-            <dt>{k}</dt>
-            <dd>{v}</dd>
+        {rows.map((r) => (
+          <div key={r.fact}>
+            <dt>{r.label}</dt>
+            <dd data-kvl-fact={r.fact} data-kvl-value={r.value ?? undefined}>
+              {r.text}
+              {r.extra ? (
+                <>
+                  {' '}
+                  <span data-kvl-fact={r.extra.fact} data-kvl-value={r.extra.value}>
+                    {r.extra.text}
+                  </span>
+                </>
+              ) : null}
+            </dd>
           </div>
         ))}
         {doc.id ? (

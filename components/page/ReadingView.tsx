@@ -102,12 +102,20 @@ export function ReadingView(props: ReadingViewProps) {
   // siblings right under its facts.
   const navigator = related ? <Navigator doc={doc} loader={related} origin={props.origin} /> : null;
   const kv = doc.kind === 'vragen';
+  // A Mededeling (a notice instead of answers: a delay, a referral) is what the document says: it comes first.
+  const mededelingFirst = doc.kind === 'mededeling';
+  const mededeling = nodes.mededeling.length ? (
+    <section class="kvl-mededeling" aria-label={t('mededeling')}>
+      <div ref={fill(nodes.mededeling)} />
+    </section>
+  ) : null;
   return (
     <>
       {kv ? navigator : null}
       <HeaderCard doc={doc} origin={props.origin} controls={props.controls} pageUrl={props.pageUrl} />
       {kv ? null : navigator}
       {nodes.header.length ? <div class="kvl-omschrijving" ref={fill(nodes.header)} /> : null}
+      {mededelingFirst ? mededeling : null}
       {toc ? (
         <Toc pairs={doc.pairs} open={tocOpen} onRendered={rendered} beforeChange={props.beforeChange} />
       ) : null}
@@ -126,11 +134,7 @@ export function ReadingView(props: ReadingViewProps) {
           props.beforeChunk?.(start, end);
         }}
       />
-      {nodes.mededeling.length ? (
-        <section class="kvl-mededeling" aria-label={t('mededeling')}>
-          <div ref={fill(nodes.mededeling)} />
-        </section>
-      ) : null}
+      {mededelingFirst ? null : mededeling}
       {tail ? (
         <Tail
           nodes={nodes}
