@@ -53,6 +53,8 @@ export function SaveControls({
   // (entrypoints/content/index.ts), in either layout: not here as well.
 
   const what = pair ? pair.label : (doc.subject ?? doc.id);
+  // On a page of questions without an answer (kv) a pair is a question.
+  const savePair = doc.kind === 'vragen' ? t('saveQuestion') : t('saveAnswer');
   if (!entry) {
     return (
       <>
@@ -61,7 +63,7 @@ export function SaveControls({
           class={className}
           data-kvl-action="save"
           data-kvl-key={key}
-          aria-label={pair ? `${t('saveAnswer')}: ${pair.label}` : undefined}
+          aria-label={pair ? `${savePair}: ${pair.label}` : undefined}
           onClick={write(() =>
             addEntry(entryFromDocument(doc, pageUrl, pair ?? null, Date.now())).then((r) =>
               setEntry(r.entry),
@@ -71,7 +73,7 @@ export function SaveControls({
           {pair ? (
             <>
               <span aria-hidden="true">☆ </span>
-              {t('saveAnswer')}
+              {savePair}
             </>
           ) : (
             t('saveDocument')

@@ -102,6 +102,21 @@ describe('save controls on the page', () => {
     expect(await listEntries()).toEqual([]);
   });
 
+  it('saves a single answer of an answer, and a single question of a page of questions without an answer', async () => {
+    await act(() =>
+      render(<SaveControls doc={doc()} pageUrl={`${URL_BASE}/${ID}.html`} pair={pair(2)} />, root),
+    );
+    await vi.waitFor(() => expect($('[data-kvl-action="save"]')).not.toBeNull());
+    expect($('[data-kvl-action="save"]')?.textContent).toBe('☆ Bewaar antwoord');
+    expect($('[data-kvl-action="save"]')?.getAttribute('aria-label')).toBe('Bewaar antwoord: Vraag 2');
+    const kv = { ...doc('kv-tk-2024Z01234'), kind: 'vragen' as const };
+    await act(() =>
+      render(<SaveControls doc={kv} pageUrl={`${URL_BASE}/kv-tk-2024Z01234.html`} pair={pair(2)} />, root),
+    );
+    await vi.waitFor(() => expect($('[data-kvl-action="save"]')?.textContent).toBe('☆ Bewaar vraag'));
+    expect($('[data-kvl-action="save"]')?.getAttribute('aria-label')).toBe('Bewaar vraag: Vraag 2');
+  });
+
   it("ignores a page script's click() (untrusted): nothing saved, marked or removed", async () => {
     await act(() => render(<SaveControls doc={doc()} pageUrl={`${URL_BASE}/${ID}.html`} />, root));
     await vi.waitFor(() => expect($('[data-kvl-action="save"]')).not.toBeNull());
