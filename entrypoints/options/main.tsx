@@ -27,6 +27,7 @@ import { warn } from '@/utils/warn';
 // Changes of the list (import) are the background's to write (one writer).
 writeThroughBackground();
 
+import '@/components/list/colors.css';
 import './style.css';
 
 function useItem<T>(item: { getValue(): Promise<T>; watch(cb: (v: T) => void): () => void }): T | null {

@@ -11,6 +11,7 @@ import { type ReadingEntry, saveTab } from '@/utils/reading-list';
 import { writeThroughBackground } from '@/utils/reading-list/writer';
 import { copyPageUrl } from '@/utils/saved/requests';
 import { findKamervraagId, SITE_HOSTS } from '@/utils/site/ids';
+import '@/components/list/colors.css';
 import './style.css';
 
 // Changes of the list are the background's to write (one writer).
