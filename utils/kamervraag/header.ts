@@ -81,7 +81,8 @@ function parseAskers(text: string): Person[] {
   const splitNames = (names: string) =>
     names
       .split(/\s*,\s*|\s+en\s+/u)
-      .map((n) => n.trim())
+      // Composed ("Kostić" one letter, as a PDF's text may give it in two): one name compares equal however it came.
+      .map((n) => n.trim().normalize('NFC'))
       .filter(Boolean);
   let rest = text;
   for (const m of text.matchAll(/([^()]+?)\s*\(([^()]*)\)/gu)) {

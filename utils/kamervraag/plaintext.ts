@@ -63,6 +63,9 @@ export function textToBlocks(input: string): TextParse {
     // Page 1 of a typeset document: title lines, then the Aanhangsel number right before "Vragen van".
     const firstAsk = lines.findIndex((l) => /^(?:Vragen van|Mededeling van|Antwoord van)\b/u.test(l));
     if (firstAsk > 0 && lines.slice(0, firstAsk).some((l) => KAMER.test(l) || VERGADERJAAR.test(l))) {
+      // The number is the last line before "Vragen van", blank lines aside.
+      let numberAt = firstAsk - 1;
+      while (numberAt > 0 && !lines[numberAt]) numberAt--;
       for (; i < firstAsk; i++) {
         const l = lines[i];
         if (!l) continue;
@@ -70,7 +73,7 @@ export function textToBlocks(input: string): TextParse {
         const jaar = VERGADERJAAR.exec(l);
         if (kamer) meta.chamberName = l;
         if (jaar) meta.vergaderjaar = `${jaar[1]}-${jaar[2]}`;
-        if (BARE_NUMBER.test(l) && i === firstAsk - 1) meta.aanhangselnummer = Number(l);
+        if (BARE_NUMBER.test(l) && i === numberAt) meta.aanhangselnummer = Number(l);
         furniture(l, page);
       }
     }
