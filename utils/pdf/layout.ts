@@ -26,9 +26,9 @@ const BLOCK_GAP = 3;
 const COLUMN_GAP = 4;
 /** A run at least this much smaller than its line is a footnote marker or an exponent */
 const SMALL = 0.7;
-/** A line this much smaller than the one above it is set in another size (a footnote under the text) */
-const SMALLER = 0.9;
-/** Spacing accents some PDFs set as runs of their own after the letter ("Kostic" "´"), as combining marks */
+/** The most lines of furniture at a page's bottom: the colophon's three (id, ISSN, place) and the running footer */
+const FURNITURE_LINES = 4;
+/** Spacing accents some PDFs set apart after the letter ("Kostic" "´", "Yes" "¸ ilgöz"), as combining marks */
 const COMBINING: Record<string, string> = {
   '´': '\u0301',
   '`': '\u0300',
@@ -46,25 +46,30 @@ export function layoutPages(pages: readonly (readonly PdfRun[])[]): string {
 }
 
 export function layoutPage(runs: readonly PdfRun[]): string {
-  const lines = baselines(runs.filter((r) => r.str.trim() !== '' && r.height > 0)).flatMap(splitColumns);
+  const joined = baselines(runs.filter((r) => r.str.trim() !== '' && r.height > 0));
+  const page = geometry(joined);
+  const lines = joined.flatMap((line) => splitColumns(line, page));
   const gaps: number[] = [];
   for (let i = 1; i < lines.length; i++) gaps.push(lines[i - 1].y - lines[i].y);
   const usual = median(gaps.filter((g) => g > 0)) || 1;
   const out: string[] = [];
   lines.forEach((line, i) => {
-    if (i > 0 && startsBlock(lines[i - 1], line, usual)) out.push('');
+    if (i > 0 && startsBlock(lines, i, usual)) out.push('');
     out.push(...lineTexts(line));
   });
   return out.join('\n');
 }
 
 /**
- * Does `line` start a new block after `prev`? After a gap of several lines (the footer, a page's empty bottom), or
- * after a paragraph's gap when the type gets smaller (the footnotes under the last line of text).
+ * Does line `i` start a block of its own (a blank line before it)? The footnotes under the text (a gap, and a marker
+ * opening the line) and the page's furniture at its bottom (the colophon, the running footer: after a gap of several
+ * lines). A gap inside the text (around a table) is no block: the text adapter reads the page's text up to its first
+ * blank line as the body.
  */
-function startsBlock(prev: Line, line: Line, usual: number): boolean {
-  const gap = prev.y - line.y;
-  return gap > BLOCK_GAP * usual || (gap > 1.5 * usual && line.height < SMALLER * prev.height);
+function startsBlock(lines: Line[], i: number, usual: number): boolean {
+  const gap = lines[i - 1].y - lines[i].y;
+  if (marker(lines[i])) return gap > 1.5 * usual;
+  return gap > BLOCK_GAP * usual && i >= lines.length - FURNITURE_LINES;
 }
 
 /** Runs grouped by baseline, top of the page first; a raised small run (a footnote marker) joins the line it is on. */
@@ -86,30 +91,58 @@ function baselines(runs: PdfRun[]): Line[] {
   return lines.sort((a, b) => b.y - a.y);
 }
 
-/** A baseline whose runs stand far apart (the footer's place, title and page number) as one line per column. */
-function splitColumns(line: Line): Line[] {
+interface Geometry {
+  /** Where the text column's lines start: most lines start here */
+  left: number;
+}
+
+function geometry(lines: Line[]): Geometry {
+  const starts = new Map<number, number>();
+  for (const l of lines) {
+    const at = Math.round(x(l.runs[0]));
+    starts.set(at, (starts.get(at) ?? 0) + 1);
+  }
+  let left = 0;
+  let most = 0;
+  for (const [at, n] of starts) if (n > most) [left, most] = [at, n];
+  return { left };
+}
+
+/**
+ * A baseline of runs far apart is one line per column where it starts with margin text (the title, the colophon's
+ * place, left of the text column); a table's row stays one line ("Grond 2 3 6"), and so does the running footer with
+ * its page number ("Tweede Kamer, vergaderjaar 2023–2024, Aanhangsel 1").
+ */
+function splitColumns(line: Line, page: Geometry): Line[] {
   const parts: Line[] = [];
   let current: Line | null = null;
   let end = 0;
-  for (const run of line.runs) {
-    if (!current || x(run) - end > COLUMN_GAP * Math.min(run.height, current.height)) {
+  line.runs.forEach((run) => {
+    const far = current !== null && x(run) - end > COLUMN_GAP * Math.min(run.height, current.height);
+    const margin = current !== null && x(current.runs[0]) < page.left - 1;
+    if (!current || (far && margin)) {
       current = { y: line.y, height: run.height, runs: [] };
       parts.push(current);
     }
     current.runs.push(run);
     current.height = Math.max(current.height, run.height);
     end = Math.max(end, x(run) + run.width);
-  }
+  });
   return parts;
 }
 
-/** A line's text; a small number opening a line (a footnote's marker) stands on a line of its own, as pdftotext has it. */
+/** The footnote marker opening a line: a small number before the note's text */
+function marker(line: Line): PdfRun | null {
+  const [first] = line.runs;
+  return line.runs.length > 1 && first.height < SMALL * line.height && /^\s*\d{1,3}\s*$/u.test(first.str)
+    ? first
+    : null;
+}
+
+/** A line's text; a footnote's marker stands on a line of its own, as pdftotext has it. */
 function lineTexts(line: Line): string[] {
-  const [first, ...rest] = line.runs;
-  if (rest.length && first.height < SMALL * line.height && /^\s*\d{1,3}\s*$/u.test(first.str)) {
-    return [first.str.trim(), joinRuns(rest)];
-  }
-  return [joinRuns(line.runs)];
+  const opening = marker(line);
+  return opening ? [opening.str.trim(), joinRuns(line.runs.slice(1))] : [joinRuns(line.runs)];
 }
 
 /** Runs of one line joined, with a space where the PDF leaves a gap and none where it has one already. */
@@ -118,10 +151,11 @@ function joinRuns(runs: PdfRun[]): string {
   let end: number | null = null;
   for (const run of runs) {
     const gap = end === null ? 0 : x(run) - end;
-    const mark = COMBINING[run.str];
+    const mark = COMBINING[run.str[0] ?? ''];
     if (mark && end !== null && gap < 0.3 * run.height && /\p{L}$/u.test(text)) {
-      // The accent over the letter before it: "c" + "´" is "ć", as the PDF shows it.
-      text = (text + mark).normalize('NFC');
+      // The accent over the letter before it: "c" + "´" is "ć", as the PDF shows it. What follows the accent in the
+      // same run ("¸ ilgöz" after "Yes") goes on the word, without the space pdfjs puts for the accent's own width.
+      text = (text + mark).normalize('NFC') + run.str.slice(1).replace(/^\s+/u, '');
       end = Math.max(end, x(run) + run.width);
       continue;
     }
