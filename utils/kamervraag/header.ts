@@ -17,7 +17,8 @@ export interface HeaderInfo {
 
 // Dutch month names are plain ASCII letters: a Unicode letter class (\p{L}) would cost its regexes a far slower
 // first compile in every page.
-const DATE = String.raw`(\d{1,2}\s+[A-Za-z]+\s+\d{4})`;
+// Spaces optional: text glued by extraction has "20 november2023".
+const DATE = String.raw`(\d{1,2}\s*[A-Za-z]+\s*\d{4})`;
 
 /*
  * Each header sentence is found in steps, each one regex over a bounded stretch of text, so that the time grows
@@ -26,10 +27,14 @@ const DATE = String.raw`(\d{1,2}\s+[A-Za-z]+\s+\d{4})`;
  */
 /** How far after "Vragen van het lid" / "Antwoord van" its closing "(ingezonden …)" / "(ontvangen …)" may stand */
 const SENTENCE_MAX = 3000;
-const ASKED_START = /Vragen\s+van\s+(?:het\s+lid|de\s+leden)\s+/gu;
+const ASKED_START = /Vragen\s+van\s+(?:het\s*lid|de\s*leden)\s*/gu;
 const SUBMITTED = new RegExp(String.raw`\s*\(ingezonden\s+${DATE}\s*\)`, 'u');
-const TO = /\s+aan\s+(?:de|het)\s+/u;
-const ABOUT = /\s+over\s+/u;
+const TO = /\s+aan\s+(?:de|het)\s*/u;
+/**
+ * "over" between the addressees and the subject; in glued text, when no spaced "over" is there, glued to the subject
+ * ("overhet artikel") or to the last addressee ("Groene Groeiover de …").
+ */
+const ABOUT = /\s+over\s+|\s+over(?!.*\sover\s)|(?<=\p{Ll})over\s+(?!.*\sover\s)/u;
 const REPLY_START = /(Antwoord|Mededeling)\s+van\s+/gu;
 const RECEIVED = new RegExp(String.raw`\s*\((?:ontvangen[\s(]*)+${DATE}\s*\)`, 'u');
 
@@ -81,8 +86,7 @@ function parseAskers(text: string): Person[] {
   const splitNames = (names: string) =>
     names
       .split(/\s*,\s*|\s+en\s+/u)
-      // Composed ("Kostić" one letter, as a PDF's text may give it in two): one name compares equal however it came.
-      .map((n) => n.trim().normalize('NFC'))
+      .map((n) => n.trim())
       .filter(Boolean);
   let rest = text;
   for (const m of text.matchAll(/([^()]+?)\s*\(([^()]*)\)/gu)) {
@@ -134,7 +138,9 @@ function parseAnswerer(text: string): Answerer[] {
 }
 
 export function parseHeader(rawText: string): HeaderInfo {
-  const text = normalizeSpace(rawText);
+  // Composed ("Kostić", "Yeşilgöz" one letter each, as a PDF's text may give them in two): a name, a ministry or a
+  // subject compares equal however the text came.
+  const text = normalizeSpace(rawText).normalize('NFC');
   const info: HeaderInfo = {
     askers: [],
     addressees: [],
@@ -156,7 +162,7 @@ export function parseHeader(rawText: string): HeaderInfo {
   if (reply) {
     info.replyKind = reply[0] === 'Mededeling' ? 'mededeling' : 'antwoord';
     info.dateReceived = dutchDateToIso(reply[2]);
-    const [main, mede] = reply[1].split(/,?\s+mede\s+namens\s+/u);
+    const [main, mede] = reply[1].split(/,?\s+mede\s*namens\s+/u);
     // "Minister Bruins Slot (BZ) van Minister Schreinemacher (BHO)": the first named is the one who answered
     const first = /^(.+?\([^()]*\))/u.exec(main);
     info.answeredBy = parseAnswerer(first ? first[1] : main)[0] ?? null;

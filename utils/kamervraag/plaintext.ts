@@ -2,10 +2,13 @@
 
 import { PRINTED_ID_LINE } from '../site/ids';
 import type { Block, SourceMeta } from './blocks';
+import { inlineSplitter } from './inline';
+import { isMarkdown, markdownToText } from './markdown';
 
 const KAMER = /^(Tweede|Eerste) Kamer der Staten-Generaal$/u;
 const VERGADERJAAR = /^Vergaderjaar (\d{4})\s*[–-]\s*(\d{4})(?: Aanhangsel van de Handelingen)?$/u;
-const RUNNING_FOOTER = /^(Tweede|Eerste) Kamer, vergaderjaar \d{4}\s*[–-]\s*\d{4}, Aanhangsel$/u;
+/** The running footer, with the page number on its line or not (pdftotext puts it on a line of its own) */
+const RUNNING_FOOTER = /^(Tweede|Eerste) Kamer, vergaderjaar \d{4}\s*[–-]\s*\d{4}, Aanhangsel(?: \d{1,3})?$/u;
 /** pdftotext -raw glues the footer to the line before it: "’s-Gravenhage 2024 Tweede Kamer, vergaderjaar …, Aanhangsel 1" */
 const GLUED_FOOTER =
   /^(.*?)\s*((?:Tweede|Eerste) Kamer, vergaderjaar \d{4}\s*[–-]\s*\d{4}, Aanhangsel(?: \d+)?)$/u;
@@ -55,10 +58,22 @@ export function textToBlocks(input: string): TextParse {
   const notes: Block<number>[] = [];
 
   let nextNote = 1;
-  const pages = input.replace(/\r\n?/g, '\n').split('\f');
+  const inline = inlineSplitter(meta);
+  const text = isMarkdown(input) ? markdownToText(input) : input;
+  const pages = text.replace(/\r\n?/g, '\n').split('\f');
   pages.forEach((pageText, page) => {
     const lines = pageText.split('\n').map((l) => l.trim());
-    const footerAt = lines.findIndex((l) => RUNNING_FOOTER.test(l));
+    // A typeset page ends in its running footer (and the page number): a footer elsewhere is one of many in a text
+    // without pages (every page's text run together).
+    const footers = lines.filter((l) => GLUED_FOOTER.test(l)).length;
+    const footerAt =
+      footers === 1
+        ? lines.findIndex(
+            (l, k) =>
+              RUNNING_FOOTER.test(l) &&
+              lines.slice(k + 1).every((after) => !after || BARE_NUMBER.test(after)),
+          )
+        : -1;
     let i = 0;
     // Page 1 of a typeset document: title lines, then the Aanhangsel number right before "Vragen van".
     const firstAsk = lines.findIndex((l) => /^(?:Vragen van|Mededeling van|Antwoord van)\b/u.test(l));
@@ -87,7 +102,13 @@ export function textToBlocks(input: string): TextParse {
         if (printed) meta.id = printed[1];
         if (glued && (!glued[1] || isFurniture(glued[1]))) furniture(l, page);
         else if (isFurniture(l)) furniture(l, page);
-        else body.push(l);
+        else {
+          // Flat or glued text: headings and furniture inside the line, cut out.
+          for (const part of inline.split(l)) {
+            if (part.furniture) furniture(part.text, page);
+            else body.push(part.text);
+          }
+        }
       }
       return;
     }
@@ -119,8 +140,8 @@ export function textToBlocks(input: string): TextParse {
     for (const l of lines.slice(footerAt)) if (l) furniture(l, page);
   });
 
-  const text = joinHyphenated(body).map((t): Block<number> => ({ text: t }));
-  return { blocks: [...text, ...notes, ...blocks], meta };
+  const bodyBlocks = joinHyphenated(body).map((t): Block<number> => ({ text: t }));
+  return { blocks: [...bodyBlocks, ...notes, ...blocks], meta };
 }
 
 /** A footnote marker line: a small number close to the next expected footnote number (not a year, not a count). */

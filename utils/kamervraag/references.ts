@@ -6,10 +6,14 @@ import type { Chamber, Reference } from './model';
 /**
  * "Aanhangsel Handelingen, vergaderjaar 2023–2024, nr. 1047", "Aanhangsel Handelingen II 2014/15, nr. 1241",
  * "Aanhangsel van de Handelingen, vergaderjaar 2023–2024, nr. 76", "…, 2023–2024, 1028" (no "nr."),
- * "…, vergaderjaar 2022–203, nr. 844" (typo'd second year).
+ * "…, vergaderjaar 2022–203, nr. 844" (typo'd second year); lists ("nrs. 1059, 1060 en 1061", "nrs. 1059 t/m 1063");
+ * and as extraction tools glue or split them: "AanhangselHandelingen,vergaderjaar2023–2024,nr.1047", "Aanhang- sel".
+ * Group 3 is the list; each of its numbers is a reference (LIST_NUMBER).
  */
 const AANHANGSEL =
-  /Aanhangsel\s+(?:van\s+de\s+)?Handelingen(?:\s+(II|I)\b)?,?\s+(?:vergaderjaar\s+)?(\d{4})\s*[/–-]\s*\d{2,4},?\s+(?:nrs?\.?\s*)?(\d{1,5})(?!\d)/gu;
+  /Aanhang-?\s*sel\s*(?:van\s+de\s+)?Handelingen(?:\s*(II|I)\b)?\s*,?\s*(?:vergaderjaar\s*)?(\d{4})\s*[/–—-]\s*\d{2,4}(?:,\s*|\s+)(?:nrs?\.?\s*)?(\d{1,5}(?:\s*(?:,|en|&|t\/m|tot en met|[–-])\s*\d{1,5}(?=\s*[,;.)&\0\n–-]|\s*(?:en|t\/m|tot)\s|\s*$|\p{Lu}))*)(?!\d)/gu;
+/** A number of a list, or a range "1059 t/m 1063" */
+const LIST_NUMBER = /(\d+)(?:\s*(?:t\/m|tot en met|[–-])\s*(\d+))?/gu;
 
 /** How a Kamerstuk is cited after its introduction: dossier (with a begroting chapter or letter), number. */
 const KAMERSTUK_CITED = String.raw`,?\s+(\d{2}\s?\d{3}(?:[-\s][A-Z]{1,5})?),\s*nr\.?\s*(\d{1,4})(?!\d)`;
@@ -44,8 +48,18 @@ export function findReferences(text: string, chamber: Chamber = 'tk'): FoundRefe
   if (!MAY_REFER.test(text)) return found;
   for (const m of text.matchAll(AANHANGSEL)) {
     const ch: Chamber = m[1] === 'I' ? 'ek' : m[1] === 'II' ? 'tk' : chamber;
-    const id = aanhangselId(ch, vergaderjaarFrom(m[2]), Number(m[3]));
-    found.push({ type: 'aanhangsel', text: m[0], id, url: documentUrl(id), index: m.index ?? 0 });
+    const listAt = m.index + m[0].length - m[3].length;
+    for (const n of m[3].matchAll(LIST_NUMBER)) {
+      // The first number is linked with the whole citation, each further one (and a range's end) on its own.
+      const first = n.index === 0;
+      const start = first ? m.index : listAt + n.index;
+      const to = n[2] && Number(n[2]) - Number(n[1]) <= 50 ? Number(n[2]) : Number(n[1]);
+      for (let k = Number(n[1]); k <= to; k++) {
+        const id = aanhangselId(ch, vergaderjaarFrom(m[2]), k);
+        const text = first ? m[0].slice(0, listAt - m.index + n.index + n[0].length) : n[0];
+        found.push({ type: 'aanhangsel', text, id, url: documentUrl(id), index: start });
+      }
+    }
   }
   for (const pattern of KAMERSTUK) {
     for (const m of text.matchAll(pattern)) {

@@ -42,7 +42,7 @@ const MONTH_NUMBER = new Map<string, number>(DUTCH_MONTHS.map((m, i) => [m, i + 
 /** "16 februari 2024" → "2024-02-16"; null when it is not a valid Dutch date. */
 export function dutchDateToIso(text: string): string | null {
   // Month names are ASCII (see header.ts DATE: no slow Unicode class)
-  const m = /^(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})$/u.exec(normalizeSpace(text));
+  const m = /^(\d{1,2})\s*([A-Za-z]+)\s*(\d{4})$/u.exec(normalizeSpace(text));
   if (!m) return null;
   const month = MONTH_NUMBER.get(m[2].toLowerCase());
   const day = Number(m[1]);
