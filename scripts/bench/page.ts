@@ -319,7 +319,7 @@ async function measure(ctx: BenchContext, browser: ExtensionBrowser): Promise<Re
         name: c.name,
         path,
         bytes: statSync(c.source).size,
-        pairs: c.expected.numbers?.length ?? null,
+        pairs: c.expected.pairs.length,
         ...runs,
       });
     }

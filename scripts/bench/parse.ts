@@ -153,7 +153,7 @@ function benchCase(c: FixtureCase): CaseResult {
     name: c.name,
     format,
     bytes: statSync(c.source).size,
-    expectedPairs: c.expected.numbers.length,
+    expectedPairs: c.expected.pairs.length,
     referenceKind: subjects.referenceKind,
     ...measure(subjects),
   };

@@ -160,7 +160,7 @@ describe('Firefox: reading view', () => {
       const { page, errors } = await open(`${c.name.slice('html-'.length)}.html`);
       expect(await attr(page, 'data-kvl')).toBe(c.id);
       expect(await attr(page, 'data-kvl-status')).toBe('lezer');
-      const expected = (c.expected.numbers ?? []).map((n) => n.join(','));
+      const expected = c.expected.pairs.map((p) => p.numbers.join(','));
       expect(expected.length).toBeGreaterThan(0);
       // Long documents add their later pairs in later tasks: wait for the last one.
       await page.waitForSelector(`[data-kvl-view] [data-kvl-pair="${expected.at(-1)}"]`, { timeout: 10_000 });
@@ -186,7 +186,7 @@ describe('Firefox: reading view', () => {
     await page.click('kvl-floating >>> [data-kvl-action="toggle-original"]');
     await page.waitForSelector('[data-kvl-view] [data-kvl-pair]');
     expect(await attr(page, 'data-kvl-status')).toBe('lezer');
-    expect(await pairsOf(page)).toEqual((CASES[0].expected.numbers ?? []).map((n) => n.join(',')));
+    expect(await pairsOf(page)).toEqual(CASES[0].expected.pairs.map((p) => p.numbers.join(',')));
     await expect.poll(async () => (await stored('viewMode')).viewMode).toBe('lezer');
     expect(errors).toEqual([]);
   });

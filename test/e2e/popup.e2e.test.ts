@@ -51,7 +51,7 @@ it('names the Kamervraag and its number of pairs on the sample page', async () =
   const popup = await popupTextFor(siteUrl(`${SAMPLE_ID}.html`), true);
   expect(popup.state).toBe('found');
   const m = messagesFor(popup.uiLanguage);
-  const count = sample?.expected.numbers?.length ?? 0;
+  const count = sample?.expected.pairs.length ?? 0;
   expect(count).toBeGreaterThan(1);
   expect(popup.text).toBe(
     m.popupFound.replace('$1', SAMPLE_ID).replace('$2', m.pairsMany.replace('$1', String(count))),

@@ -85,9 +85,7 @@ async function axeViolations(page: Page, include: string): Promise<string[]> {
 }
 
 /** Documents with their own page name and pairs, to save in several tabs. */
-const docs = htmlCasesWithId().filter(
-  (c) => c.name === `html-${c.id}` && (c.expected.numbers?.length ?? 0) > 0,
-);
+const docs = htmlCasesWithId().filter((c) => c.name === `html-${c.id}` && c.expected.pairs.length > 0);
 
 async function openDoc(browser: ExtensionBrowser, id: string, hash = ''): Promise<Page> {
   const page = await browser.context.newPage();
@@ -147,7 +145,7 @@ describe('with one browser', () => {
 
   it('saves a single answer with its deep link', async () => {
     const sample = htmlCasesWithId().find((c) => c.id === SAMPLE_ID);
-    const numbers = sample?.expected.numbers?.[1] ?? [2];
+    const numbers = sample?.expected.pairs[1]?.numbers ?? [2];
     const key = `${SAMPLE_ID}#vraag-${numbers[0]}`;
     const page = await openDoc(browser, SAMPLE_ID);
     await page.locator(`[data-kvl-pair="${numbers.join(',')}"] [data-kvl-action="save"]`).click();

@@ -5,25 +5,11 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Window } from 'happy-dom';
 import { type KamervraagDocument, parseHtmlDocument, parseText, parseXml } from '../../utils/kamervraag';
+import { type Expected, readExpected } from './expected';
+
+export type { Expected } from './expected';
 
 export const CASES_DIR = join(import.meta.dirname, '..', 'fixtures', 'cases');
-
-export interface Expected {
-  file: string;
-  id: string | null;
-  kind: KamervraagDocument['kind'];
-  numbers: number[][];
-  answers?: number;
-  related?: string[];
-  footnotes?: number;
-  subject?: string;
-  dateSubmitted?: string;
-  dateReceived?: string;
-  askers?: { name: string; party?: string }[];
-  answeredBy?: KamervraagDocument['answeredBy'];
-  coSigners?: number;
-  references?: string[];
-}
 
 export interface FixtureCase {
   name: string;
@@ -43,7 +29,7 @@ export function caseSource(name: string): string {
 }
 
 function expectedOf(name: string): Expected {
-  return JSON.parse(readSource(join(CASES_DIR, name, 'expected.json'))) as Expected;
+  return readExpected(join(CASES_DIR, name));
 }
 
 export function fixtureCases(prefix = ''): FixtureCase[] {
@@ -76,7 +62,7 @@ export function loadDom(file: string): Document {
 }
 
 export function parseFixture(file: string): KamervraagDocument {
-  if (file.endsWith('.txt')) return parseText(readSource(file)).document;
+  if (file.endsWith('.txt') || file.endsWith('.md')) return parseText(readSource(file)).document;
   if (file.endsWith('.xml')) return parseXml(loadDom(file)).document;
   return parseHtmlDocument(loadDom(file), `https://zoek.officielebekendmakingen.nl/${file}`).document;
 }

@@ -1,6 +1,7 @@
 // The HTML fixture cases (test/fixtures/cases/html-*/source.html + expected.json) that name a document id.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { type Expected, readExpected } from '../../support/expected';
 import { FIXTURES_DIR } from './paths';
 
 export interface HtmlCase {
@@ -8,8 +9,8 @@ export interface HtmlCase {
   name: string;
   id: string;
   source: string;
-  /** Only the fields the e2e tests read; `numbers` has one entry per question/answer pair. */
-  expected: { id: string; numbers?: number[][]; subject?: string | null };
+  /** The case's expected.json (test/support/expected.ts), with its id */
+  expected: Expected & { id: string };
 }
 
 export function htmlCasesWithId(): HtmlCase[] {
@@ -22,7 +23,9 @@ export function htmlCasesWithId(): HtmlCase[] {
       const source = join(dir, name, 'source.html');
       const expectedFile = join(dir, name, 'expected.json');
       if (!existsSync(source) || !existsSync(expectedFile)) return [];
-      const expected = JSON.parse(readFileSync(expectedFile, 'utf8')) as HtmlCase['expected'];
-      return typeof expected.id === 'string' ? [{ name, id: expected.id, source, expected }] : [];
+      const expected = readExpected(join(dir, name));
+      return typeof expected.id === 'string'
+        ? [{ name, id: expected.id, source, expected: { ...expected, id: expected.id } }]
+        : [];
     });
 }
