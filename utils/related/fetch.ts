@@ -5,9 +5,10 @@ import { parseHtmlDocument } from '../kamervraag/html';
 import type { KamervraagDocument } from '../kamervraag/model';
 import { detectKamervraagPage } from '../site/detect';
 import { documentUrlAt } from '../site/ids';
+import { type FailReason, fetchFromSite } from '../site-fetch';
 import { factsOf, type RelatedFacts } from './facts';
 
-export type FailReason = 'notFound' | 'timeout' | 'offline' | 'notKamervraag' | 'tooLarge' | 'error';
+export type { FailReason };
 
 export type Loaded = { state: 'ok'; facts: RelatedFacts } | { state: 'failed'; reason: FailReason };
 
@@ -18,57 +19,11 @@ export const MAX_BYTES = 3_000_000;
 
 const failed = (reason: FailReason) => ({ state: 'failed', reason }) as const;
 
-/** The body as text, or null when it is larger than MAX_BYTES (reading stops there). */
-async function readText(res: Response): Promise<string | null> {
-  const declared = Number(res.headers.get('content-length'));
-  if (declared > MAX_BYTES) return null;
-  if (!res.body) return res.text();
-  const reader = res.body.getReader();
-  const decoder = new TextDecoder();
-  let size = 0;
-  let text = '';
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BYTES) {
-      await reader.cancel();
-      return null;
-    }
-    text += decoder.decode(value, { stream: true });
-  }
-  return text + decoder.decode();
-}
-
 /** Parses a fetched page into a document that runs nothing and loads nothing. */
 export type InertParse = (html: string) => Document;
 
 /** The browser's own DOMParser: its documents run no script and load nothing. */
 export const domParse: InertParse = (html) => new DOMParser().parseFromString(html, 'text/html');
-
-type Fetched = { state: 'fetched'; text: string } | { state: 'failed'; reason: FailReason };
-
-/** The page of document `id` as text, or why not. */
-async function fetchPage(url: string, origin: string, timeoutMs: number): Promise<Fetched> {
-  // A timer of its own: the static timeout signal aborts with another error in Chromium before 124.
-  const abort = new AbortController();
-  const timer = setTimeout(() => abort.abort(), timeoutMs);
-  try {
-    const res = await fetch(url, { signal: abort.signal, credentials: 'omit' });
-    if (res.status === 404 || res.status === 410) return failed('notFound');
-    if (!res.ok) return failed('error');
-    // Followed a redirect off the site, or not a page: not a document of the site.
-    if (new URL(res.url || url).origin !== origin) return failed('notKamervraag');
-    if (!/^text\/html\b/iu.test(res.headers.get('content-type') ?? '')) return failed('notKamervraag');
-    const text = await readText(res);
-    return text === null ? failed('tooLarge') : { state: 'fetched', text };
-  } catch {
-    if (abort.signal.aborted) return failed('timeout');
-    return failed(navigator.onLine === false ? 'offline' : 'error');
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 /** Runs a request now or when a slot is free (the loader's limit of requests at a time). */
 export type RequestSlot = <T>(request: () => Promise<T>) => Promise<T>;
@@ -103,10 +58,12 @@ export async function fetchDocument(
   } = options;
   if (typeof navigator !== 'undefined' && navigator.onLine === false) return failed('offline');
   const url = documentUrlAt(origin, id);
-  const page = await slot(() => fetchPage(url, origin, timeoutMs));
+  const page = await slot(() =>
+    fetchFromSite(url, { origin, type: /^text\/html\b/iu, timeoutMs, maxBytes: MAX_BYTES }),
+  );
   if (page.state === 'failed') return page;
   try {
-    const doc = parse(page.text);
+    const doc = parse(await page.body.text());
     if (!detectKamervraagPage(url, doc)) return failed('notKamervraag');
     return { state: 'ok', doc: parseHtmlDocument(doc, url, undefined, { references }).document };
   } catch {
