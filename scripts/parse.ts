@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { Window } from 'happy-dom';
+import type * as PdfjsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 import {
   isKamervraagDocument,
   type KamervraagDocument,
@@ -10,16 +11,29 @@ import {
   parseText,
   parseXml,
 } from '../utils/kamervraag';
+import { type Pdfjs, pdfText } from '../utils/pdf/read';
 
 type Outcome = KamervraagDocument | { file: string; error: string };
 
 const window = new Window();
 
+/** pdfjs's legacy build (the one for Node), loaded at the first PDF. */
+let pdfjs: Promise<typeof PdfjsModule> | null = null;
+
+/** A PDF's text laid out as lines, as the extension's PDF page reads it (utils/pdf/read.ts). */
+async function textOfPdf(file: string): Promise<string> {
+  const bytes = new Uint8Array(await readFile(file));
+  pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  return pdfText((await pdfjs) as unknown as Pdfjs, bytes);
+}
+
 async function parseFile(file: string): Promise<KamervraagDocument> {
-  const raw = await readFile(file, 'utf8');
   const ext = extname(file).toLowerCase();
+  const raw = ext === '.pdf' ? '' : await readFile(file, 'utf8');
   let doc: KamervraagDocument;
-  if (ext === '.html' || ext === '.htm') {
+  if (ext === '.pdf') {
+    doc = parseText(await textOfPdf(file)).document;
+  } else if (ext === '.html' || ext === '.htm') {
     const dom = new window.DOMParser().parseFromString(raw, 'text/html') as unknown as Document;
     doc = parseHtmlDocument(dom, `file://${file}`).document;
   } else if (ext === '.xml') {
@@ -29,7 +43,7 @@ async function parseFile(file: string): Promise<KamervraagDocument> {
   } else if (ext === '.txt' || ext === '.text') {
     doc = parseText(raw).document;
   } else {
-    throw new Error(`unknown file type "${ext || '(none)'}" (expected .html, .htm, .txt or .xml)`);
+    throw new Error(`unknown file type "${ext || '(none)'}" (expected .html, .htm, .txt, .xml or .pdf)`);
   }
   if (!isKamervraagDocument(doc))
     throw new Error('not a Kamervragen document (no identifier, no "Vragen van …", no questions)');
@@ -38,7 +52,7 @@ async function parseFile(file: string): Promise<KamervraagDocument> {
 
 async function main(files: string[]): Promise<number> {
   if (files.length === 0) {
-    process.stderr.write('usage: npm run --silent parse -- FILE...   (.html, .htm, .txt, .xml)\n');
+    process.stderr.write('usage: npm run --silent parse -- FILE...   (.html, .htm, .txt, .xml, .pdf)\n');
     return 2;
   }
   const results: Outcome[] = [];

@@ -28,6 +28,7 @@ async function parse(...files: string[]): Promise<{ code: number; stdout: string
 }
 
 const seed = join(CASES_DIR, 'txt-seed-eerdmans-vws', 'source.txt');
+const pdf = join(import.meta.dirname, '..', 'fixtures', 'pdf', 'ah-tk-20232024-1786.pdf');
 
 describe('npm run parse', () => {
   it('prints the seed model: 7 pairs and the six related answers', async () => {
@@ -84,5 +85,58 @@ describe('npm run parse', () => {
     expect(out[4].pairs).toHaveLength(7);
     expect(stderr).toContain(missing);
     expect(stderr).toContain(notKv);
+  }, 30_000);
+
+  it('reads a PDF itself (pdfjs): the same model as its pdftotext text, nothing else on stdout', async () => {
+    const [fromPdf, fromText] = await Promise.all([
+      parse(pdf),
+      parse(join(CASES_DIR, 'txt-ah-tk-20232024-1786', 'source.txt')),
+    ]);
+    expect(fromPdf.code).toBe(0);
+    const doc = JSON.parse(fromPdf.stdout);
+    expect(doc.id).toBe('ah-tk-20232024-1786');
+    expect(doc.kind).toBe('antwoord');
+    expect(doc.pairs.map((p: { numbers: number[] }) => p.numbers)).toEqual([
+      [1],
+      [2],
+      [3],
+      [4],
+      [5],
+      [6],
+      [7],
+      [8],
+      [9],
+      [10, 11],
+      [12],
+      [13],
+      [14],
+      [15],
+    ]);
+    expect(doc.pairs[9].label).toBe('Vraag 10 en 11');
+    expect(doc.footnotes).toHaveLength(16);
+    expect(doc.references.map((r: { id: string }) => r.id)).toEqual([
+      'kst-26485-432',
+      'kst-26485-424',
+      'kst-26485-407',
+      'kst-26485-267',
+      'kst-26485-380',
+    ]);
+    const text = JSON.parse(fromText.stdout);
+    for (const key of ['subject', 'askers', 'answeredBy', 'dateSubmitted', 'dateReceived', 'related'])
+      expect(doc[key], key).toEqual(text[key]);
+    expect(fromPdf.stderr).toBe('');
+  }, 30_000);
+
+  it('names a file that says .pdf but is none, and still parses the others', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kvl-cli-'));
+    const fake = join(dir, 'kapot.pdf');
+    writeFileSync(fake, '<html>Pagina niet gevonden</html>');
+    const { code, stdout, stderr } = await parse(fake, pdf);
+    expect(code).toBe(1);
+    const out = JSON.parse(stdout);
+    expect(out[0].file).toBe(fake);
+    expect(out[0].error).toMatch(/PDF/i);
+    expect(out[1].pairs).toHaveLength(14);
+    expect(stderr).toContain(fake);
   }, 30_000);
 });

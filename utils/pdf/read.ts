@@ -5,7 +5,12 @@ import { layoutPages, type PdfRun } from './layout';
 
 /** What is used of pdfjs-dist's module (`getDocument`), typed loosely so both of its builds fit. */
 export interface Pdfjs {
-  getDocument(params: { data: Uint8Array; isEvalSupported?: boolean; stopAtErrors?: boolean }): {
+  getDocument(params: {
+    data: Uint8Array;
+    isEvalSupported?: boolean;
+    stopAtErrors?: boolean;
+    verbosity?: number;
+  }): {
     promise: Promise<PdfDocumentLike>;
   };
 }
@@ -22,7 +27,9 @@ const isRun = (item: unknown): item is PdfRun =>
 /** The runs of text of every page, in page order. */
 export async function pdfRuns(pdfjs: Pdfjs, data: Uint8Array): Promise<PdfRun[][]> {
   // No eval: the extension's pages forbid it, and the text needs none of what it speeds up (Type 3 font glyphs).
-  const doc = await pdfjs.getDocument({ data, isEvalSupported: false }).promise;
+  // Errors only (verbosity 0): pdfjs prints its warnings with console.log, which is the parse CLI's JSON output, and a
+  // PDF that does not embed its fonts warns that it cannot draw them (the text needs only their widths, built in).
+  const doc = await pdfjs.getDocument({ data, isEvalSupported: false, verbosity: 0 }).promise;
   try {
     const pages: PdfRun[][] = [];
     for (let n = 1; n <= doc.numPages; n++) {
