@@ -1,18 +1,15 @@
 // The saved-copy page: a document's stored copy in the same reading view as on the site, offline, with when it was
 // saved, a link to the live page and "refresh copy".
 
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { failText, shortDay } from '../../utils/format';
 import { t } from '../../utils/i18n';
-import { openHash } from '../../utils/reading-view/deep-link';
-import { linkReferences } from '../../utils/reading-view/links';
 import type { SavedCopy } from '../../utils/saved/copy';
 import { getCopy } from '../../utils/saved/db';
 import { refreshCopy } from '../../utils/saved/requests';
-import { copyViewNodes } from '../../utils/saved/view-nodes';
 import { answersOpen } from '../../utils/settings';
 import { warn } from '../../utils/warn';
-import { GuardedReadingView } from '../page/ReadingView';
+import { ModelView } from '../model/ModelView';
 
 type Loaded =
   | { state: 'loading' }
@@ -33,10 +30,10 @@ export function SavedCopyPage({ id }: { id: string | null }) {
         setLoaded({ state: 'missing' });
       });
   }, [id]);
-  if (loaded.state === 'loading') return <p class="kvl-copy-state">{t('copyLoading')}</p>;
+  if (loaded.state === 'loading') return <p class="kvl-page-state">{t('copyLoading')}</p>;
   if (loaded.state === 'missing') {
     return (
-      <p class="kvl-copy-state" data-kvl-copy="missing">
+      <p class="kvl-page-state" data-kvl-copy="missing">
         {t('copyMissing')}
       </p>
     );
@@ -61,31 +58,15 @@ function CopyView({
   onRefreshed(c: SavedCopy): void;
 }) {
   const { doc } = copy;
-  const view = useRef<HTMLDivElement>(null);
-  // The copy's text as paragraphs (made once per copy), with its references as links.
-  const [{ nodes, holder }] = useState(() => {
-    const holder = document.createElement('div');
-    holder.hidden = true;
-    document.body.appendChild(holder);
-    const nodes = copyViewNodes(doc, holder);
-    linkReferences([...holder.childNodes], doc.chamber ?? 'tk');
-    return { nodes, holder };
-  });
-  // The holder goes with the view (a refreshed copy makes its own).
-  useEffect(() => () => holder.remove(), [holder]);
   const [status, setStatus] = useState<string | null>(null);
   const [failed, setFailed] = useState(false);
   if (failed) {
     return (
-      <p class="kvl-copy-state" role="alert" data-kvl-copy="failed">
+      <p class="kvl-page-state" role="alert" data-kvl-copy="failed">
         {t('copyFailed')} <a href={copy.url}>{t('copyLive')}</a>
       </p>
     );
   }
-  const setAll = (to: boolean) => {
-    for (const d of view.current?.querySelectorAll<HTMLDetailsElement>('details.kvl-answer') ?? [])
-      d.open = to;
-  };
   const refresh = async () => {
     setStatus(t('copyRefreshing'));
     try {
@@ -102,8 +83,15 @@ function CopyView({
   };
   document.title = t('copyTitle', doc.subject ?? copy.id);
   return (
-    <div data-kvl-view="" class="kvl-view" data-kvl-copy={copy.id} ref={view}>
-      <p class="kvl-copy-line" data-kvl-saved-at={new Date(copy.savedAt).toISOString()}>
+    <ModelView
+      doc={doc}
+      pageUrl={copy.url}
+      open={open}
+      marker={{ 'data-kvl-copy': copy.id }}
+      onShowOriginal={() => location.assign(copy.url)}
+      onFailed={() => setFailed(true)}
+    >
+      <p class="kvl-page-line" data-kvl-saved-at={new Date(copy.savedAt).toISOString()}>
         {t('copySavedOn', shortDay(copy.savedAt))} <a href={copy.url}>{t('copyLive')}</a>{' '}
         <button type="button" data-kvl-action="refresh-copy" onClick={() => void refresh()}>
           {t('copyRefresh')}
@@ -115,30 +103,6 @@ function CopyView({
           </span>
         ) : null}
       </p>
-      <GuardedReadingView
-        doc={doc}
-        nodes={nodes}
-        origin={new URL(copy.url).origin}
-        pageUrl={copy.url}
-        openByDefault={open}
-        firstChunk={doc.pairs.length}
-        related={null}
-        controls={{
-          onExpandAll: () => setAll(true),
-          onCollapseAll: () => setAll(false),
-          onShowOriginal: () => location.assign(copy.url),
-          openByDefault: open,
-          onOpenByDefault: (to) => void answersOpen.setValue(to).catch(warn),
-        }}
-        onRendered={() => {
-          if (view.current && location.hash) openHash(view.current, location.hash, { pin: () => {} });
-          document.documentElement.dataset.kvlComplete = '';
-        }}
-        onError={(err) => {
-          warn(err);
-          setFailed(true);
-        }}
-      />
-    </div>
+    </ModelView>
   );
 }

@@ -4,7 +4,7 @@ import { browser } from '#imports';
 import { SavedCopyPage } from '@/components/copy/SavedCopyView';
 import { writeThroughBackground } from '@/utils/reading-list/writer';
 import '../content/style.css';
-import './style.css';
+import '@/components/model/page.css';
 
 writeThroughBackground();
 document.documentElement.lang = browser.i18n?.getUILanguage?.().startsWith('en') ? 'en' : 'nl';

@@ -93,7 +93,7 @@ export function copiesSuite(launch: () => Promise<BrowserDriver>): void {
       expect(
         await copy.evaluate(`document.querySelector('[data-kvl-copy]').getAttribute('data-kvl-copy')`),
       ).toBe(ID);
-      expect(await copy.evaluate(`document.querySelector('.kvl-copy-line a').href`)).toBe(
+      expect(await copy.evaluate(`document.querySelector('.kvl-page-line a').href`)).toBe(
         siteUrl(`/${ID}.html`),
       );
       expect(driver.server.requests.length).toBe(asked);
