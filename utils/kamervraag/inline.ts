@@ -28,14 +28,17 @@ const INLINE_HEADING = new RegExp(
   String.raw`(Vra(?:ag|gen)|Antwoord(?:en)?)(?:\s+(?:op|bij)\s+(?:de\s+)?vra(?:ag|gen))?\s*(${NUMS})\s*[:.]?|Mededeling\s*:?`,
   'gu',
 );
-/** What may end the text before a heading: a sentence, a bracket or quote, a footnote or page number */
-const ENDS_BEFORE = /[.?!:;)\]”’"»…\d]\s*$/u;
+/** What may end the text before a heading: a sentence, a bracket or quote, a footnote or page number, Markdown */
+const ENDS_BEFORE = /[.?!:;)\]”’"»…\d*_#|]\s*$/u;
 /** Glued: a heading straight after a word, no space ("toelichtingAntwoord 1") */
 const GLUED_BEFORE = /\p{L}$/u;
 /** In-sentence: a heading after a word and a space ("Antwoord 9 Ja Vraag 10 Wilt u …"), taken only in sequence */
 const WORD_BEFORE = /\p{L}\s+$/u;
-/** What starts the text after a heading: a capital, a quote, a bullet or bracket (never "van het lid …", never "3 …") */
-const STARTS_AFTER = /^(?:\s*$|\s*[\p{Lu}“"‘'«•(])/u;
+/**
+ * What starts the text after a heading, past Markdown's emphasis: a capital, a quote, a bullet or bracket (never "van
+ * het lid …", never "3 …")
+ */
+const STARTS_AFTER = /^[*_]*(?:\s*$|\s*[\p{Lu}“"‘'«•(])/u;
 /** How the text after a Mededeling heading starts: a capital word (not "van", as in "Mededeling van Minister …") */
 const STARTS_AFTER_MEDEDELING = /^\s*\p{Lu}/u;
 /**

@@ -5,13 +5,17 @@ import type { Block, SourceMeta } from './blocks';
 import { inlineSplitter } from './inline';
 import { isMarkdown, markdownToText } from './markdown';
 
-const KAMER = /^(Tweede|Eerste) Kamer der Staten-Generaal$/u;
-const VERGADERJAAR = /^Vergaderjaar (\d{4})\s*[–-]\s*(\d{4})(?: Aanhangsel van de Handelingen)?$/u;
+/** Page 1's title lines, also glued to each other ("Tweede Kamer der Staten-GeneraalVergaderjaar 2023–2024") */
+const KAMER = /(Tweede|Eerste) Kamer der Staten-Generaal/u;
+const VERGADERJAAR = /Vergaderjaar\s*(\d{4})\s*[–-]\s*(\d{4})/u;
 /** The running footer, with the page number on its line or not (pdftotext puts it on a line of its own) */
 const RUNNING_FOOTER = /^(Tweede|Eerste) Kamer, vergaderjaar \d{4}\s*[–-]\s*\d{4}, Aanhangsel(?: \d{1,3})?$/u;
 /** pdftotext -raw glues the footer to the line before it: "’s-Gravenhage 2024 Tweede Kamer, vergaderjaar …, Aanhangsel 1" */
 const GLUED_FOOTER =
   /^(.*?)\s*((?:Tweede|Eerste) Kamer, vergaderjaar \d{4}\s*[–-]\s*\d{4}, Aanhangsel(?: \d+)?)$/u;
+/** A running footer anywhere in a line (glued to the next page's first words, in text without page breaks) */
+const ANY_FOOTER =
+  /(?:Tweede|Eerste) Kamer, vergaderjaar \d{4}\s*[–-]\s*\d{4}, Aanhangsel(?!\s*(?:van|Handelingen))/u;
 const FURNITURE = [
   /^Aanhangsel van de Handelingen$/u,
   /^Vragen gesteld door de leden der Kamer, met de daarop door de$/u,
@@ -21,6 +25,7 @@ const FURNITURE = [
   /^[’']s-Gravenhage \d{4}$/u,
 ];
 const BARE_NUMBER = /^\d{1,5}$/u;
+const GLUED_NUMBER = /^(\d{1,5})(?:Vragen|Mededeling|Antwoord) van\b/u;
 /** Words after a line-end hyphen that make it a real (suspended) hyphen: "milieu-\nen sociale" */
 const KEEP_HYPHEN_BEFORE = /^(?:en|of|tot|als|noch|dan)\b/u;
 
@@ -63,9 +68,15 @@ export function textToBlocks(input: string): TextParse {
   const pages = text.replace(/\r\n?/g, '\n').split('\f');
   pages.forEach((pageText, page) => {
     const lines = pageText.split('\n').map((l) => l.trim());
+    // The Aanhangsel number glued to the header sentence after it ("1999Vragen van de leden …"): two lines.
+    const glued = lines.findIndex((l) => GLUED_NUMBER.test(l));
+    if (glued >= 0) {
+      const m = GLUED_NUMBER.exec(lines[glued]) as RegExpExecArray;
+      lines.splice(glued, 1, m[1], lines[glued].slice(m[1].length));
+    }
     // A typeset page ends in its running footer (and the page number): a footer elsewhere is one of many in a text
     // without pages (every page's text run together).
-    const footers = lines.filter((l) => GLUED_FOOTER.test(l)).length;
+    const footers = lines.filter((l) => ANY_FOOTER.test(l)).length;
     const footerAt =
       footers === 1
         ? lines.findIndex(
@@ -86,7 +97,7 @@ export function textToBlocks(input: string): TextParse {
         if (!l) continue;
         const kamer = KAMER.exec(l);
         const jaar = VERGADERJAAR.exec(l);
-        if (kamer) meta.chamberName = l;
+        if (kamer) meta.chamberName = kamer[0];
         if (jaar) meta.vergaderjaar = `${jaar[1]}-${jaar[2]}`;
         if (BARE_NUMBER.test(l) && i === numberAt) meta.aanhangselnummer = Number(l);
         furniture(l, page);
@@ -117,7 +128,12 @@ export function textToBlocks(input: string): TextParse {
     const pageBody: string[] = [];
     for (; i < footerAt && lines[i]; i++) {
       if (isFurniture(lines[i])) furniture(lines[i], page);
-      else pageBody.push(lines[i]);
+      else {
+        for (const part of inline.split(lines[i])) {
+          if (part.furniture) furniture(part.text, page);
+          else pageBody.push(part.text);
+        }
+      }
     }
     // The first footnote marker can hang under the last body line, with no blank line between.
     const zone: string[] = [];
