@@ -21,6 +21,7 @@ import {
   timeInterleaved,
   verdict,
 } from './figures';
+import { benchStyles, splitLines } from './parse-styles';
 import { syntheticPage } from './synthetic';
 
 const WARMUP = 3;
@@ -70,13 +71,6 @@ function collectText(root: Node): string {
   };
   walk(root);
   return parts.join('');
-}
-
-/** The reference for plain text: one pass cutting it into trimmed lines. */
-function splitLines(text: string): string {
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) lines[i] = lines[i].trim();
-  return lines.join('\n');
 }
 
 function formatOf(file: string): Format {
@@ -190,7 +184,9 @@ async function run(ctx: BenchContext): Promise<unknown> {
     'parse, ref and the stages run round-robin so they share the same conditions.',
   ]);
 
-  const cases = fixtureCases().map(benchCase);
+  // The corpus in its own formats; its other input styles are compared on the largest document below.
+  const all = fixtureCases();
+  const cases = all.filter((c) => /^(html|xml|txt|raw)-/u.test(c.name)).map(benchCase);
   print(
     renderTable(
       ['case', 'fmt', '>KB', '>pairs', '>parse ms', '>ref ms', '>parse/ref', '>adapter ms', '>classify ms'],
@@ -211,6 +207,8 @@ async function run(ctx: BenchContext): Promise<unknown> {
   const wrong = cases.filter((r) => r.pairs !== r.expectedPairs);
   if (wrong.length)
     print(`(a!=b: parsed a pairs, expected.json has b: ${wrong.map((r) => r.name).join(', ')})`);
+
+  const styles = benchStyles(all, RUNS, print);
 
   // Synthetic documents: time per pair should stay flat as the document grows.
   const window = new Window();
@@ -289,6 +287,7 @@ async function run(ctx: BenchContext): Promise<unknown> {
       ratio1000to100: growth,
     },
     largestFixture: goal,
+    styles,
   };
 }
 
