@@ -1,11 +1,12 @@
 // Background: the toolbar badge (unread entries), the popup's preview of the list, the keyboard shortcut, the link
-// context menu, storage.sync, the cache of related documents' facts and the saved copies (the one writer of each).
+// context menu (save a document; open a PDF in the reading view), storage.sync, the cache of related documents' facts and the saved copies (the one writer of each).
 // It only reacts to events; the reading list itself lives in utils/reading-list (one storage key per entry).
 import { browser, defineBackground } from '#imports';
 import { debounce } from '@/utils/debounce';
 import { type MessageKey, t } from '@/utils/i18n';
 import { browserMessages, messageTable } from '@/utils/message-cache';
 import { factsOfMessage } from '@/utils/messages';
+import { createPdfMenu, openPdfLink, PDF_MENU_ID } from '@/utils/pdf/menu';
 import {
   listRemoved,
   listUnreadable,
@@ -60,6 +61,7 @@ async function createMenu(): Promise<void> {
     contexts: ['link'],
     targetUrlPatterns: HOST_PERMISSIONS,
   });
+  createPdfMenu();
 }
 
 /** The interface texts in the browser's language, for the content script (see utils/message-cache.ts). */
@@ -139,7 +141,8 @@ export default defineBackground(() => {
   });
 
   createMenu().catch(warn);
-  browser.contextMenus.onClicked.addListener((info) => {
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === PDF_MENU_ID) openPdfLink(info.linkUrl, tab).catch(warn);
     if (info.menuItemId !== MENU_ID || !info.linkUrl) return;
     // Chrome does not give the link's text; Firefox does. The title is completed when the document is opened.
     saveLink(info.linkUrl, (info as { linkText?: string }).linkText ?? null).catch(warn);

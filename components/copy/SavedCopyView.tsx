@@ -4,10 +4,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { failText, shortDay } from '../../utils/format';
 import { t } from '../../utils/i18n';
+import { pdfPageUrl } from '../../utils/pdf/page-url';
 import type { SavedCopy } from '../../utils/saved/copy';
 import { getCopy } from '../../utils/saved/db';
 import { refreshCopy } from '../../utils/saved/requests';
 import { answersOpen } from '../../utils/settings';
+import { sitePdfUrl } from '../../utils/site/ids';
 import { warn } from '../../utils/warn';
 import { ModelView } from '../model/ModelView';
 
@@ -67,7 +69,13 @@ function CopyView({
       </p>
     );
   }
+  // A copy read from a PDF (the background reads no PDFs) is made again by the PDF page, which reads it anew.
+  const pdf = sitePdfUrl(copy.url);
   const refresh = async () => {
+    if (pdf) {
+      location.assign(pdfPageUrl(pdf));
+      return;
+    }
     setStatus(t('copyRefreshing'));
     try {
       const r = await refreshCopy(copy.id);

@@ -2,15 +2,18 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from '#imports';
+import { PdfOffer } from '@/components/list/PdfOffer';
 import { PopupSave, SyncNotice } from '@/components/list/PopupSave';
 import { type PopupState, PopupStatus } from '@/components/list/PopupStatus';
 import { prefetchListPreview, ReadingList } from '@/components/list/ReadingList';
 import { t } from '@/utils/i18n';
 import { requestStatus } from '@/utils/messages';
+import { pdfOffer } from '@/utils/pdf/offer';
+import { pdfPageUrl } from '@/utils/pdf/page-url';
 import { type ReadingEntry, saveTab } from '@/utils/reading-list';
 import { writeThroughBackground } from '@/utils/reading-list/writer';
 import { copyPageUrl } from '@/utils/saved/requests';
-import { findKamervraagId, SITE_HOSTS } from '@/utils/site/ids';
+import { findKamervraagId, SITE_HOSTS, sitePdfUrl } from '@/utils/site/ids';
 import '@/components/list/colors.css';
 import './style.css';
 
@@ -27,8 +30,35 @@ async function targetTabId(): Promise<number | null> {
   return tab?.id ?? null;
 }
 
-/** Switches to a tab that shows the entry's document (found by URL within the host permissions), else opens it. */
+/** The address of a tab (within the host permissions: no `tabs` permission needed), undefined when not known. */
+async function tabUrl(id: number): Promise<string | undefined> {
+  try {
+    return (await browser.tabs.get(id)).url;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A new tab next to this one, and the popup closes (not when it runs in a tab of its own). */
+function openTab(url: string): void {
+  browser.tabs
+    .create({ url })
+    .then(() => {
+      if (!tabParam) window.close();
+    })
+    .catch((err: unknown) => console.error('[Kamervragen Lezer]', err));
+}
+
+/**
+ * Switches to a tab that shows the entry's document (found by URL within the host permissions), else opens it; an
+ * entry saved from a PDF opens in the PDF page.
+ */
 async function openEntry(entry: ReadingEntry): Promise<void> {
+  const pdf = sitePdfUrl(entry.url);
+  if (pdf) {
+    openTab(pdfPageUrl(pdf, entry.pair?.numbers[0]));
+    return;
+  }
   const tabs = await browser.tabs.query({ url: SITE_HOSTS.flatMap((h) => [`*://${h}/*`]) });
   const tab = tabs.find((x) => x.url && findKamervraagId(new URL(x.url).pathname) === entry.id);
   if (tab?.id !== undefined) {
@@ -48,14 +78,10 @@ const onOpen = (entry: ReadingEntry) => {
 };
 
 /** The saved copy, in a tab of its own, at the entry's question for a single answer. */
-const onOpenCopy = (entry: ReadingEntry) => {
-  browser.tabs
-    .create({ url: copyPageUrl(entry.id, entry.pair?.numbers[0]) })
-    .then(() => {
-      if (!tabParam) window.close();
-    })
-    .catch((err: unknown) => console.error('[Kamervragen Lezer]', err));
-};
+const onOpenCopy = (entry: ReadingEntry) => openTab(copyPageUrl(entry.id, entry.pair?.numbers[0]));
+
+/** A PDF of the site in the reading view (the PDF page), in a tab of its own. */
+const onOpenPdf = (pdf: string) => openTab(pdfPageUrl(pdf));
 
 async function saveShortcut(): Promise<string> {
   const commands = await browser.commands.getAll();
@@ -66,11 +92,15 @@ function App() {
   const [state, setState] = useState<PopupState>({ kind: 'loading' });
   const [tabId, setTabId] = useState<number | null>(null);
   const [shortcut, setShortcut] = useState<string | null>(null);
+  const [pdf, setPdf] = useState<string | null>(null);
   useEffect(() => {
     targetTabId()
-      .then((id) => {
+      .then(async (id) => {
         setTabId(id);
-        return id === null ? null : requestStatus(id);
+        if (id === null) return null;
+        const [status, url] = await Promise.all([requestStatus(id), tabUrl(id)]);
+        setPdf(pdfOffer(url, status));
+        return status;
       })
       .then((status) => setState(status ? { kind: 'found', status } : { kind: 'none' }))
       .catch((err: unknown) => {
@@ -89,6 +119,7 @@ function App() {
         shortcut={shortcut}
         onSave={() => (tabId === null ? Promise.resolve(null) : saveTab(tabId))}
       />
+      <PdfOffer pdf={pdf} onOpen={onOpenPdf} />
       <SyncNotice />
       <ReadingList onOpen={onOpen} onOpenCopy={onOpenCopy} />
       <p class="kvl-footer">

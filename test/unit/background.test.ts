@@ -32,6 +32,17 @@ const MENU = {
   ],
 };
 
+/** The second item: a link to a PDF of the site opens it in the reading view */
+const PDF_MENU = {
+  id: 'kvl-open-pdf',
+  title: 'Open in Kamervragen-leesweergave',
+  contexts: ['link'],
+  targetUrlPatterns: [
+    'https://zoek.officielebekendmakingen.nl/*.pdf',
+    'https://www.officielebekendmakingen.nl/*.pdf',
+  ],
+};
+
 const ID = fakeBrowser.runtime.id;
 /** The senders: the popup (an extension page), the content script on a page of the site, another extension */
 const POPUP = { id: ID, url: `chrome-extension://${ID}/popup.html` };
@@ -165,7 +176,7 @@ describe('when the background starts', () => {
     expect(set.mock.calls.filter(([items]) => 'kvl-messages' in items)).toEqual([]);
   });
 
-  it('puts one item on the context menu of links to the site, after removing any from before', async () => {
+  it('puts its items on the context menu of links to the site (PDFs: open in reading view), after removing any from before', async () => {
     start();
     await idle();
     const { removeAll, create } = fakeBrowser.contextMenus as unknown as Record<
@@ -173,7 +184,7 @@ describe('when the background starts', () => {
       ReturnType<typeof vi.fn>
     >;
     expect(removeAll).toHaveBeenCalledTimes(1);
-    expect(create.mock.calls).toEqual([[MENU]]);
+    expect(create.mock.calls).toEqual([[MENU], [PDF_MENU]]);
     expect(removeAll.mock.invocationCallOrder[0]).toBeLessThan(create.mock.invocationCallOrder[0]);
   });
 
@@ -253,6 +264,45 @@ describe('the context menu item', () => {
     await idle();
     expect(await local()).toEqual(before);
     expect(await badge()).toEqual({ text: '', color: BLUE, title: NAME });
+  });
+});
+
+describe('the context menu item on a link to a PDF', () => {
+  const click = (info: object, tab = { id: 3, index: 4, url: `${SITE}/zoeken` }) =>
+    menuClicks.fire(info, tab);
+  const page = (pdf: string) => `chrome-extension://${ID}/pdf.html?url=${encodeURIComponent(pdf)}`;
+
+  it('opens the PDF in the reading view, in a new tab next to the page of the link; saves nothing', async () => {
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    start();
+    await idle();
+    const before = await local();
+    click({ menuItemId: PDF_MENU.id, linkUrl: `${SITE}/ah-1271549.pdf#page=2` });
+    click({
+      menuItemId: PDF_MENU.id,
+      linkUrl: 'https://www.officielebekendmakingen.nl/ah-tk-20232024-1786.pdf',
+    });
+    await idle();
+    expect(create.mock.calls).toEqual([
+      [{ url: page(`${SITE}/ah-1271549.pdf`), index: 5 }],
+      [{ url: page('https://www.officielebekendmakingen.nl/ah-tk-20232024-1786.pdf'), index: 5 }],
+    ]);
+    expect(await local()).toEqual(before);
+  });
+
+  it.each([
+    ['a PDF off the site', 'https://example.org/ah-1271549.pdf'],
+    ['a PDF of the site over http', 'http://zoek.officielebekendmakingen.nl/ah-1271549.pdf'],
+    ['a page of the site', `${SITE}/ah-tk-20232024-1786.html`],
+    ['a PDF of the site on another port', 'https://zoek.officielebekendmakingen.nl:8443/ah-1271549.pdf'],
+    ['no link', undefined],
+  ])('opens nothing for %s', async (_name, linkUrl) => {
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    start();
+    await idle();
+    click({ menuItemId: PDF_MENU.id, linkUrl });
+    await idle();
+    expect(create).not.toHaveBeenCalled();
   });
 });
 

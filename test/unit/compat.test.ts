@@ -159,6 +159,21 @@ describe('browser support', () => {
     expect(used).toContain('css.properties.content-visibility');
   });
 
+  it('ships pdfjs-dist only as its legacy build: the modern one calls newer built-ins without a fallback', () => {
+    // e.g. Map#getOrInsertComputed in pdf.mjs and its worker (and no polyfill there); the legacy build brings its own.
+    const modern = readFileSync(createRequire(import.meta.url).resolve('pdfjs-dist/build/pdf.mjs'), 'utf8');
+    expect(modern).toContain('.getOrInsertComputed(');
+    expect(since('javascript.builtins.Map.getOrInsertComputed', 'chrome')).toBeGreaterThan(
+      MINIMUM_VERSIONS.chrome,
+    );
+    expect(since('javascript.builtins.Map.getOrInsertComputed', 'firefox')).toBeGreaterThan(
+      MINIMUM_VERSIONS.firefox,
+    );
+    const users = files.filter((f) => /pdfjs-dist\/(?!legacy\/)/.test(f.text)).map((f) => f.file);
+    expect(users).toEqual([]);
+    expect(files.some((f) => f.text.includes('pdfjs-dist/legacy/build/pdf.worker.min.mjs?url'))).toBe(true);
+  });
+
   it('declares the minimum versions in both manifests', async () => {
     const manifest = config.manifest as (env: { browser: string; manifestVersion: number }) => object;
     const chrome = (await manifest({ browser: 'chrome', manifestVersion: 3 })) as Record<string, unknown>;

@@ -302,6 +302,21 @@ describe('the keeper of copies (background)', () => {
     expect([...searchCopies(finder.index, 'ongehinderd').keys()]).toEqual(['ah-tk-20232024-2367']);
   });
 
+  it('leaves a document saved from a PDF to the PDF page (the background reads no PDFs): no fetch', async () => {
+    const pdf = (id: string) => ({ ...entry(id), url: `${SITE}/${id}.pdf` });
+    const t = deps([pdf('ah-1271549'), { ...pdf('ah-tk-20232024-878'), key: 'ah-tk-20232024-878#vraag-2' }]);
+    const keeper = copyKeeper(t.deps);
+    await keeper.reconcile();
+    expect(t.fetched).toEqual([]);
+    expect(await copyStamps()).toEqual(new Map());
+    // The PDF page's copy (utils/pdf/keep.ts) is stored as any restored one.
+    expect(
+      await keeper.restore([{ ...copyFor('ah-tk-20232024-878'), url: `${SITE}/ah-tk-20232024-878.pdf` }]),
+    ).toBe(1);
+    await keeper.reconcile();
+    expect(t.fetched).toEqual([]);
+  });
+
   it('tries a copy that failed again only after a while', async () => {
     const t = deps([entry('ah-tk-20232024-878')]);
     t.fail(['ah-tk-20232024-878']);

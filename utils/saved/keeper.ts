@@ -5,7 +5,7 @@
 
 import type { ReadingEntry } from '../reading-list/entry';
 import type { FailReason, LoadedDocument } from '../related/fetch';
-import { documentUrlAt, SITE_HOSTS, splitQuestion } from '../site/ids';
+import { documentUrlAt, SITE_HOSTS, sitePdfUrl, splitQuestion } from '../site/ids';
 import { copyOf, isSavedCopy, type SavedCopy } from './copy';
 import { copyStamps, deleteCopies, putCopy, storedIds } from './db';
 import { type Finder, forgetCopy, noteCopy, openFinder, storeFinder } from './finder';
@@ -133,6 +133,8 @@ export function copyKeeper(deps: KeeperDeps): CopyKeeper {
     for (const id of missing) {
       const failed = failedAt.get(id);
       if (unread.has(id) || (failed !== undefined && now - failed < RETRY_MS)) continue;
+      // Saved from a PDF: the PDF page gives its copy (utils/pdf/keep.ts); the background reads no PDFs.
+      if (sitePdfUrl(want.get(id) as string)) continue;
       if (fetched++ > 0) await deps.pause(COPY_PAUSE_MS);
       await make(id, want.get(id) as string);
     }

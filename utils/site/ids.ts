@@ -39,6 +39,32 @@ export function documentUrlAt(origin: string, id: string): string {
   return `${origin}/${id}.html`;
 }
 
+/** The PDF of document `id` on the site at `origin`: every document is also published as a PDF, some only so. */
+export function documentPdfUrlAt(origin: string, id: string): string {
+  return `${origin}/${id}.pdf`;
+}
+
+/** Documents published only as a PDF: the unstructured ids `ah-1271549` (their page on the site has no text to read). */
+export function isPdfOnlyId(id: string): boolean {
+  return /^ah-\d{6,}$/.test(id);
+}
+
+/**
+ * A PDF on the site: the address as it is to be fetched (https, one of the site's hosts, no user or port, a path
+ * ending in `.pdf`; without its fragment), else null. Anything else is refused: the PDF page reads only the site.
+ */
+export function sitePdfUrl(url: string): string | null {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return null;
+  }
+  if (u.protocol !== 'https:' || !isSiteHost(u.hostname) || u.username || u.password || u.port) return null;
+  if (!/\.pdf$/i.test(u.pathname)) return null;
+  return `${u.origin}${u.pathname}${u.search}`;
+}
+
 /** A link to question `n` in document `id`: the reading view opens the pair that holds it (`#vraag-N`). */
 export function questionUrlAt(origin: string, id: string, n: number): string {
   return withQuestion(documentUrlAt(origin, id), n);
