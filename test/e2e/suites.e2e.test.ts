@@ -6,6 +6,7 @@ import { devicesSuite } from './suites/devices';
 import { hostileSuite } from './suites/hostile';
 import { keysSuite } from './suites/keys';
 import { narrowSuite } from './suites/narrow';
+import { pdfSuite } from './suites/pdf';
 import { placeSuite } from './suites/place';
 import { relatedSuite } from './suites/related';
 import { siteScriptsSuite } from './suites/site-scripts';
@@ -28,6 +29,7 @@ narrowSuite(() => driver);
 relatedSuite(() => driver);
 devicesSuite(chromiumDriver);
 copiesSuite(chromiumDriver);
+pdfSuite(chromiumDriver);
 themeSuite(
   () => driver,
   () => chromiumDriver({ colorScheme: 'dark' }),

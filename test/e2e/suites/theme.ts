@@ -1,6 +1,6 @@
 // Light and dark, as the reader's system says (prefers-color-scheme): the popup, the options page, the saved-copy
-// page and the reading view (issue 16: the popup and the options page ignored dark mode). A browser of its own in
-// dark mode; the suite's shared one is light.
+// page, the PDF page (its reading view, and a failure) and the reading view (issue 16: the popup and the options page
+// ignored dark mode). A browser of its own in dark mode; the suite's shared one is light.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -40,10 +40,21 @@ interface Look {
   text: number;
 }
 
-const PAGES: [string, string][] = [
+/** Each page, and when it is ready to be looked at (it has text, unless said) */
+const PAGES: [string, string, string?][] = [
   ['the popup', 'popup.html?tab=999999'],
   ['the options page', 'options.html'],
   ['the saved-copy page', 'copy.html?id=ah-tk-20232024-1'],
+  [
+    'the PDF page (a PDF read into the reading view)',
+    `pdf.html?url=${encodeURIComponent(siteUrl('/ah-tk-20232024-1786.pdf'))}`,
+    `document.documentElement.hasAttribute('data-kvl-complete')`,
+  ],
+  [
+    'the PDF page saying why it could not read a PDF',
+    `pdf.html?url=${encodeURIComponent(siteUrl('/ah-tk-20232024-99991.pdf'))}`,
+    `!!document.querySelector('[data-kvl-pdf-state="failed"]')`,
+  ],
 ];
 
 export function themeSuite(light: () => BrowserDriver, launchDark: () => Promise<BrowserDriver>): void {
@@ -58,13 +69,13 @@ export function themeSuite(light: () => BrowserDriver, launchDark: () => Promise
 
     it.each(PAGES)(
       '%s is dark in dark mode and light in light mode, axe-clean in both',
-      async (_name, path) => {
+      async (_name, path, ready) => {
         for (const [driver, isDark] of [
           [light(), false],
           [dark, true],
         ] as const) {
           const page = await driver.openExtensionPage(path);
-          await page.waitFor(`document.body.textContent.trim().length > 0`);
+          await page.waitFor(ready ?? `document.body.textContent.trim().length > 0`, 30_000);
           const look = await page.evaluate<Look>(LOOK);
           expect(look.dark).toBe(isDark);
           if (isDark) {

@@ -35,6 +35,8 @@ export interface BrowserDriver {
   openPopup(): Promise<PageDriver>;
   /** One of the extension's own pages (options.html, …) */
   openExtensionPage(path: string): Promise<PageDriver>;
+  /** A tab the extension opened (tabs.create) on one of its own pages, `path` the start of its address there */
+  waitForExtensionPage(path: string, timeoutMs?: number): Promise<PageDriver>;
   /** Serve `file` at `path` on the site's hosts */
   route(path: string, file: string): void;
   /** The fixture server behind the site's hosts (routes, requests seen) */
@@ -66,6 +68,14 @@ export async function chromiumDriver(
     newPage: async () => playwrightPage(await browser.context.newPage()),
     openPopup: () => openPage('popup.html?tab=999999'),
     openExtensionPage: openPage,
+    waitForExtensionPage: async (path, timeoutMs) => {
+      const prefix = `chrome-extension://${browser.extensionId}/${path}`;
+      const page = await waitUntil(
+        () => browser.context.pages().find((p) => p.url().startsWith(prefix)),
+        timeoutMs,
+      );
+      return pollingWaits(playwrightPage(page));
+    },
     route: (path, file) => browser.server.route(path, file),
     server: browser.server,
     storage: () =>
@@ -97,6 +107,16 @@ export async function firefoxDriver(
     newPage: async () => puppeteerPage(await ff.browser.newPage()),
     openPopup: async () => pollingWaits(puppeteerPage(await openExtensionPage(ff, 'popup.html?tab=999999'))),
     openExtensionPage: async (path) => pollingWaits(puppeteerPage(await openExtensionPage(ff, path))),
+    waitForExtensionPage: async (path, timeoutMs) => {
+      const prefix = `${ff.extensionOrigin}/${path}`;
+      // Puppeteer's url() of a tab the extension navigated says about:blank: its document is asked instead.
+      const href = (p: PuppeteerPage) => p.evaluate('location.href').catch(() => '') as Promise<string>;
+      const page = await waitUntil(async () => {
+        for (const p of await ff.browser.pages()) if ((await href(p)).startsWith(prefix)) return p;
+        return undefined;
+      }, timeoutMs);
+      return pollingWaits(puppeteerPage(page));
+    },
     route: (path, file) => ff.server.route(path, file),
     server: ff.server,
     storage: () =>
@@ -158,6 +178,20 @@ function puppeteerPage(page: PuppeteerPage): PageDriver {
     },
     close: () => page.close(),
   };
+}
+
+/** The first value `find` gives, asked every 100 ms (a page opened by the extension itself: no event to wait for). */
+async function waitUntil<T>(
+  find: () => T | undefined | Promise<T | undefined>,
+  timeout = 20_000,
+): Promise<T> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const found = await find();
+    if (found !== undefined) return found;
+    if (Date.now() > end) throw new Error(`Timed out after ${timeout} ms waiting for a page`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 /**

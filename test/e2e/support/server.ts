@@ -2,7 +2,8 @@
 // the site does (a self-signed certificate for the site's host names, ./tls/), and as an http proxy for Firefox: a
 // CONNECT to any host is tunnelled to the https server, a plain http request is answered by the same rules.
 //   /<name>.html  → test/fixtures/cases/html-<name>/source.html, if that exists
-//   /<file>       → test/fixtures/pages/<file>, else test/fixtures/related/<file> (a set of related answers)
+//   /<file>       → test/fixtures/pages/<file>, else test/fixtures/related/<file> (a set of related answers), else
+//                   test/fixtures/pdf/<file> (the documents' PDFs)
 //   extra routes  → added with route(); they win over the rules above
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -84,7 +85,7 @@ export function fixtureFileFor(pathname: string): string | null {
     const source = join(FIXTURES_DIR, 'cases', `html-${page[1]}`, 'source.html');
     if (existsSync(source)) return source;
   }
-  for (const dir of ['pages', 'related']) {
+  for (const dir of ['pages', 'related', 'pdf']) {
     const file = join(FIXTURES_DIR, dir, name);
     if (existsSync(file)) return file;
   }
