@@ -18,7 +18,7 @@ export const CONTENT_MATCHES = SITE_HOSTS.flatMap((host) =>
 );
 
 /** Host permissions: the site's pages (https only), for the related documents' fetches and the watched questions. */
-export const HOST_PERMISSIONS = SITE_HOSTS.map((host) => `https://${host}/*`);
+export const HOST_PERMISSIONS = /* @__PURE__ */ SITE_HOSTS.map((host) => `https://${host}/*`);
 
 /** Links to PDFs on the site (the context menu's "open in reading view"): any path ending in `.pdf`. */
-export const PDF_LINK_PATTERNS = SITE_HOSTS.map((host) => `https://${host}/*.pdf`);
+export const PDF_LINK_PATTERNS = /* @__PURE__ */ SITE_HOSTS.map((host) => `https://${host}/*.pdf`);

@@ -11,7 +11,7 @@ const YEAR_ID = String.raw`(?:ah|kv)-(?:tk|ek)-\d{8}-\d+(?:-[nh]\d+)?`;
 const ID_SOURCE = String.raw`(?:${YEAR_ID}|kv-(?:tk|ek)-(?:19|20)\d{2}Z\d{5}|ah-\d{6,}|kv-\d{3,})`;
 
 /** A line that is only an id of the vergaderjaar form, as a PDF prints it in its running footer */
-export const PRINTED_ID_LINE = new RegExp(`^(${YEAR_ID})$`, 'u');
+export const PRINTED_ID_LINE = /* @__PURE__ */ new RegExp(`^(${YEAR_ID})$`, 'u');
 const ID_ANYWHERE = new RegExp(String.raw`(?:^|[^\w-])(${ID_SOURCE})(?![\w-])`);
 const ID_EXACT = new RegExp(`^${ID_SOURCE}$`);
 
