@@ -12,6 +12,7 @@ import { heading, rounded } from './bench/figures';
 import { listSection } from './bench/list';
 import { pageSection } from './bench/page';
 import { parseSection } from './bench/parse';
+import { pdfSection } from './bench/pdf';
 import { popupSection } from './bench/popup';
 import { relatedSection } from './bench/related';
 
@@ -22,6 +23,7 @@ const SECTIONS: BenchSection[] = [
   listSection,
   relatedSection,
   copiesSection,
+  pdfSection,
 ];
 const RESULTS_FILE = join(REPO_ROOT, 'bench-results.json');
 

@@ -32,6 +32,29 @@ export function timing(values: readonly (number | null | undefined)[]): Timing |
 /** Something the optimiser cannot prove unused. */
 let sink: unknown;
 
+interface Rounds {
+  /** Untimed rounds first, and more until `warmupMs` has passed (V8 optimises a function only after many calls) */
+  warmup?: number;
+  warmupMs?: number;
+  /** Timed rounds */
+  runs?: number;
+}
+
+/**
+ * The order in which functions run: warm-up rounds (untimed), then timed rounds, one run of each function per round,
+ * the order rotating every round. Lazy: the warm-up's time is taken as the runs happen.
+ */
+function* schedule<K>(keys: readonly K[], { warmup = 3, warmupMs = 0, runs = 15 }: Rounds) {
+  const start = performance.now();
+  for (let i = 0; i < warmup || performance.now() - start < warmupMs; i++)
+    for (const key of keys) yield { key, timed: false };
+  for (let round = 0; round < runs; round++)
+    for (let j = 0; j < keys.length; j++) yield { key: keys[(round + j) % keys.length], timed: true };
+}
+
+const summaries = <K extends string>(keys: readonly K[], samples: Map<K, number[]>) =>
+  Object.fromEntries(keys.map((k) => [k, summarize(samples.get(k) ?? [])])) as Record<K, Timing>;
+
 /**
  * Times several functions round-robin (one run of each per round, the order rotating every round), so that they
  * share the same conditions (machine load, GC, JIT state) and their ratios mean something on a busy machine.
@@ -39,23 +62,33 @@ let sink: unknown;
  */
 export function timeInterleaved<K extends string>(
   fns: Record<K, () => unknown>,
-  { warmup = 3, warmupMs = 0, runs = 15 } = {},
+  rounds: Rounds = {},
 ): Record<K, Timing> {
   const keys = Object.keys(fns) as K[];
-  const start = performance.now();
-  for (let i = 0; i < warmup || performance.now() - start < warmupMs; i++)
-    for (const k of keys) sink = fns[k]();
   const samples = new Map<K, number[]>(keys.map((k) => [k, []]));
-  for (let round = 0; round < runs; round++) {
-    for (let j = 0; j < keys.length; j++) {
-      const k = keys[(round + j) % keys.length];
-      const t0 = performance.now();
-      sink = fns[k]();
-      samples.get(k)?.push(performance.now() - t0);
-    }
+  for (const { key, timed } of schedule(keys, rounds)) {
+    const t0 = performance.now();
+    sink = fns[key]();
+    if (timed) samples.get(key)?.push(performance.now() - t0);
   }
   if (sink === Symbol.for('never')) console.log(sink);
-  return Object.fromEntries(keys.map((k) => [k, summarize(samples.get(k) ?? [])])) as Record<K, Timing>;
+  return summaries(keys, samples);
+}
+
+/** timeInterleaved for async functions: each run awaited before the next starts. */
+export async function timeInterleavedAsync<K extends string>(
+  fns: Record<K, () => Promise<unknown>>,
+  rounds: Rounds = {},
+): Promise<Record<K, Timing>> {
+  const keys = Object.keys(fns) as K[];
+  const samples = new Map<K, number[]>(keys.map((k) => [k, []]));
+  for (const { key, timed } of schedule(keys, rounds)) {
+    const t0 = performance.now();
+    sink = await fns[key]();
+    if (timed) samples.get(key)?.push(performance.now() - t0);
+  }
+  if (sink === Symbol.for('never')) console.log(sink);
+  return summaries(keys, samples);
 }
 
 /** a / b, or null when either is missing or b is 0. */
