@@ -2,7 +2,7 @@
 // the interface's messages (utils/i18n.ts), so each is written in the interface's language.
 
 import { t } from './i18n';
-import type { Answerer, DocumentKind } from './kamervraag/model';
+import type { Answerer, DocumentKind, KamervraagDocument } from './kamervraag/model';
 import { DUTCH_MONTHS } from './kamervraag/text';
 import type { FailReason } from './related/fetch';
 import { idParts } from './site/ids';
@@ -60,6 +60,17 @@ export const entryTypeLabel = (type: EntryType) => (type === 'pair' ? t('kindPai
 export function numberLabel(id: string): string {
   const n = idParts(id).aanhangselnummer;
   return n === null ? id : t('number', String(n));
+}
+
+/**
+ * How an Aanhangsel is cited ("Aanhangsel Handelingen II 2023/24, nr. 1064": Aanwijzingen voor de regelgeving 3.43,
+ * as journalists and researchers write it); null for a document that is no Aanhangsel.
+ */
+export function citation(doc: Pick<KamervraagDocument, 'id'>): string | null {
+  const parts = doc.id ? idParts(doc.id) : null;
+  if (!parts?.vergaderjaar || parts.aanhangselnummer === null) return null;
+  const [from, to] = parts.vergaderjaar.split('-');
+  return `Aanhangsel Handelingen ${parts.chamber === 'ek' ? 'I' : 'II'} ${from}/${to.slice(2)}, nr. ${parts.aanhangselnummer}`;
 }
 
 /** "Minister Helder (Volksgezondheid, Welzijn en Sport)": who answered, as the header of an answer names them. */

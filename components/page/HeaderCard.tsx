@@ -1,10 +1,12 @@
 // The header card: what the document is, who asked and answered, when, and the view's controls. (Related documents:
 // the navigator, components/related/Navigator.tsx.)
 
-import { answererText, dateText, kindLabel } from '../../utils/format';
+import { answererText, citation, dateText, kindLabel } from '../../utils/format';
 import { t } from '../../utils/i18n';
 import type { KamervraagDocument } from '../../utils/kamervraag/model';
+import { tweedeKamerUrl } from '../../utils/site/tweedekamer';
 import { trusted } from '../../utils/trusted';
+import { CopyButton } from './CopyButton';
 import { SaveControls } from './SaveControls';
 
 export interface Controls {
@@ -23,6 +25,8 @@ interface Fact {
   value?: string | null;
   /** A fact shown with it (the days the answer took, with its date) */
   extra?: { fact: string; text: string; value: string };
+  /** A link after it (the questions' page at the Tweede Kamer) */
+  link?: { href: string; text: string };
 }
 
 /** Days from one ISO date to another; null unless both are there and in order. */
@@ -84,6 +88,20 @@ export function HeaderCard({
     });
   }
 
+  // Saved copies made before the number was read have no such field.
+  const questionNumber = doc.questionNumber ?? null;
+  const tk = tweedeKamerUrl(questionNumber);
+  if (questionNumber) {
+    rows.push({
+      fact: 'question-number',
+      label: t('questionNumber'),
+      text: questionNumber,
+      value: questionNumber,
+      link: tk ? { href: tk, text: t('onTweedeKamer') } : undefined,
+    });
+  }
+  const cite = citation(doc);
+
   return (
     <div class="kvl-card">
       <p class="kvl-kind">{kindLabel(doc.kind)}</p>
@@ -102,6 +120,14 @@ export function HeaderCard({
                   </span>
                 </>
               ) : null}
+              {r.link ? (
+                <>
+                  {' · '}
+                  <a href={r.link.href} rel="noopener">
+                    {r.link.text}
+                  </a>
+                </>
+              ) : null}
             </dd>
           </div>
         ))}
@@ -116,6 +142,7 @@ export function HeaderCard({
       </dl>
       <div class="kvl-controls">
         {id ? <SaveControls doc={{ ...doc, id }} pageUrl={pageUrl ?? location.href} /> : null}
+        {cite ? <CopyButton text={cite} action="copy-citation" label={t('copyCitation')} /> : null}
         {doc.pairs.some((p) => p.answer !== null) ? (
           <>
             <button type="button" data-kvl-action="expand-all" onClick={controls.onExpandAll}>

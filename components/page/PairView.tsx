@@ -1,12 +1,12 @@
 // One question/answer pair in the reading view: its label, its tools (copy link, save), the question, the
 // collapsible answer, and the related answers to compare.
 
-import { useState } from 'preact/hooks';
 import { t } from '../../utils/i18n';
 import type { KamervraagDocument, Pair } from '../../utils/kamervraag/model';
 import type { ViewNodes } from '../../utils/reading-view/sort-nodes';
 import type { RelatedLoader } from '../../utils/related/loader';
 import { questionAnchor, withQuestion } from '../../utils/site/ids';
+import { CopyButton } from './CopyButton';
 import { fill } from './fill';
 import { Compare } from './related/Compare';
 import { SaveControls } from './SaveControls';
@@ -28,19 +28,7 @@ export function PairView({
   origin: string;
   related: RelatedLoader | null;
 }) {
-  const [copied, setCopied] = useState(false);
   const id = questionAnchor(pair.numbers[0]);
-  const copy = async () => {
-    const url = withQuestion(pageUrl.replace(/#.*$/, ''), pair.numbers[0]);
-    try {
-      // Outside a secure context there is no navigator.clipboard: the TypeError lands below as well.
-      await navigator.clipboard.writeText(url);
-      setCopied(true);
-      setTimeout(() => setCopied(false), 1500);
-    } catch {
-      window.prompt(t('copyLink'), url);
-    }
-  };
   return (
     <article class="kvl-pair" id={id} data-kvl-pair={pair.numbers.join(',')} aria-labelledby={`${id}-label`}>
       {pair.numbers.slice(1).map((n) => (
@@ -54,15 +42,13 @@ export function PairView({
         )}
         {/* The pair's tools stay together at the end of the heading. */}
         <span class="kvl-tools">
-          <button
-            type="button"
-            class="kvl-copy"
-            data-kvl-action="copy-link"
-            onClick={copy}
-            aria-label={`${t('copyLink')}: ${pair.label}`}
-          >
-            {copied ? t('copied') : '#'}
-          </button>
+          <CopyButton
+            className="kvl-copy"
+            action="copy-link"
+            text={withQuestion(pageUrl.replace(/#.*$/, ''), pair.numbers[0])}
+            label={`${t('copyLink')}: ${pair.label}`}
+            shown="#"
+          />
           {doc.id ? (
             <SaveControls doc={{ ...doc, id: doc.id }} pageUrl={pageUrl} pair={pair} className="kvl-copy" />
           ) : null}

@@ -37,6 +37,9 @@ export interface Expected {
   dateSubmitted?: string | null;
   dateReceived?: string | null;
   askers?: { name: string; party?: string }[];
+  addressees?: string[];
+  /** The kamervraagnummer, e.g. "2024Z02563" */
+  questionNumber?: string | null;
   answeredBy?: KamervraagDocument['answeredBy'];
   coSigners?: number;
   /** Every reference in the text, in order, each once */

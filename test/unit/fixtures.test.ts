@@ -33,7 +33,15 @@ describe('fixture cases', () => {
       expect(doc.footnotes.length).toBe(expected.footnotes);
       expect(doc.footnotes.map((f) => f.marker)).toEqual(doc.footnotes.map((_, i) => String(i + 1)));
     }
-    for (const key of ['subject', 'dateSubmitted', 'dateReceived', 'askers', 'answeredBy'] as const) {
+    for (const key of [
+      'subject',
+      'dateSubmitted',
+      'dateReceived',
+      'askers',
+      'addressees',
+      'answeredBy',
+      'questionNumber',
+    ] as const) {
       if (expected[key] !== undefined) expect(doc[key]).toEqual(expected[key]);
     }
     if (expected.coSigners !== undefined) expect(doc.coSigners.length).toBe(expected.coSigners);

@@ -47,6 +47,7 @@ const doc = (id = ID): KamervraagDocument & { id: string } => ({
   dateSubmitted: null,
   dateReceived: '2024-02-01',
   answeredBy: { role: 'Minister', name: 'Smit', ministry: 'Financiën' },
+  questionNumber: null,
   coSigners: [],
   related: [],
   pairs: [pair(1), pair(2)],

@@ -81,6 +81,7 @@ function doc(id: string, over: Partial<KamervraagDocument> = {}): KamervraagDocu
     dateSubmitted: '2024-01-10',
     dateReceived: '2024-02-01',
     answeredBy: { role: 'Minister', name: 'Van Dijk', ministry: 'Financiën' },
+    questionNumber: null,
     coSigners: [],
     related: [],
     pairs: [pair(1), pair(2), { ...pair(3), numbers: [3, 4], label: 'Vraag 3 en 4' }],

@@ -26,4 +26,9 @@ export interface SourceMeta {
   chamberName?: string | null;
   dateSubmitted?: string | null;
   dateReceived?: string | null;
+  /** Askers' and addressees' names (meta tags), for a header without the sentence that names them */
+  askers?: string[];
+  addressees?: string[];
+  /** The kamervraagnummer, e.g. 2024Z02563 */
+  questionNumber?: string | null;
 }

@@ -1,6 +1,7 @@
 // The classifier: turns a run of blocks into a KamervraagDocument. Pure; never drops a block.
 
 import { aanhangselId, findKamervraagId, idParts } from '../site/ids';
+import { questionNumberOfId } from '../site/tweedekamer';
 import type { Block, SourceMeta } from './blocks';
 import { parseHeader } from './header';
 import { type Heading, pairLabel, parseNormalizedHeading, type Side } from './headings';
@@ -133,11 +134,13 @@ function finish(
     vergaderjaar: parts?.vergaderjaar ?? meta.vergaderjaar ?? null,
     aanhangselnummer: parts?.aanhangselnummer ?? meta.aanhangselnummer ?? null,
     subject: info.subject,
-    askers: info.askers,
-    addressees: info.addressees,
+    // Names from the meta tags where no header sentence says who asked whom.
+    askers: info.askers.length ? info.askers : (meta.askers ?? []).map((name) => ({ name })),
+    addressees: info.addressees.length ? info.addressees : (meta.addressees ?? []),
     dateSubmitted: info.dateSubmitted ?? meta.dateSubmitted ?? null,
     dateReceived: info.dateReceived ?? meta.dateReceived ?? null,
     answeredBy: info.answeredBy,
+    questionNumber: meta.questionNumber ?? questionNumberOfId(id),
     coSigners: info.coSigners,
     related,
     pairs,

@@ -380,6 +380,9 @@ export function htmlMeta(doc: Document): SourceMeta {
     chamberName: metaContent(doc, META.creator),
     dateSubmitted: metaContent(doc, META.dateSubmitted),
     dateReceived: metaContent(doc, META.dateReceived),
+    askers: metaContents(doc, META.askers),
+    addressees: metaContents(doc, META.addressees),
+    questionNumber: metaContent(doc, META.questionNumber),
   };
 }
 

@@ -72,6 +72,8 @@ export interface KamervraagDocument {
   dateSubmitted: string | null;
   dateReceived: string | null;
   answeredBy: Answerer | null;
+  /** The kamervraagnummer (the Tweede Kamer's zaak number of the questions), e.g. "2024Z02563"; null when unknown */
+  questionNumber: string | null;
   /** "mede namens" co-signers */
   coSigners: Answerer[];
   related: Related[];

@@ -9,6 +9,11 @@ export const META = {
   creator: ['DC.creator'],
   dateSubmitted: ['OVERHEIDop.datumIndiening'],
   dateReceived: ['OVERHEIDop.datumOntvangst'],
+  /** Who asked, to whom (names only, one meta each): the facts where the header has no sentence to read them from */
+  askers: ['OVERHEIDop.indiener'],
+  addressees: ['OVERHEIDop.ontvanger'],
+  /** The kamervraagnummer (zaak), e.g. 2024Z02563 */
+  questionNumber: ['OVERHEIDop.vraagnummer', 'OVERHEIDop.vraagNummer'],
   /** On a kv page: one per answer or mededeling */
   aanhangsel: ['OVERHEIDop.aanhangsel'],
 } as const;
