@@ -40,10 +40,11 @@ async function parseFile(file: string): Promise<KamervraagDocument> {
     const dom = new window.DOMParser().parseFromString(raw, 'application/xml') as unknown as Document;
     if (dom.getElementsByTagName('parsererror').length) throw new Error('not well-formed XML');
     doc = parseXml(dom).document;
-  } else if (ext === '.txt' || ext === '.text') {
+  } else if (ext === '.txt' || ext === '.text' || ext === '.md' || ext === '.markdown') {
+    // Markdown (a PDF-to-Markdown conversion) is read by the text adapter, which takes its syntax off.
     doc = parseText(raw).document;
   } else {
-    throw new Error(`unknown file type "${ext || '(none)'}" (expected .html, .htm, .txt, .xml or .pdf)`);
+    throw new Error(`unknown file type "${ext || '(none)'}" (expected .html, .htm, .txt, .md, .xml or .pdf)`);
   }
   if (!isKamervraagDocument(doc))
     throw new Error('not a Kamervragen document (no identifier, no "Vragen van …", no questions)');
@@ -52,7 +53,7 @@ async function parseFile(file: string): Promise<KamervraagDocument> {
 
 async function main(files: string[]): Promise<number> {
   if (files.length === 0) {
-    process.stderr.write('usage: npm run --silent parse -- FILE...   (.html, .htm, .txt, .xml, .pdf)\n');
+    process.stderr.write('usage: npm run --silent parse -- FILE...   (.html, .htm, .txt, .md, .xml, .pdf)\n');
     return 2;
   }
   const results: Outcome[] = [];

@@ -127,6 +127,27 @@ describe('npm run parse', () => {
     expect(fromPdf.stderr).toBe('');
   }, 30_000);
 
+  it('reads Markdown (a PDF-to-Markdown conversion) as text', async () => {
+    const { code, stdout } = await parse(join(CASES_DIR, 'md-ah-tk-20232024-1786', 'source.md'));
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).pairs.map((p: { numbers: number[] }) => p.numbers.join(','))).toEqual([
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+      '6',
+      '7',
+      '8',
+      '9',
+      '10,11',
+      '12',
+      '13',
+      '14',
+      '15',
+    ]);
+  }, 30_000);
+
   it('names a file that says .pdf but is none, and still parses the others', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kvl-cli-'));
     const fake = join(dir, 'kapot.pdf');
