@@ -3,6 +3,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import { copiesSuite } from './suites/copies';
 import { devicesSuite } from './suites/devices';
+import { factsSuite } from './suites/facts';
 import { hostileSuite } from './suites/hostile';
 import { keysSuite } from './suites/keys';
 import { narrowSuite } from './suites/narrow';
@@ -26,6 +27,7 @@ siteScriptsSuite(() => driver);
 hostileSuite(() => driver);
 keysSuite(() => driver);
 narrowSuite(() => driver);
+factsSuite(() => driver);
 relatedSuite(() => driver);
 devicesSuite(chromiumDriver);
 copiesSuite(chromiumDriver);
