@@ -11,6 +11,14 @@ import { fill } from './fill';
 import { Compare } from './related/Compare';
 import { SaveControls } from './SaveControls';
 
+/** An answer's opening, to scan answers without opening them: its first 160 characters, cut at a word. */
+function preview(answer: string): string {
+  const text = answer.replace(/\s+/g, ' ').trim();
+  if (text.length <= 160) return text;
+  const cut = text.lastIndexOf(' ', 160);
+  return `${text.slice(0, cut > 80 ? cut : 160)}…`;
+}
+
 export function PairView({
   doc,
   pair,
@@ -30,15 +38,23 @@ export function PairView({
 }) {
   const id = questionAnchor(pair.numbers[0]);
   return (
-    <article class="kvl-pair" id={id} data-kvl-pair={pair.numbers.join(',')} aria-labelledby={`${id}-label`}>
+    // Named by its label and its question, not by its buttons.
+    <article
+      class="kvl-pair"
+      id={id}
+      data-kvl-pair={pair.numbers.join(',')}
+      aria-labelledby={`${id}-name ${id}-q`}
+    >
       {pair.numbers.slice(1).map((n) => (
         <span key={n} id={questionAnchor(n)} class="kvl-anchor" />
       ))}
-      <div class="kvl-pair-head" id={`${id}-label`}>
+      <div class="kvl-pair-head">
         {nodes.head ? (
-          <div class="kvl-label" ref={fill([nodes.head])} />
+          <div class="kvl-label" id={`${id}-name`} ref={fill([nodes.head])} />
         ) : (
-          <h2 class="kvl-label">{pair.label}</h2>
+          <h2 class="kvl-label" id={`${id}-name`}>
+            {pair.label}
+          </h2>
         )}
         {/* The pair's tools stay together at the end of the heading. */}
         <span class="kvl-tools">
@@ -54,12 +70,13 @@ export function PairView({
           ) : null}
         </span>
       </div>
-      <div class="kvl-question" ref={fill(nodes.question)} />
+      <div class="kvl-question" id={`${id}-q`} ref={fill(nodes.question)} />
       {pair.answer !== null ? (
         <details class="kvl-answer" open={open}>
-          <summary>
-            {nodes.answerHead ? <div class="kvl-answer-label" ref={fill([nodes.answerHead])} /> : t('answer')}
-          </summary>
+          {/* The answer's first words while it is closed, drawn by CSS: not a second copy of the text for the
+              browser's find and text-fragment links to land on. The answer's heading is a heading, below. */}
+          <summary data-kvl-preview={preview(pair.answer)}>{t('answer')}</summary>
+          {nodes.answerHead ? <div class="kvl-answer-label" ref={fill([nodes.answerHead])} /> : null}
           <div class="kvl-answer-body" ref={fill(nodes.answer)} />
         </details>
       ) : null}

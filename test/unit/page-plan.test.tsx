@@ -81,6 +81,30 @@ describe("the content script's plan", () => {
     expect(warned).toEqual([]);
   });
 
+  // Issue 16: a pair is named by its label and question (not its buttons); a closed answer shows its first words
+  // (drawn by CSS from data-kvl-preview, so find and text fragments see the answer once); its heading is a heading,
+  // outside the summary.
+  it('names each pair by its label and question, previews its answer, and keeps the answer heading a heading', async () => {
+    loadPage(SHORT, ID);
+    await run();
+    const pair = document.querySelector<HTMLElement>('[data-kvl-view] [data-kvl-pair="1"]') as HTMLElement;
+    const [label, question] = (pair.getAttribute('aria-labelledby') ?? '')
+      .split(' ')
+      .map((id) => document.getElementById(id));
+    expect(label?.textContent?.trim()).toBe('Vraag 1');
+    expect(question?.classList.contains('kvl-question')).toBe(true);
+    expect(question?.textContent).toContain('Herinnert u zich dat ik in de Kamer in de zaak van de tipgever');
+    expect(label?.closest('.kvl-tools')).toBeNull();
+    const summary = pair.querySelector('details.kvl-answer > summary') as HTMLElement;
+    expect(summary.dataset.kvlPreview).toBe(
+      'Ik ben mij er van bewust dat het lid Omtzigt in de loop van de tijd veel vragen heeft gesteld over het tipgeversdossier zwartspaarders. De vragen worden vooral…',
+    );
+    expect(summary.querySelector('h1, h2, h3, h4, [role="heading"]')).toBeNull();
+    expect(pair.querySelector('details.kvl-answer > .kvl-answer-label')?.textContent?.trim()).toBe(
+      'Antwoord 1',
+    );
+  });
+
   it('waits for settings that are not in yet, and says how long', async () => {
     loadPage(SHORT, ID);
     let give: (s: Settings) => void = () => {};
