@@ -4,6 +4,7 @@ import { Component } from 'preact';
 import { useRef } from 'preact/hooks';
 import { t } from '../../utils/i18n';
 import type { KamervraagDocument } from '../../utils/kamervraag/model';
+import { citingLink, noteTarget } from '../../utils/reading-view/notes';
 import type { ViewNodes } from '../../utils/reading-view/sort-nodes';
 import type { RelatedLoader } from '../../utils/related/loader';
 import { Toc } from './Contents';
@@ -149,6 +150,27 @@ export function ReadingView(props: ReadingViewProps) {
   );
 }
 
+/** One footnote, with a way back to where the text cites it (when the text has a link to it) */
+function Note({ note }: { note: Node }) {
+  const target = noteTarget(note);
+  const back = (e: Event) => {
+    const link = target && citingLink((e.currentTarget as Element).closest('[data-kvl-view]'), target);
+    if (!link) return;
+    link.scrollIntoView({ block: 'center' });
+    link.focus();
+  };
+  return (
+    <div class="kvl-note">
+      <div ref={fill([note])} />
+      {target ? (
+        <button type="button" class="kvl-back" data-kvl-action="note-back" onClick={back}>
+          {t('backToText')}
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
 /**
  * The notes and any other text, below every pair: never on the first screen, so they come in a task of their own
  * right after the one that shows the view (with their 13 notes, the largest fixture's first task took about 3 ms
@@ -161,8 +183,13 @@ function Tail({ nodes, before, onRendered }: { nodes: ViewNodes; before?(): void
   return (
     <>
       {nodes.notes.length ? (
-        <section class="kvl-notes" aria-label={t('notes')}>
-          <div ref={fill(nodes.notes)} />
+        <section class="kvl-notes" aria-labelledby="kvl-notes-head">
+          <h2 id="kvl-notes-head" class="kvl-notes-head">
+            {t('notes')}
+          </h2>
+          {nodes.notes.map((note, i) => (
+            <Note key={i} note={note} />
+          ))}
         </section>
       ) : null}
       {nodes.other.length ? (

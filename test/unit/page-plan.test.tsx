@@ -105,6 +105,20 @@ describe("the content script's plan", () => {
     );
   });
 
+  it('gives the notes a heading and each a way back to where the text cites it', async () => {
+    loadPage(SHORT, ID);
+    await run();
+    const notes = document.querySelector('[data-kvl-view] section.kvl-notes') as HTMLElement;
+    expect(notes.querySelector('h2')?.textContent).toBe('Noten');
+    expect(notes.querySelectorAll('.kvl-note')).toHaveLength(13);
+    expect(notes.querySelectorAll('.kvl-note [data-kvl-action="note-back"]')).toHaveLength(13);
+    const first = notes.querySelector('[data-kvl-action="note-back"]') as HTMLButtonElement;
+    first.click();
+    const cited = document.activeElement as HTMLAnchorElement;
+    expect(cited.getAttribute('href')).toBe('#ID-1547-d37e49');
+    expect(cited.closest('[data-kvl-pair]')?.getAttribute('data-kvl-pair')).toBe('1');
+  });
+
   it('waits for settings that are not in yet, and says how long', async () => {
     loadPage(SHORT, ID);
     let give: (s: Settings) => void = () => {};
