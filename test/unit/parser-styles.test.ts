@@ -100,6 +100,24 @@ describe('headings inline', () => {
     ]);
   });
 
+  it('takes PDF furniture between pairs out of the text: a colophon line, a footer with its page number glued to a heading', () => {
+    const flat = caseSource('flat-ah-tk-20232024-1481');
+    const base = parseText(flat).document;
+    // A colophon and a running footer as other extraction tools print them, glued to the next heading.
+    const at = flat.indexOf('Vraag 3');
+    const text = `${flat.slice(0, at)}ah-tk-20232024-1481 ISSN 0168-6275 'sGravenhage 2024 Tweede Kamer, vergaderjaar 2023–2024, Aanhangsel 2${flat.slice(at)}`;
+    const d = parseText(text).document;
+    expect(d.pairs.map((p) => p.numbers)).toEqual(base.pairs.map((p) => p.numbers));
+    expect(d.pairs.map((p) => [p.question, p.answer])).toEqual(base.pairs.map((p) => [p.question, p.answer]));
+    expect(d.furniture).toContain("ah-tk-20232024-1481 ISSN 0168-6275 'sGravenhage 2024");
+    // In laid-out text, the place on a line of its own, without its hyphen.
+    const lines = caseSource('txt-ah-tk-20232024-1481').replace(
+      '\nVraag 3\n',
+      "\n'sGravenhage 2024\nVraag 3\n",
+    );
+    expect(parseText(lines).document.furniture).toContain("'sGravenhage 2024");
+  });
+
   it('finds **Vraag 1** in Markdown, on its own line or run together', () => {
     const md = caseSource('md-ah-tk-20232024-1481');
     expect(md).toContain('**Vraag 1**');

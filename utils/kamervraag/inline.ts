@@ -172,9 +172,17 @@ export function inlineSplitter(meta: SourceMeta): InlineSplitter {
     }
     for (const m of text.matchAll(FOOTER)) {
       let end = m.index + m[0].length;
-      // The page number, glued or not to the next page's first word ("Aanhangsel 1De …", "Aanhangsel 2Vraag 4").
-      const number = new RegExp(String.raw`^\s*${page}(?!\d{1,2}\D)`, 'u').exec(text.slice(end));
-      if (number) end += number[0].length;
+      // The page number, glued or not to the next page's first word ("Aanhangsel 1De …", "Aanhangsel 2Vraag 4"):
+      // up to two digits as they stand; in a longer run of digits ("Aanhangsel 22019 in het …") the expected number.
+      const digits = /^\s*(\d+)/u.exec(text.slice(end));
+      if (digits) {
+        const run = digits[1];
+        const number = run.length <= 2 ? run : run.startsWith(String(page)) ? String(page) : '';
+        if (number) {
+          end += digits[0].length - run.length + number.length;
+          page = Number(number);
+        }
+      }
       page++;
       cuts.push({ start: m.index, end });
     }

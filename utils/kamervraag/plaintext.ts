@@ -22,7 +22,7 @@ const FURNITURE = [
   /^regering gegeven antwoorden$/u,
   /^Vragen gesteld door de leden der Kamer, met de daarop door de regering gegeven antwoorden$/u,
   /^ISSN \d{4}\s*-\s*\d{3}[\dX]$/u,
-  /^[’']s-Gravenhage \d{4}$/u,
+  /^[’']s-?\s*Gravenhage \d{4}$/u,
 ];
 const BARE_NUMBER = /^\d{1,5}$/u;
 const GLUED_NUMBER = /^(\d{1,5})(?:Vragen|Mededeling|Antwoord) van\b/u;
