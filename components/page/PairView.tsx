@@ -1,6 +1,7 @@
 // One question/answer pair in the reading view: its label, its tools (copy link, save), the question, the
 // collapsible answer, and the related answers to compare.
 
+import { useId } from 'preact/hooks';
 import { t } from '../../utils/i18n';
 import type { KamervraagDocument, Pair } from '../../utils/kamervraag/model';
 import type { ViewNodes } from '../../utils/reading-view/sort-nodes';
@@ -37,22 +38,24 @@ export function PairView({
   related: RelatedLoader | null;
 }) {
   const id = questionAnchor(pair.numbers[0]);
+  // Ids of its own for the name's parts: two pairs can start with the same number.
+  const name = useId();
   return (
     // Named by its label and its question, not by its buttons.
     <article
       class="kvl-pair"
       id={id}
       data-kvl-pair={pair.numbers.join(',')}
-      aria-labelledby={`${id}-name ${id}-q`}
+      aria-labelledby={`${name}-name ${name}-q`}
     >
       {pair.numbers.slice(1).map((n) => (
         <span key={n} id={questionAnchor(n)} class="kvl-anchor" />
       ))}
       <div class="kvl-pair-head">
         {nodes.head ? (
-          <div class="kvl-label" id={`${id}-name`} ref={fill([nodes.head])} />
+          <div class="kvl-label" id={`${name}-name`} ref={fill([nodes.head])} />
         ) : (
-          <h2 class="kvl-label" id={`${id}-name`}>
+          <h2 class="kvl-label" id={`${name}-name`}>
             {pair.label}
           </h2>
         )}
@@ -70,7 +73,7 @@ export function PairView({
           ) : null}
         </span>
       </div>
-      <div class="kvl-question" id={`${id}-q`} ref={fill(nodes.question)} />
+      <div class="kvl-question" id={`${name}-q`} ref={fill(nodes.question)} />
       {pair.answer !== null ? (
         <details class="kvl-answer" open={open}>
           {/* The answer's first words while it is closed, drawn by CSS: not a second copy of the text for the

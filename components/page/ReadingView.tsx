@@ -156,6 +156,9 @@ function Note({ note }: { note: Node }) {
   const back = (e: Event) => {
     const link = target && citingLink((e.currentTarget as Element).closest('[data-kvl-view]'), target);
     if (!link) return;
+    // Most notes are cited in an answer: open it first (the view's own <details>), or there is nothing to reach.
+    const answer = link.closest('details');
+    if (answer && !answer.open) answer.open = true;
     link.scrollIntoView({ block: 'center' });
     link.focus();
   };

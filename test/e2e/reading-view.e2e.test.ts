@@ -178,6 +178,25 @@ describe('reading view behaviour', () => {
     }
   });
 
+  it('takes a reader from a note back to where the text cites it, opening the answer that holds it', async () => {
+    const { page } = await open('ah-tk-20172018-1547.html');
+    await page.waitForFunction(() => document.documentElement.hasAttribute('data-kvl-complete'));
+    await page.click('[data-kvl-action="collapse-all"]');
+    await page.click('.kvl-notes .kvl-note:first-of-type [data-kvl-action="note-back"]');
+    const at = await page.evaluate(() => {
+      const a = document.activeElement as HTMLElement;
+      const r = a.getBoundingClientRect();
+      return {
+        href: a.getAttribute('href'),
+        pair: a.closest('[data-kvl-pair]')?.getAttribute('data-kvl-pair'),
+        open: (a.closest('details') as HTMLDetailsElement | null)?.open ?? null,
+        inView: r.top >= 0 && r.bottom <= innerHeight,
+      };
+    });
+    expect(at).toEqual({ href: '#ID-1547-d37e49', pair: '1', open: true, inView: true });
+    await page.close();
+  });
+
   it('moves between pairs with j/k and opens answers with o, but not while typing in a field', async () => {
     const { page } = await open(`${SAMPLE_ID}.html`);
     const focusedPair = () =>

@@ -179,6 +179,18 @@ describe('header', () => {
       { role: 'Minister', name: '', ministry: 'Sociale Zaken en Werkgelegenheid' },
     ]);
   });
+  it('takes no word starting with "over" for the "over" before the subject', () => {
+    const info = parseHeader(
+      'Vragen van het lid A (X) aan de Minister van Binnenlandse Zaken inzake overheidsdata (ingezonden 1 mei 2024).',
+    );
+    expect(info.subject).toBeNull();
+    expect(
+      parseHeader(
+        'Vragen van het lid A (X) aan de Minister voor Klimaat overhet artikel (ingezonden 1 mei 2024).',
+      ).subject,
+    ).toBe('het artikel');
+  });
+
   it('reads askers glued to their party', () => {
     expect(
       parseHeader(

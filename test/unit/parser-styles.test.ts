@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseText } from '../../utils/kamervraag';
+import { markdownToText } from '../../utils/kamervraag/markdown';
 import { findReferences } from '../../utils/kamervraag/references';
 import { caseSource, fixtureCases, readSource } from '../support/fixtures';
 
@@ -90,6 +91,16 @@ describe('headings inline', () => {
     expect(d.dateReceived).toBe('2024-04-02');
   });
 
+  it('does not take "… op Vraag 3." ending a sentence inside an answer for the next heading', () => {
+    const d = parseText(
+      'Vraag 2 Wat is het plan? Antwoord 2 Ik verwijs naar mijn antwoord op Vraag 3. Dat volstaat. Vraag 3 Waarom? Antwoord 3 Daarom.',
+    ).document;
+    expect(d.pairs.map((p) => [p.numbers, p.question, p.answer])).toEqual([
+      [[2], 'Wat is het plan?', 'Ik verwijs naar mijn antwoord op Vraag 3. Dat volstaat.'],
+      [[3], 'Waarom?', 'Daarom.'],
+    ]);
+  });
+
   it('takes "Ja Vraag 10 Wilt u" (an answer without a full stop) only as the next step', () => {
     const d = parseText(
       'Vraag 9 Kunt u alles beantwoorden? Antwoord 9 Ja Vraag 10 Wilt u snel antwoorden? Antwoord 10 Ja.',
@@ -116,6 +127,18 @@ describe('headings inline', () => {
       "\n'sGravenhage 2024\nVraag 3\n",
     );
     expect(parseText(lines).document.furniture).toContain("'sGravenhage 2024");
+  });
+
+  it('takes Markdown’s syntax off and nothing else', () => {
+    expect(
+      markdownToText(
+        '# Tweede Kamer der Staten-Generaal\n\n### 1481 ###\n**Vraag 1**\nIs 3 * 4 = 12? Zie __dit__ en \\*niet\\* dat.\n---\n' +
+          '| ’s-Gravenhage 2024 | Tweede Kamer, vergaderjaar 2023–2024, Aanhangsel | 1 |\n|---|---|---|\n> C#',
+      ),
+    ).toBe(
+      'Tweede Kamer der Staten-Generaal\n\n1481\nVraag 1\nIs 3 * 4 = 12? Zie dit en *niet* dat.\n\n' +
+        '’s-Gravenhage 2024 Tweede Kamer, vergaderjaar 2023–2024, Aanhangsel 1\n\nC#',
+    );
   });
 
   it('finds **Vraag 1** in Markdown, on its own line or run together', () => {
@@ -168,6 +191,22 @@ describe('references as extraction tools print them', () => {
     expect(ids('Aanhangsel Handelingen, vergaderjaar 2023–2024, nrs. 1059 t/m 1063.')).toEqual(
       [1059, 1060, 1061, 1062, 1063].map((n) => `ah-tk-20232024-${n}`),
     );
+  });
+
+  it('ends a list before a kamervraagnummer, reads a backward "range" as its first number, links a range’s end', () => {
+    const text = 'Aanhangsel Handelingen II 2023/24, nr. 1047 en 2024Z01234.';
+    expect(findReferences(text).map((r) => [r.id, text.slice(r.index, r.index + r.text.length)])).toEqual([
+      ['ah-tk-20232024-1047', 'Aanhangsel Handelingen II 2023/24, nr. 1047'],
+      ['kv-tk-2024Z01234', '2024Z01234'],
+    ]);
+    expect(ids('Aanhangsel Handelingen II 2023/24, nr. 1047-12.')).toEqual(['ah-tk-20232024-1047']);
+    const range = 'Aanhangsel Handelingen, vergaderjaar 2023–2024, nrs. 1059 t/m 1061.';
+    const refs = findReferences(range);
+    expect(refs.map((r) => [r.id, r.index, r.text])).toEqual([
+      ['ah-tk-20232024-1059', 0, 'Aanhangsel Handelingen, vergaderjaar 2023–2024, nrs. 1059'],
+      ['ah-tk-20232024-1060', 0, 'Aanhangsel Handelingen, vergaderjaar 2023–2024, nrs. 1059'],
+      ['ah-tk-20232024-1061', range.indexOf('1061'), '1061'],
+    ]);
   });
 
   it('does not take a date or a count after a number for a list', () => {

@@ -32,9 +32,11 @@ const SUBMITTED = new RegExp(String.raw`\s*\(ingezonden\s+${DATE}\s*\)`, 'u');
 const TO = /\s+aan\s+(?:de|het)\s*/u;
 /**
  * "over" between the addressees and the subject; in glued text, when no spaced "over" is there, glued to the subject
- * ("overhet artikel") or to the last addressee ("Groene Groeiover de …").
+ * ("overhet artikel"; not a word of its own such as "overheid", "overleg", "overlast") or to the last addressee
+ * ("Groene Groeiover de …").
  */
-const ABOUT = /\s+over\s+|\s+over(?!.*\sover\s)|(?<=\p{Ll})over\s+(?!.*\sover\s)/u;
+const ABOUT =
+  /\s+over\s+|\s+over(?!.*\sover\s)(?!heid|leg|last|name|zicht|gang|stroom|schrijd|tred|eenkomst|dracht|heveling|werk|uren|macht|val|weg|winst|leven|dag|al\b|ig)|(?<=\p{Ll})over\s+(?!.*\sover\s)/u;
 const REPLY_START = /(Antwoord|Mededeling)\s+van\s+/gu;
 const RECEIVED = new RegExp(String.raw`\s*\((?:ontvangen[\s(]*)+${DATE}\s*\)`, 'u');
 

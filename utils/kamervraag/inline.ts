@@ -13,6 +13,7 @@ export interface Part {
 /** The typeset title block of page 1, run together in one of the orders extraction tools give it */
 const TITLE =
   /^\s*((?:Tweede|Eerste) Kamer der Staten-Generaal)\s*\d?\s*Vergaderjaar\s*(\d{4})\s*[–-]\s*(\d{4})\s*\d?\s*Aanhangsel van de Handelingen\s*(?:Vragen gesteld door de leden der Kamer, met de daarop door de\s*regering gegeven antwoorden)?\s*(\d{1,5})?\s*(?=(?:Vragen|Mededeling|Antwoord)\s*van\b)/u;
+const TITLE_MAX = 600;
 /** Page 1's colophon: "ah-tk-20232024-1481 ISSN 0921 - 7398 ’s-Gravenhage 2024" */
 const COLOPHON =
   /(ah-(?:tk|ek)-\d{8}-\d{1,5})\s*ISSN\s*\d{4}\s*-\s*\d{3}[\dX](?:\s*[’']s-?\s*Gravenhage\s*\d{4})?/gu;
@@ -48,6 +49,9 @@ const STARTS_AFTER_MEDEDELING = /^\s*\p{Lu}/u;
 const GLUED_MARKER =
   /(\d+)(?=Kamerstuk|Kamerbrief|(?:Tweede|Eerste) Kamer,|Aanhangsel|Handelingen|https?:\/\/|www\.)/gu;
 const MAY_GLUE = new RegExp(GLUED_MARKER.source, 'u');
+/** How far back before a heading, and forward after it, its context is read */
+const BEFORE_LOOK = 12;
+const AFTER_LOOK = 40;
 /** Quick test: could the line hold any of the above? Most lines of laid-out text hold none. */
 const MAY_HOLD = /Vra|Antw|Mededeling|Kamer|ISSN/u;
 /** A line this long is no typeset line: it is flat text, and headings and furniture inside it are looked for */
@@ -107,15 +111,29 @@ export function inlineSplitter(meta: SourceMeta): InlineSplitter {
   /** The headings in a stretch of text without furniture, as parts. */
   const headings = (text: string, out: Part[]) => {
     let from = 0;
+    /** Where the text after `from` starts (its first non-space), looked up once per heading taken */
+    let textAt = -1;
     INLINE_HEADING.lastIndex = 0;
     for (let m = INLINE_HEADING.exec(text); m; m = INLINE_HEADING.exec(text)) {
-      const before = text.slice(from, m.index);
+      if (textAt < from) {
+        const k = text.slice(from).search(/\S/u);
+        textAt = k < 0 ? text.length : from + k;
+      }
+      // What stands right before: a few characters are enough, and looking no further keeps a long line linear.
+      const before = text.slice(Math.max(from, m.index - BEFORE_LOOK), m.index);
       let label = m[0];
-      const after = () => text.slice(m.index + label.length);
-      const atStart = before.trim() === '';
+      // What follows, as far as needed (a copy of all the rest for every candidate would make a long line quadratic).
+      const after = () => {
+        const at = m.index + label.length;
+        const next = text.slice(at, at + AFTER_LOOK);
+        // Nothing but spaces up to the end of the look: the text's end only if the text ends there.
+        return next.trim() === '' && at + AFTER_LOOK < text.length ? `${next}…` : next;
+      };
+      const atStart = textAt >= m.index;
       const placed =
         atStart || ENDS_BEFORE.test(before) || (GLUED_BEFORE.test(before) && !/\s$/u.test(before));
-      const inSentence = !placed && WORD_BEFORE.test(before);
+      // In a sentence only as the very next step, and not "… op Vraag 3." ending a sentence itself.
+      const inSentence = !placed && WORD_BEFORE.test(before) && !/\.\s*$/u.test(m[0]);
       let ok = false;
       if ((placed || inSentence) && m[1]) {
         let numbers = parseNumbers(m[2]);
@@ -137,7 +155,8 @@ export function inlineSplitter(meta: SourceMeta): InlineSplitter {
         INLINE_HEADING.lastIndex = m.index + 1;
         continue;
       }
-      if (before.trim()) out.push({ text: before.trim() });
+      const preceding = text.slice(from, m.index).trim();
+      if (preceding) out.push({ text: preceding });
       out.push({ text: label.trim() });
       from = m.index + label.length;
       INLINE_HEADING.lastIndex = from;
@@ -152,7 +171,8 @@ export function inlineSplitter(meta: SourceMeta): InlineSplitter {
     let text = line;
     if (first && text.trim()) {
       first = false;
-      const title = TITLE.exec(text);
+      // The title block is short: the pattern (several optional spaces in a row) never reads past it.
+      const title = TITLE.exec(text.slice(0, TITLE_MAX));
       if (title) {
         meta.chamberName ??= title[1];
         meta.vergaderjaar ??= `${title[2]}-${title[3]}`;

@@ -11,7 +11,7 @@ import type { Chamber, Reference } from './model';
  * Group 3 is the list; each of its numbers is a reference (LIST_NUMBER).
  */
 const AANHANGSEL =
-  /Aanhang-?\s*sel\s*(?:van\s+de\s+)?Handelingen(?:\s*(II|I)\b)?\s*,?\s*(?:vergaderjaar\s*)?(\d{4})\s*[/–—-]\s*\d{2,4}(?:,\s*|\s+)(?:nrs?\.?\s*)?(\d{1,5}(?:\s*(?:,|en|&|t\/m|tot en met|[–-])\s*\d{1,5}(?=\s*[,;.)&\0\n–-]|\s*(?:en|t\/m|tot)\s|\s*$|\p{Lu}))*)(?!\d)/gu;
+  /Aanhang-?\s*sel\s*(?:van\s+de\s+)?Handelingen(?:\s*(II|I)\b)?\s*(?:,\s*)?(?:vergaderjaar\s*)?(\d{4})\s*[/–—-]\s*\d{2,4}(?:,\s*|\s+)(?:nrs?\.?\s*)?(\d{1,5}(?:\s*(?:,|en|&|t\/m|tot en met|[–-])\s*\d{1,5}(?!Z\d)(?=\s*[,;.)&\0\n–-]|\s*(?:en|t\/m|tot)\s|\s*$|\p{Lu}))*)(?!\d)/gu;
 /** A number of a list, or a range "1059 t/m 1063" */
 const LIST_NUMBER = /(\d+)(?:\s*(?:t\/m|tot en met|[–-])\s*(\d+))?/gu;
 
@@ -50,14 +50,20 @@ export function findReferences(text: string, chamber: Chamber = 'tk'): FoundRefe
     const ch: Chamber = m[1] === 'I' ? 'ek' : m[1] === 'II' ? 'tk' : chamber;
     const listAt = m.index + m[0].length - m[3].length;
     for (const n of m[3].matchAll(LIST_NUMBER)) {
-      // The first number is linked with the whole citation, each further one (and a range's end) on its own.
+      // The first number is linked with the whole citation, each further one on its own; a range's end too, and
+      // the numbers between share its start's link (the linker takes the first of refs at one place).
       const first = n.index === 0;
       const start = first ? m.index : listAt + n.index;
-      const to = n[2] && Number(n[2]) - Number(n[1]) <= 50 ? Number(n[2]) : Number(n[1]);
-      for (let k = Number(n[1]); k <= to; k++) {
+      const from = Number(n[1]);
+      const end = n[2] === undefined ? from : Number(n[2]);
+      const to = end >= from && end - from <= 50 ? end : from;
+      const startText = first ? m[0].slice(0, listAt - m.index + n.index + n[1].length) : n[1];
+      for (let k = from; k <= to; k++) {
         const id = aanhangselId(ch, vergaderjaarFrom(m[2]), k);
-        const text = first ? m[0].slice(0, listAt - m.index + n.index + n[0].length) : n[0];
-        found.push({ type: 'aanhangsel', text, id, url: documentUrl(id), index: start });
+        const last = k === to && k !== from;
+        const text = last ? (n[2] as string) : startText;
+        const index = last ? listAt + n.index + n[0].length - text.length : start;
+        found.push({ type: 'aanhangsel', text, id, url: documentUrl(id), index });
       }
     }
   }
@@ -71,5 +77,6 @@ export function findReferences(text: string, chamber: Chamber = 'tk'): FoundRefe
     const id = `kv-tk-${m[1]}`;
     found.push({ type: 'kamervraag', text: m[1], id, url: documentUrl(id), index: m.index ?? 0 });
   }
-  return found.sort((a, b) => a.index - b.index);
+  // At one place the longer reference first: the linker links the first of those that start there.
+  return found.sort((a, b) => a.index - b.index || b.text.length - a.text.length);
 }

@@ -4,9 +4,9 @@
 /** A kamervraagnummer: year, "Z", five digits ("2024Z02563") */
 const QUESTION_NUMBER = /^(?:19|20)\d\dZ\d{5}$/u;
 
-/** The kamervraagnummer in a kv page's id ("kv-tk-2024Z02563" → "2024Z02563"), else null. */
+/** The kamervraagnummer in a Tweede Kamer kv page's id ("kv-tk-2024Z02563" → "2024Z02563"), else null. */
 export function questionNumberOfId(id: string | null): string | null {
-  const m = id ? /^kv-(?:tk|ek)-(.*)$/u.exec(id) : null;
+  const m = id ? /^kv-tk-(.*)$/u.exec(id) : null;
   return m && QUESTION_NUMBER.test(m[1]) ? m[1] : null;
 }
 
