@@ -115,7 +115,7 @@ export function ReadingView(props: ReadingViewProps) {
       {kv ? navigator : null}
       <HeaderCard doc={doc} origin={props.origin} controls={props.controls} pageUrl={props.pageUrl} />
       {kv ? null : navigator}
-      {nodes.header.length ? <div class="kvl-omschrijving" ref={fill(nodes.header)} /> : null}
+      {nodes.header.length ? <Omschrijving doc={doc} nodes={nodes.header} /> : null}
       {mededelingFirst ? mededeling : null}
       {toc ? (
         <Toc pairs={doc.pairs} open={tocOpen} onRendered={rendered} beforeChange={props.beforeChange} />
@@ -147,6 +147,21 @@ export function ReadingView(props: ReadingViewProps) {
         />
       ) : null}
     </>
+  );
+}
+
+/**
+ * The header as published. Where the card states its facts (subject and askers) it is folded away, one click from
+ * view: each fact once, and the first question sooner on the screen. Else it is the only place they are read.
+ */
+function Omschrijving({ doc, nodes }: { doc: KamervraagDocument; nodes: Node[] }) {
+  const text = <div class="kvl-omschrijving" ref={fill(nodes)} />;
+  if (!doc.subject || doc.askers.length === 0) return text;
+  return (
+    <details class="kvl-omschrijving-fold">
+      <summary>{t('headerAsPublished')}</summary>
+      {text}
+    </details>
   );
 }
 

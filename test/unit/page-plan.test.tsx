@@ -105,6 +105,24 @@ describe("the content script's plan", () => {
     );
   });
 
+  it('folds the header as published away where the card states its facts, one click from view', async () => {
+    loadPage(caseSource('html-ah-tk-20232024-1481'), 'ah-tk-20232024-1481');
+    await run();
+    const fold = document.querySelector(
+      '[data-kvl-view] details.kvl-omschrijving-fold',
+    ) as HTMLDetailsElement;
+    expect(fold.open).toBe(false);
+    expect(fold.querySelector('summary')?.textContent).toBe('Omschrijving zoals gepubliceerd');
+    expect(fold.querySelector('.kvl-omschrijving')?.textContent).toContain(
+      'Vragen van het lid Koekkoek (Volt)',
+    );
+    // The card says it once: subject and asker.
+    expect(document.querySelector('[data-kvl-view] .kvl-subject')?.textContent).toBe(
+      'de (toegang tot) zorg voor ongedocumenteerde personen op Aruba, Sint-Maarten en Curaçao',
+    );
+    expect(document.querySelector('[data-kvl-fact="asker"]')?.textContent).toBe('Koekkoek (Volt)');
+  });
+
   it('gives the notes a heading and each a way back to where the text cites it', async () => {
     loadPage(SHORT, ID);
     await run();
