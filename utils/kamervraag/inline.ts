@@ -3,6 +3,7 @@
 // the running footer with its page number) and the question/answer headings, and cuts each line there. Pure.
 
 import type { SourceMeta } from './blocks';
+import { ISSN, PLACE, FOOTER as PRINTED_FOOTER } from './furniture';
 import { parseNumbers } from './headings';
 
 export interface Part {
@@ -15,11 +16,9 @@ const TITLE =
   /^\s*((?:Tweede|Eerste) Kamer der Staten-Generaal)\s*\d?\s*Vergaderjaar\s*(\d{4})\s*[–-]\s*(\d{4})\s*\d?\s*Aanhangsel van de Handelingen\s*(?:Vragen gesteld door de leden der Kamer, met de daarop door de\s*regering gegeven antwoorden)?\s*(\d{1,5})?\s*(?=(?:Vragen|Mededeling|Antwoord)\s*van\b)/u;
 const TITLE_MAX = 600;
 /** Page 1's colophon: "ah-tk-20232024-1481 ISSN 0921 - 7398 ’s-Gravenhage 2024" */
-const COLOPHON =
-  /(ah-(?:tk|ek)-\d{8}-\d{1,5})\s*ISSN\s*\d{4}\s*-\s*\d{3}[\dX](?:\s*[’']s-?\s*Gravenhage\s*\d{4})?/gu;
+const COLOPHON = new RegExp(String.raw`(ah-(?:tk|ek)-\d{8}-\d{1,5})\s*${ISSN}(?:\s*${PLACE})?`, 'gu');
 /** The running footer ("Tweede Kamer, vergaderjaar 2023–2024, Aanhangsel"); its page number is read on its own */
-const FOOTER =
-  /(?:[’']s-?\s*Gravenhage\s*\d{4}\s*)?(?:Tweede|Eerste) Kamer, vergaderjaar\s*\d{4}\s*[–-]\s*\d{4}, Aanhangsel\b/gu;
+const FOOTER = new RegExp(String.raw`(?:${PLACE}\s*)?${PRINTED_FOOTER}\b`, 'gu');
 
 // Numbers as in headings.ts, each number at most 3 digits: no question is numbered 1000 or more, and a year right after
 // a glued heading ("Antwoord 1 2019 …") is then not taken for one.

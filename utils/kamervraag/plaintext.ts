@@ -2,6 +2,7 @@
 
 import { PRINTED_ID_LINE } from '../site/ids';
 import type { Block, SourceMeta } from './blocks';
+import { FOOTER, ISSN, PLACE } from './furniture';
 import { inlineSplitter } from './inline';
 import { isMarkdown, markdownToText } from './markdown';
 
@@ -9,20 +10,18 @@ import { isMarkdown, markdownToText } from './markdown';
 const KAMER = /(Tweede|Eerste) Kamer der Staten-Generaal/u;
 const VERGADERJAAR = /Vergaderjaar\s*(\d{4})\s*[–-]\s*(\d{4})/u;
 /** The running footer, with the page number on its line or not (pdftotext puts it on a line of its own) */
-const RUNNING_FOOTER = /^(Tweede|Eerste) Kamer, vergaderjaar \d{4}\s*[–-]\s*\d{4}, Aanhangsel(?: \d{1,3})?$/u;
+const RUNNING_FOOTER = new RegExp(String.raw`^${FOOTER}(?: \d{1,3})?$`, 'u');
 /** pdftotext -raw glues the footer to the line before it: "’s-Gravenhage 2024 Tweede Kamer, vergaderjaar …, Aanhangsel 1" */
-const GLUED_FOOTER =
-  /^(.*?)\s*((?:Tweede|Eerste) Kamer, vergaderjaar \d{4}\s*[–-]\s*\d{4}, Aanhangsel(?: \d+)?)$/u;
+const GLUED_FOOTER = new RegExp(String.raw`^(.*?)\s*(${FOOTER}(?: \d+)?)$`, 'u');
 /** A running footer anywhere in a line (glued to the next page's first words, in text without page breaks) */
-const ANY_FOOTER =
-  /(?:Tweede|Eerste) Kamer, vergaderjaar \d{4}\s*[–-]\s*\d{4}, Aanhangsel(?!\s*(?:van|Handelingen))/u;
+const ANY_FOOTER = new RegExp(String.raw`${FOOTER}(?!\s*(?:van|Handelingen))`, 'u');
 const FURNITURE = [
   /^Aanhangsel van de Handelingen$/u,
   /^Vragen gesteld door de leden der Kamer, met de daarop door de$/u,
   /^regering gegeven antwoorden$/u,
   /^Vragen gesteld door de leden der Kamer, met de daarop door de regering gegeven antwoorden$/u,
-  /^ISSN \d{4}\s*-\s*\d{3}[\dX]$/u,
-  /^[’']s-?\s*Gravenhage \d{4}$/u,
+  new RegExp(`^${ISSN}$`, 'u'),
+  new RegExp(`^${PLACE}$`, 'u'),
 ];
 const BARE_NUMBER = /^\d{1,5}$/u;
 const GLUED_NUMBER = /^(\d{1,5})(?:Vragen|Mededeling|Antwoord) van\b/u;
