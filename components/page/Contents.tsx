@@ -8,38 +8,21 @@ import { firstWords } from '../../utils/reading-list/entry';
 import { questionAnchor } from '../../utils/site/ids';
 import { useChunks } from './useChunks';
 
-/**
- * Contents entries rendered at once: more than the first screen shows. Measured in Chromium at 1280×900 on the
- * fixture pages, the view starts about 380 px down (below the site's header), the header card and description take
- * 300 px, and an entry 40 px: 4–5 entries are in view, the first pair (at 950–1700 px) is not. The rest follow in
- * chunks, as the pairs do.
- */
+/** Contents entries rendered in the task that opens them; the rest follow in chunks, as the pairs do. */
 const TOC_FIRST = 10;
 /**
- * The contents. A long document's start closed, and their entries are only rendered once opened: while its pairs come
- * in, a thousand entries would be a third more to allocate (and collect) for a list most readers never open.
+ * The contents: closed, one line above the first question. Their entries are made when they are first opened: a
+ * thousand entries would be a third more to allocate (and collect) for a list most readers never open.
  */
-export function Toc({
-  pairs,
-  open,
-  onRendered,
-  beforeChange,
-}: {
-  pairs: Pair[];
-  open: boolean;
-  onRendered(): void;
-  beforeChange?(): void;
-}) {
-  const [opened, setOpened] = useState(open);
+export function Toc({ pairs, beforeChange }: { pairs: Pair[]; beforeChange?(): void }) {
+  const [opened, setOpened] = useState(false);
   return (
     <nav class="kvl-toc" aria-label={t('contents')}>
-      <details open={open} onToggle={(e) => e.currentTarget.open && setOpened(true)}>
+      <details onToggle={(e) => e.currentTarget.open && setOpened(true)}>
         <summary>
           {t('contents')} ({pairs.length})
         </summary>
-        {opened ? (
-          <TocEntries pairs={pairs} onRendered={open ? onRendered : undefined} beforeChange={beforeChange} />
-        ) : null}
+        {opened ? <TocEntries pairs={pairs} beforeChange={beforeChange} /> : null}
       </details>
     </nav>
   );

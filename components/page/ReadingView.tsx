@@ -36,28 +36,21 @@ export interface ReadingViewProps {
   beforeTail?(): void;
 }
 
-/** Documents with more pairs are long: their contents start closed (a thousand entries would push the pairs far
- * down) and their pairs out of view skip layout (style.css, .kvl-long) */
+/** Documents with more pairs are long: their pairs out of view skip layout (style.css, .kvl-long) */
 const LONG_DOCUMENT = 60;
+/** Documents with this many pairs get contents (closed: one line above the first question, one click from open) */
 const TOC_FROM = 8;
 
 export const isLongDocument = (pairs: number) => pairs > LONG_DOCUMENT;
-/** Whether the view starts with an open contents: documents that have one and are not long */
-const contentsOpen = (pairs: number) => pairs >= TOC_FROM && !isLongDocument(pairs);
 
 /**
  * How many pairs the view renders at once, before the rest follow in chunks (tasks of their own, right after): what
- * the first screen shows, with room to spare. Without contents, or with contents closed (a long document), 5: a
- * collapsed pair is about 170 px tall, and 1–2 are in view. An open contents fills the first screen: 1 pair. Each
- * pair costs about 1 ms in the task that shows the view (cold code; measured on the largest fixture: 3 pairs and 20
- * entries against 1 and 10, 2.3 ms more).
+ * the first screen shows, with room to spare. A collapsed pair is about 170 px tall, and 1–3 are in view below the
+ * header card. Each pair costs about 1 ms in the task that shows the view (cold code).
  */
-export function firstPairs(pairs: number): number {
-  return contentsOpen(pairs) ? 1 : SCREEN_PAIRS;
-}
-
+export const FIRST_PAIRS = 5;
 /** Collapsed pairs that fill a screen (about 170 px each), with room to spare. */
-const SCREEN_PAIRS = 5;
+const SCREEN_PAIRS = FIRST_PAIRS;
 
 /**
  * The pairs rendered at once for a deep link to pair `target`: it and those that fill the screen below it, whatever
@@ -90,15 +83,19 @@ export class GuardedReadingView extends Component<ReadingViewProps & { onError(e
 export function ReadingView(props: ReadingViewProps) {
   const { doc, nodes } = props;
   const toc = doc.pairs.length >= TOC_FROM;
-  const tocOpen = contentsOpen(doc.pairs.length);
   const tail = nodes.notes.length > 0 || nodes.other.length > 0;
-  // Rendered = the pairs and an open contents (both come in chunks), and the notes and other text at the end.
-  const pending = useRef((tocOpen ? 2 : 1) + (tail ? 1 : 0));
+  // Rendered = the pairs (in chunks), and the notes and other text at the end. The contents start closed: their
+  // entries are made when they are opened.
+  const pending = useRef(1 + (tail ? 1 : 0));
   const rendered = () => {
     pending.current--;
     if (pending.current === 0) props.onRendered();
   };
   const related = props.related ?? null;
+  // Where the card states who asked (read from the header: who asked whom, about what, who answered), the header as
+  // published is folded into the card, one click from view and found by the browser's find: each fact once, and the
+  // first question on the first screen. Else it is the only place they are read, and shown under the card.
+  const folded = nodes.header.length > 0 && doc.askers.length > 0;
   // A kv page's answers come first, above everything (what a reader of unanswered questions looks for); an answer's
   // siblings right under its facts.
   const navigator = related ? <Navigator doc={doc} loader={related} origin={props.origin} /> : null;
@@ -113,13 +110,17 @@ export function ReadingView(props: ReadingViewProps) {
   return (
     <>
       {kv ? navigator : null}
-      <HeaderCard doc={doc} origin={props.origin} controls={props.controls} pageUrl={props.pageUrl} />
-      {kv ? null : navigator}
-      {nodes.header.length ? <Omschrijving doc={doc} nodes={nodes.header} /> : null}
+      <HeaderCard
+        doc={doc}
+        origin={props.origin}
+        controls={props.controls}
+        pageUrl={props.pageUrl}
+        published={folded ? <Omschrijving nodes={nodes.header} folded /> : null}
+        related={kv ? null : navigator}
+      />
+      {nodes.header.length && !folded ? <Omschrijving nodes={nodes.header} folded={false} /> : null}
+      {toc ? <Toc pairs={doc.pairs} beforeChange={props.beforeChange} /> : null}
       {mededelingFirst ? mededeling : null}
-      {toc ? (
-        <Toc pairs={doc.pairs} open={tocOpen} onRendered={rendered} beforeChange={props.beforeChange} />
-      ) : null}
       <Pairs
         doc={doc}
         nodes={nodes}
@@ -150,13 +151,10 @@ export function ReadingView(props: ReadingViewProps) {
   );
 }
 
-/**
- * The header as published. Where the card states its facts (subject and askers) it is folded away, one click from
- * view: each fact once, and the first question sooner on the screen. Else it is the only place they are read.
- */
-function Omschrijving({ doc, nodes }: { doc: KamervraagDocument; nodes: Node[] }) {
+/** The header as published: folded (in the header card) or as it is. */
+function Omschrijving({ nodes, folded }: { nodes: Node[]; folded: boolean }) {
   const text = <div class="kvl-omschrijving" ref={fill(nodes)} />;
-  if (!doc.subject || doc.askers.length === 0) return text;
+  if (!folded) return text;
   return (
     <details class="kvl-omschrijving-fold">
       <summary>{t('headerAsPublished')}</summary>
@@ -174,8 +172,12 @@ function Note({ note }: { note: Node }) {
     // Most notes are cited in an answer: open it first (the view's own <details>), or there is nothing to reach.
     const answer = link.closest('details');
     if (answer && !answer.open) answer.open = true;
-    link.scrollIntoView({ block: 'center' });
-    link.focus();
+    // After the view has seen the answer open (its place keeper, a mutation observer, holds the reader's place for
+    // that change): then the scroll to the link is the reader's new place.
+    queueMicrotask(() => {
+      link.scrollIntoView({ block: 'center' });
+      link.focus();
+    });
   };
   return (
     <div class="kvl-note">

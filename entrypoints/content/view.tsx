@@ -1,7 +1,7 @@
 // Mounts the reading view in place of the document body, and unmounts it leaving the page exactly as it was.
 
 import { render } from 'preact';
-import { deepPairs, firstPairs, GuardedReadingView, isLongDocument } from '@/components/page/ReadingView';
+import { deepPairs, FIRST_PAIRS, GuardedReadingView, isLongDocument } from '@/components/page/ReadingView';
 import type { Range } from '@/components/page/useChunks';
 import { t } from '@/utils/i18n';
 import type { HtmlParse } from '@/utils/kamervraag/html';
@@ -116,7 +116,7 @@ export function mountReadingView(parsed: HtmlParse, options: MountOptions): Moun
     // Big documents render in chunks (no long task). A deep link needs its pair in the first render: near the top it
     // extends the first chunk; far down its pair and those after it (a screenful) come as well, and the pairs between
     // follow in later chunks (once scrolled to it, the place keeper holds the pair where it is meanwhile).
-    const firstChunk = firstPairs(count);
+    const firstChunk = FIRST_PAIRS;
     const target = pairIndexOfHash(parsed, hash);
     const deepChunk: Range | null = target < 0 ? null : deepPairs(target, count);
     link([...nodes.header, ...nodes.mededeling]);

@@ -26,6 +26,8 @@ export function keysSuite(driver: () => BrowserDriver): void {
   describe('keys act on the pair the reader is at', () => {
     it('after following a contents link, j goes to the next pair and k to the one before', async () => {
       const page = await view(driver());
+      await page.click('[data-kvl-view] .kvl-toc summary');
+      await page.waitFor(`!!document.querySelector('[data-kvl-view] .kvl-toc a[href="#vraag-10"]')`);
       await page.click('[data-kvl-view] .kvl-toc a[href="#vraag-10"]');
       await page.waitFor(`location.hash === '#vraag-10'`);
       await page.evaluate(settle);
