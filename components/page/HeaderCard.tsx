@@ -1,6 +1,7 @@
 // The header card: what the document is, who asked and answered, when, and the view's controls. (Related documents:
 // the navigator, components/related/Navigator.tsx.)
 
+import type { ComponentChildren } from 'preact';
 import { answererText, citation, dateText, kindLabel } from '../../utils/format';
 import { t } from '../../utils/i18n';
 import type { KamervraagDocument } from '../../utils/kamervraag/model';
@@ -29,6 +30,9 @@ interface Fact {
   link?: { href: string; text: string };
 }
 
+/** A fact that is kept on one line (style.css): a date, a number, one name */
+const short = (f: Fact) => f.label.length + f.text.length + (f.extra?.text.length ?? 0) <= 48;
+
 /** Days from one ISO date to another; null unless both are there and in order. */
 function daysBetween(from: string | null, to: string | null): number | null {
   if (!from || !to) return null;
@@ -41,10 +45,16 @@ export function HeaderCard({
   origin,
   controls,
   pageUrl,
+  published,
+  related,
 }: {
   doc: KamervraagDocument;
   origin: string;
   controls: Controls;
+  /** The header as published, folded: in the card's top line, opening below it */
+  published?: ComponentChildren;
+  /** The other documents of the set (the navigator): the card's last line */
+  related?: ComponentChildren;
   /** The page's URL, for the reading list (defaults to the current location) */
   pageUrl?: string;
 }) {
@@ -101,14 +111,28 @@ export function HeaderCard({
     });
   }
   const cite = citation(doc);
+  const answers = doc.pairs.some((p) => p.answer !== null);
 
   return (
     <div class="kvl-card">
-      <p class="kvl-kind">{kindLabel(doc.kind)}</p>
-      {doc.subject ? <p class="kvl-subject">{doc.subject}</p> : null}
+      <div class="kvl-card-top">
+        <p class="kvl-kind">{kindLabel(doc.kind)}</p>
+        {published}
+        {/* The site's own layout, one click away: at the top, apart from the reading controls. */}
+        <button
+          type="button"
+          class="kvl-quiet"
+          data-kvl-action="toggle-original"
+          onClick={trusted(controls.onShowOriginal)}
+        >
+          {t('showOriginal')}
+        </button>
+      </div>
+      {doc.subject ? <h1 class="kvl-subject">{doc.subject}</h1> : null}
+      {/* The facts run on as a line of text (each labelled), so they take a few lines, not a row each. */}
       <dl class="kvl-facts">
         {rows.map((r) => (
-          <div key={r.fact}>
+          <div key={r.fact} class={short(r) ? 'kvl-short' : undefined}>
             <dt>{r.label}</dt>
             <dd data-kvl-fact={r.fact} data-kvl-value={r.value ?? undefined}>
               {r.text}
@@ -132,7 +156,7 @@ export function HeaderCard({
           </div>
         ))}
         {doc.id ? (
-          <div>
+          <div class="kvl-short">
             <dt>{t('downloads')}</dt>
             <dd>
               <a href={`${origin}/${doc.id}.pdf`}>PDF</a> · <a href={`${origin}/${doc.id}.xml`}>XML</a>
@@ -140,10 +164,11 @@ export function HeaderCard({
           </div>
         ) : null}
       </dl>
+      {/* One row: saving first (the one primary control), then what acts on the whole view. */}
       <div class="kvl-controls">
-        {id ? <SaveControls doc={{ ...doc, id }} pageUrl={pageUrl ?? location.href} /> : null}
+        {id ? <SaveControls doc={{ ...doc, id }} pageUrl={pageUrl ?? location.href} primary /> : null}
         {cite ? <CopyButton text={cite} action="copy-citation" label={t('copyCitation')} /> : null}
-        {doc.pairs.some((p) => p.answer !== null) ? (
+        {answers ? (
           <>
             <button type="button" data-kvl-action="expand-all" onClick={controls.onExpandAll}>
               {t('expandAll')}
@@ -151,6 +176,13 @@ export function HeaderCard({
             <button type="button" data-kvl-action="collapse-all" onClick={controls.onCollapseAll}>
               {t('collapseAll')}
             </button>
+          </>
+        ) : null}
+        {/* What is set once or looked up once (answers open on every page, the keys): one click away, so the
+            controls keep to one row and the first question to the first screen. */}
+        <details class="kvl-more">
+          <summary>{t('more')}</summary>
+          {answers ? (
             <label class="kvl-setting">
               <input
                 type="checkbox"
@@ -164,13 +196,13 @@ export function HeaderCard({
               />
               {t('openByDefault')}
             </label>
-          </>
-        ) : null}
-        <button type="button" data-kvl-action="toggle-original" onClick={trusted(controls.onShowOriginal)}>
-          {t('showOriginal')}
-        </button>
+          ) : null}
+          <p class="kvl-keys">
+            {t('keysTitle')}: {t('keys')}
+          </p>
+        </details>
       </div>
-      <p class="kvl-keys">{t('keys')}</p>
+      {related}
     </div>
   );
 }

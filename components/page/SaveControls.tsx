@@ -23,12 +23,15 @@ export function SaveControls({
   pageUrl,
   pair,
   className,
+  primary = false,
 }: {
   doc: KamervraagDocument & { id: string };
   pageUrl: string;
   /** A single answer; the whole document when absent */
   pair?: Pair;
   className?: string;
+  /** The page's one primary control (the document's save, in the header card) */
+  primary?: boolean;
 }) {
   const key = entryKey(doc.id, pair?.numbers[0]);
   const [entry, setEntry] = useEntry(key);
@@ -60,7 +63,7 @@ export function SaveControls({
       <>
         <button
           type="button"
-          class={className}
+          class={primary ? 'kvl-primary' : className}
           data-kvl-action="save"
           data-kvl-key={key}
           aria-label={pair ? `${savePair}: ${pair.label}` : undefined}

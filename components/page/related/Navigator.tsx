@@ -37,10 +37,9 @@ export function Navigator({
     return () => seen.disconnect();
   }, [loader]);
   const kv = doc.kind === 'vragen';
-  // A kv page lists its answers (and itself first); an answer lists the set in order of number, itself among them.
-  const ids = kv
-    ? [...(own ? [own.id] : []), ...inOrder(loader.ids)]
-    : inOrder([...(own ? [own.id] : []), ...loader.ids]);
+  // A kv page lists its answers (the card says what the page itself is); an answer lists the set in order of
+  // number, itself among them.
+  const ids = kv ? inOrder(loader.ids) : inOrder([...(own ? [own.id] : []), ...loader.ids]);
   return (
     <nav ref={ref} class={kv ? 'kvl-nav kvl-nav-kv' : 'kvl-nav'} aria-label={t('relatedTitle')}>
       <h2 class="kvl-nav-title">{kv ? t('answersOfKv') : t('relatedTitle')}</h2>
@@ -82,8 +81,9 @@ function Entry({
         {facts ? `${kindLabel(facts.kind)} ` : ''}
         {numberLabel(id)}
       </a>
-      {facts?.answeredBy ? <span class="kvl-who">{answererText(facts.answeredBy)}</span> : null}
-      {date ? <span class="kvl-date">{date}</span> : null}
+      {/* The page's own entry is marked, without its minister and date: the header card states them. */}
+      {facts?.answeredBy && !current ? <span class="kvl-who">{answererText(facts.answeredBy)}</span> : null}
+      {date && !current ? <span class="kvl-date">{date}</span> : null}
       {current ? <span class="kvl-state">{t('thisDocument')}</span> : null}
       {state?.state === 'loading' ? <span class="kvl-state">{t('loading')}</span> : null}
       {state?.state === 'failed' ? <span class="kvl-state kvl-failed">{failText(state.reason)}</span> : null}

@@ -11,6 +11,31 @@ const CASES = htmlCasesWithId().filter((c) => /^(ah|kv)-/.test(c.id));
 const FACTS = `JSON.stringify(Object.fromEntries([...document.querySelectorAll('[data-kvl-view] [data-kvl-fact]')]
   .map((e) => [e.dataset.kvlFact, { text: e.textContent, value: e.dataset.kvlValue ?? null }])))`;
 
+/** The site's header above the view on the saved pages of its current layout (they are served without its styles) */
+const SITE_HEADER = 400;
+
+interface FirstLine {
+  view: number;
+  line: number;
+  scrollY: number;
+  innerHeight: number;
+}
+const FIRST_LINE = `JSON.stringify((() => {
+  const question = document.querySelector('[data-kvl-view] [data-kvl-pair] .kvl-question');
+  const walker = document.createTreeWalker(question, NodeFilter.SHOW_TEXT, (n) =>
+    n.textContent.trim() ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP);
+  const text = walker.nextNode();
+  const range = document.createRange();
+  range.setStart(text, text.textContent.search(/\\S/));
+  range.setEnd(text, text.textContent.search(/\\S/) + 1);
+  return {
+    view: document.querySelector('[data-kvl-view]').getBoundingClientRect().top,
+    line: range.getBoundingClientRect().bottom,
+    scrollY,
+    innerHeight,
+  };
+})())`;
+
 const days = (from: string, to: string) =>
   String(Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000));
 
@@ -40,6 +65,15 @@ export function factsSuite(driver: () => BrowserDriver): void {
       if (e.addressees) expect(got.recipient?.text ?? '').toBe(e.addressees.join(', '));
       if (e.answeredBy) expect(got['answered-by']?.text).toContain(e.answeredBy.name);
       else expect(got['answered-by']).toBeUndefined();
+      // The first question on the first screen (1280×800, not scrolled): the bottom of its first line of text.
+      const at = JSON.parse((await page.evaluate(FIRST_LINE)) as string) as FirstLine;
+      expect([at.scrollY, at.innerHeight]).toEqual([0, 800]);
+      // What the view takes, from its top to that line: at most the 420 px the site's header leaves on its pages of
+      // today (380 px in these saved pages: its own header, breadcrumb and metadata, without the site's styles).
+      expect(at.line - at.view).toBeLessThanOrEqual(420);
+      // …so where the site's header is that of today, the first question is on the first screen. (One saved page
+      // is in the site's old layout, whose header alone, unstyled, is 740 px.)
+      if (at.view <= SITE_HEADER) expect(at.line).toBeLessThanOrEqual(800);
       expect(page.errors).toEqual([]);
       await page.close();
     });
