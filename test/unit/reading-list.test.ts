@@ -508,7 +508,7 @@ describe('export and import', () => {
     const two = (await getEntry(ID2)) as ReadingEntry;
     const newer = { schema: 3, key: ID3, id: ID3, shape: ['van', 'later'] };
     await fakeBrowser.storage.local.set({
-      [`${ITEM_PREFIX}${ID2}`]: { ...two, tags: ['onderwijs'], stamps: { ...two.stamps, tags: 9 } },
+      [`${ITEM_PREFIX}${ID2}`]: { ...two, colour: 'blauw', stamps: { ...two.stamps, colour: 9 } },
       [`${ITEM_PREFIX}${ID3}`]: newer,
     });
     const items = (all: Record<string, unknown>) =>

@@ -166,14 +166,18 @@ export function devicesSuite(launch: () => Promise<BrowserDriver>): void {
       // record of a kind this version cannot read.
       const there = (await syncArea(b))[`kvl-item:${X}`] as ReadingEntry & Record<string, unknown>;
       const at = Math.max(...Object.values(there.stamps)) + 1;
-      const withTags = { ...there, tags: ['onderwijs', 'begroting'], stamps: { ...there.stamps, tags: at } };
+      const withTopics = {
+        ...there,
+        topics: ['onderwijs', 'begroting'],
+        stamps: { ...there.stamps, topics: at },
+      };
       const newer = { schema: 3, key: NEWER, id: NEWER, items: [{ a: 1 }] };
       await b.driver.inExtension(
-        `${API}.storage.sync.set(${JSON.stringify({ [`kvl-item:${X}`]: withTags, [`kvl-item:${NEWER}`]: newer })}).then(() => true)`,
+        `${API}.storage.sync.set(${JSON.stringify({ [`kvl-item:${X}`]: withTopics, [`kvl-item:${NEWER}`]: newer })}).then(() => true)`,
       );
       await until(
         () => item(b, X),
-        (e) => Array.isArray((e as unknown as { tags?: unknown })?.tags),
+        (e) => Array.isArray((e as unknown as { topics?: unknown })?.topics),
         'the field on the second device',
       );
       await op(b, { op: 'note', key: X, note: 'bewerkt door de oudere versie', now: Date.now() });
@@ -191,13 +195,15 @@ export function devicesSuite(launch: () => Promise<BrowserDriver>): void {
         40_000,
       );
       expect(remote[`kvl-item:${X}`]).toMatchObject({
-        tags: ['onderwijs', 'begroting'],
+        topics: ['onderwijs', 'begroting'],
         note: 'bewerkt door de oudere versie',
         read: false,
-        stamps: { tags: at },
+        stamps: { topics: at },
       });
       expect(remote[`kvl-item:${NEWER}`]).toEqual(newer);
-      expect((await a.driver.storage())[`kvl-item:${X}`]).toMatchObject({ tags: ['onderwijs', 'begroting'] });
+      expect((await a.driver.storage())[`kvl-item:${X}`]).toMatchObject({
+        topics: ['onderwijs', 'begroting'],
+      });
     });
 
     it('after importing 15,000 entries (about 8 MB) through the options page, a save from a page lands and nothing is lost', async () => {
