@@ -54,12 +54,21 @@ export function hasTag(entry: ReadingEntry, tag: string): boolean {
   return entry.tags?.some((m) => !m.removed && tagKey(m.label) === k) ?? false;
 }
 
-/** Every live tag of the entries, one label per tag (the first entry's writing), sorted as the reader reads them. */
+/**
+ * Every live tag of the entries, once, as it was first written (the earliest added of its writings), sorted as the
+ * reader reads them.
+ */
 export function allTags(entries: Iterable<ReadingEntry>): string[] {
-  const out = new Map<string, string>();
+  const out = new Map<string, { label: string; at: number }>();
   for (const e of entries)
-    for (const label of liveTags(e.tags)) if (!out.has(tagKey(label))) out.set(tagKey(label), label);
-  return [...out.values()].sort((a, b) => a.localeCompare(b, 'nl', { sensitivity: 'base' }));
+    for (const m of e.tags ?? []) {
+      if (m.removed) continue;
+      const had = out.get(tagKey(m.label));
+      if (!had || m.at < had.at || (m.at === had.at && m.label < had.label)) out.set(tagKey(m.label), m);
+    }
+  return [...out.values()]
+    .map((m) => m.label)
+    .sort((a, b) => a.localeCompare(b, 'nl', { sensitivity: 'base' }));
 }
 
 /** The entries of `sorted` that match, in their order (one `includes` per word and entry); `tag`: only those with it. */
