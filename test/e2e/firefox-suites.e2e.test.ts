@@ -32,7 +32,10 @@ narrowSuite(() => driver);
 factsSuite(() => driver);
 kindsSuite(() => driver);
 relatedSuite(() => driver);
-tagsSuite(() => driver);
+tagsSuite(
+  () => driver,
+  () => firefoxDriver({ colorScheme: 'dark' }),
+);
 devicesSuite(firefoxDriver);
 copiesSuite(firefoxDriver);
 pdfSuite(firefoxDriver);

@@ -32,7 +32,10 @@ narrowSuite(() => driver);
 factsSuite(() => driver);
 kindsSuite(() => driver);
 relatedSuite(() => driver);
-tagsSuite(() => driver);
+tagsSuite(
+  () => driver,
+  () => chromiumDriver({ colorScheme: 'dark' }),
+);
 devicesSuite(chromiumDriver);
 copiesSuite(chromiumDriver);
 pdfSuite(chromiumDriver);

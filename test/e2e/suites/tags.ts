@@ -2,7 +2,7 @@
 // filter, remove it with ×; the change is the background's (stored as a tag mark), and the popup stays axe-clean.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { completeEntry, entryFromLink, type ReadingEntry } from '../../../utils/reading-list/entry';
 import type { BrowserDriver, PageDriver } from '../support/driver';
 
@@ -40,7 +40,7 @@ async function violations(page: PageDriver): Promise<string[]> {
 const shown = `[...document.querySelectorAll('[data-kvl-item^="ah-ek-20232024-230"]')].map((li) => li.dataset.kvlItem).join(' ')`;
 const chip = (id: string) => `[data-kvl-item="${id}"] [data-kvl-tag="${TAG}"]`;
 
-export function tagsSuite(driver: () => BrowserDriver): void {
+export function tagsSuite(driver: () => BrowserDriver, launchDark: () => Promise<BrowserDriver>): void {
   describe('tags on reading-list entries, in the popup', () => {
     it('adds a tag with the keyboard, shows its chip, filters by it, clears the filter and removes it with ×', async () => {
       const d = driver();
@@ -90,5 +90,28 @@ export function tagsSuite(driver: () => BrowserDriver): void {
       for (const id of [A, B]) await op({ op: 'remove', key: id, now: Date.now() });
       await popup.close();
     });
+
+    let dark: BrowserDriver | undefined;
+    afterAll(async () => {
+      await dark?.close();
+    });
+
+    it('a row with tags and its open tag input are axe-clean in dark mode', async () => {
+      dark = await launchDark();
+      const popup = await dark.openPopup();
+      const op = (operation: Record<string, unknown>) =>
+        popup.evaluate(
+          `${API}.runtime.sendMessage({ type: 'kvl:list-op', op: ${JSON.stringify(operation)} })`,
+        );
+      await op({ op: 'add', entry: entry(A), now: Date.now() });
+      await op({ op: 'tag', key: A, tag: TAG, on: true, now: Date.now() });
+      await op({ op: 'tag', key: A, tag: 'Wonen', on: true, now: Date.now() });
+      await popup.waitFor(`!!document.querySelector(${JSON.stringify(chip(A))})`);
+      await popup.click(`[data-kvl-item="${A}"] [data-kvl-action="tag"]`);
+      await popup.waitFor(`document.activeElement?.getAttribute('data-kvl-action') === 'tag-text'`);
+      expect(await popup.evaluate(`matchMedia('(prefers-color-scheme: dark)').matches`)).toBe(true);
+      expect(await violations(popup)).toEqual([]);
+      await popup.close();
+    }, 120_000);
   });
 }
