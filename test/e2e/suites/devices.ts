@@ -1,13 +1,15 @@
 // The reading list on two devices: two browser profiles, each with the built extension, their storage.sync areas
 // copied from one to the other as the transport (what the browser's sync service does). Edits go in as the popup and
 // the pages send them (the list's one writer in the background), and the extension's own sync does the rest.
-// Also a large list: a 15,000-entry export imported through the options page, then a save from a page.
+// Tags added on both devices at once both survive. Also a large list: a 15,000-entry export imported through the
+// options page, then a save from a page.
 import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { benchEntries } from '../../../scripts/bench/popup';
 import { completeEntry, entryFromLink, type ReadingEntry } from '../../../utils/reading-list/entry';
+import { liveTags } from '../../../utils/reading-list/tags';
 import type { BrowserDriver, PageDriver } from '../support/driver';
 import { SAMPLE_ID, siteUrl } from '../support/extension';
 
@@ -159,6 +161,36 @@ export function devicesSuite(launch: () => Promise<BrowserDriver>): void {
       await carry(a, b);
       await new Promise((r) => setTimeout(r, 3000));
       expect(await b.driver.storage()).not.toHaveProperty(`kvl-item:${Z}`);
+    });
+
+    it('a tag added on each device at the same time: both keep both; a removal on one reaches the other', async () => {
+      const tagsOf = (e: ReadingEntry | undefined) => liveTags(e?.tags).join(', ');
+      await Promise.all([
+        op(a, { op: 'tag', key: Y, tag: 'Zorg', on: true, now: Date.now() }),
+        op(b, { op: 'tag', key: Y, tag: 'Wonen', on: true, now: Date.now() }),
+      ]);
+      await settled(b);
+      await carry(a, b);
+      await until(
+        () => item(b, Y),
+        (e) => tagsOf(e) === 'Wonen, Zorg',
+        'both tags on the second device',
+      );
+      await carry(b, a);
+      await until(
+        () => item(a, Y),
+        (e) => tagsOf(e) === 'Wonen, Zorg',
+        'both tags on the first device',
+      );
+      await op(a, { op: 'tag', key: Y, tag: 'wonen', on: false, now: Date.now() });
+      await carry(a, b);
+      const there = await until(
+        () => item(b, Y),
+        (e) => tagsOf(e) === 'Zorg',
+        'the removal on the second device',
+      );
+      expect(there.note).toBe('op de laptop geschreven');
+      expect(there.tags?.find((m) => m.label === 'Wonen')).toMatchObject({ removed: true });
     });
 
     it("a newer version's fields survive a round trip through this version; its records are left as they are", async () => {
