@@ -1,10 +1,20 @@
-// One entry's row in the popup's reading list: title (opens it), meta, watch line, note, and read/note/remove.
+// One entry's row in the popup's reading list: title (opens it), meta, watch line, note, tags, and
+// read/note/tag/remove.
 
 import { memo } from 'preact/compat';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { entryType, entryTypeLabel, shortDate, shortDay } from '../../utils/format';
 import { t } from '../../utils/i18n';
-import { type ReadingEntry, setNote, setRead } from '../../utils/reading-list';
+import {
+  liveTags,
+  MAX_TAGS,
+  normaliseTag,
+  type ReadingEntry,
+  setNote,
+  setRead,
+  setTag,
+  tagKey,
+} from '../../utils/reading-list';
 import type { Watch } from '../../utils/related/watch';
 import { warn } from '../../utils/warn';
 import { WatchLine } from './WatchLine';
@@ -21,6 +31,11 @@ const ROW_TEXTS = [
   'editNote',
   'remove',
   'openCopy',
+  'tagsLabel',
+  'addTag',
+  'newTag',
+  'saveTag',
+  'tagInvalid',
 ] as const;
 let rowTexts: Record<(typeof ROW_TEXTS)[number], string> | null = null;
 function texts() {
@@ -39,6 +54,7 @@ function RowView({
   onOpen,
   onOpenCopy,
   onRemove,
+  onFilterTag,
 }: {
   entry: ReadingEntry;
   /** A watchable (kv) entry's watch (null: not checked yet); undefined for any other entry */
@@ -50,6 +66,8 @@ function RowView({
   onOpen(entry: ReadingEntry): void;
   onOpenCopy(entry: ReadingEntry): void;
   onRemove(entry: ReadingEntry): Promise<void>;
+  /** Shows only the entries with this tag */
+  onFilterTag(tag: string): void;
 }) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(entry.note);
@@ -63,6 +81,34 @@ function RowView({
   useLayoutEffect(() => {
     if (editing) noteRef.current?.focus();
   }, [editing]);
+  const [tagging, setTagging] = useState(false);
+  const tagRef = useRef<HTMLInputElement>(null);
+  useLayoutEffect(() => {
+    if (tagging) tagRef.current?.focus();
+  }, [tagging]);
+  const tags = liveTags(entry.tags);
+
+  const addTag = () => {
+    setError(null);
+    const input = tagRef.current;
+    const label = normaliseTag(input?.value ?? '');
+    if (label === null) return setError(L.tagInvalid);
+    const have = tags.some((x) => tagKey(x) === tagKey(label));
+    if (!have && tags.length >= MAX_TAGS) return setError(t('tagsFull', String(MAX_TAGS)));
+    if (have) {
+      if (input) input.value = '';
+      return;
+    }
+    setTag(entry.key, label, true)
+      .then(() => {
+        if (tagRef.current) tagRef.current.value = '';
+      })
+      .catch(failed);
+  };
+  const removeTag = (label: string) => {
+    setError(null);
+    setTag(entry.key, label, false).catch(failed);
+  };
 
   const saveNote = () => {
     setError(null);
@@ -74,6 +120,7 @@ function RowView({
   const answered = shortDate(entry.dateReceived);
   const who = [entry.answeredBy, entry.ministry ? `(${entry.ministry})` : null].filter(Boolean).join(' ');
   const noteId = `kvl-note-${entry.key}`;
+  const tagId = `kvl-tag-${entry.key}`;
   const type = entryType(entry);
   return (
     <li
@@ -143,6 +190,62 @@ function RowView({
           </button>
         </div>
       ) : null}
+      {tags.length ? (
+        <ul class="kvl-tags" aria-label={L.tagsLabel}>
+          {tags.map((tag) => (
+            <li key={tagKey(tag)} class="kvl-tag" data-kvl-tag={tag}>
+              <button
+                type="button"
+                class="kvl-tag-name"
+                data-kvl-action="tag-filter"
+                aria-label={t('filterTag', tag)}
+                onClick={() => onFilterTag(tag)}
+              >
+                {tag}
+              </button>
+              <button
+                type="button"
+                class="kvl-tag-remove"
+                data-kvl-action="tag-remove"
+                aria-label={t('removeTag', tag)}
+                onClick={() => removeTag(tag)}
+              >
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {tagging ? (
+        <div class="kvl-tag-edit">
+          <label for={tagId}>{L.newTag}</label>{' '}
+          <input
+            id={tagId}
+            ref={tagRef}
+            type="text"
+            data-kvl-action="tag-text"
+            list={TAG_LIST_ID}
+            maxLength={80}
+            autocomplete="off"
+            onKeyDown={(e) => {
+              if (e.key === 'Escape') {
+                e.preventDefault();
+                e.stopPropagation();
+                setTagging(false);
+              } else if (e.key === 'Enter') {
+                e.preventDefault();
+                addTag();
+              }
+            }}
+          />{' '}
+          <button type="button" data-kvl-action="tag-save" onClick={addTag}>
+            {L.saveTag}
+          </button>{' '}
+          <button type="button" onClick={() => setTagging(false)}>
+            {L.cancel}
+          </button>
+        </div>
+      ) : null}
       <WriteFailed error={error} />
       <div class="kvl-actions">
         <button
@@ -169,6 +272,17 @@ function RowView({
         </button>
         <button
           type="button"
+          data-kvl-action="tag"
+          aria-expanded={tagging}
+          onClick={() => {
+            setError(null);
+            setTagging(!tagging);
+          }}
+        >
+          {L.addTag}
+        </button>
+        <button
+          type="button"
           data-kvl-action="remove"
           onClick={() => {
             setError(null);
@@ -186,6 +300,9 @@ function RowView({
     </li>
   );
 }
+
+/** The id of the popup's one list of every tag, which each row's tag input offers (ReadingList renders it). */
+export const TAG_LIST_ID = 'kvl-all-tags';
 
 /** Rows re-render only when their entry changes (the callbacks are stable). */
 export const ListRow = memo(RowView);

@@ -1,5 +1,5 @@
-// The popup's reading list: newest first, unread count, text and read filters, sort, mark read, note, remove with
-// undo, open. Rendered in chunks (25 rows, more as you scroll or press "show more") so 5,000 entries open at once;
+// The popup's reading list: newest first, unread count, text, read and tag filters, sort, mark read, note, tags,
+// remove with undo, open. Rendered in chunks (25 rows, more as you scroll or press "show more") so 5,000 entries open at once;
 // the filter runs over precomputed lowercase text, well under a frame per keystroke.
 // Here: the list's state (filters, sort, rows shown, the removed entry), its tools and its undo line; the entries come
 // from entries.ts, each row is ListRow.
@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '../../utils/i18n';
 import {
+  allTags,
   filterWithCopies,
   type Indexed,
   indexEntry,
@@ -16,13 +17,14 @@ import {
   restoreEntry,
   type SortBy,
   sortIndexed,
+  tagKey,
 } from '../../utils/reading-list';
 import { isWatchable, RECENT_MS, type Watch } from '../../utils/related/watch';
 import { checkWatchedNow, markWatchesSeen } from '../../utils/related/watch-requests';
 import { warn } from '../../utils/warn';
 import { useCopies, useSentences } from './copies';
 import { useEntries } from './entries';
-import { ListRow } from './ListRow';
+import { ListRow, TAG_LIST_ID } from './ListRow';
 import { useWatches } from './WatchLine';
 
 export { prefetchListPreview } from './entries';
@@ -52,6 +54,8 @@ export function ReadingList({ onOpen, onOpenCopy }: ReadingListProps) {
   const entries = list?.entries ?? null;
   const [text, setText] = useState('');
   const [readFilter, setReadFilter] = useState<ReadFilter | 'answered'>('all');
+  /** Only entries with this tag (null: any) */
+  const [tagFilter, setTagFilter] = useState<string | null>(null);
   const [checking, setChecking] = useState(false);
   const watched = useWatches();
   // Opened: what was found answered is seen now (the badge clears); "recently answered" still shows it.
@@ -70,11 +74,19 @@ export function ReadingList({ onOpen, onOpenCopy }: ReadingListProps) {
   const copies = useCopies(entries, text);
   const { hits } = copies;
   const visible = useMemo(() => {
-    if (readFilter !== 'answered') return filterWithCopies(sorted, text, readFilter, hits);
+    if (readFilter !== 'answered') return filterWithCopies(sorted, text, readFilter, hits, tagFilter);
     const since = Date.now() - RECENT_MS;
     const recent = (w: Watch | undefined) => w?.state === 'answered' && (w.answeredFoundAt ?? 0) >= since;
-    return filterWithCopies(sorted, text, 'all', hits).filter((e) => recent(watched[e.id]));
-  }, [sorted, text, readFilter, watched, hits]);
+    return filterWithCopies(sorted, text, 'all', hits, tagFilter).filter((e) => recent(watched[e.id]));
+  }, [sorted, text, readFilter, watched, hits, tagFilter]);
+  // Every tag of the list, for the tag filter and each row's tag input; the filtered tag stays offered while set.
+  const tags = useMemo(() => allTags(indexed.map((i) => i.entry)), [indexed]);
+  const selected = tagFilter === null ? '' : (tags.find((x) => tagKey(x) === tagKey(tagFilter)) ?? tagFilter);
+  const tagOptions = tagFilter !== null && !tags.includes(selected) ? [selected, ...tags] : tags;
+  const filterTag = useCallback((tag: string | null) => {
+    setShown(CHUNK);
+    setTagFilter(tag);
+  }, []);
   const rows = visible.slice(0, shown);
   const sentences = useSentences([...new Set(rows.filter((e) => hits.has(e.id)).map((e) => e.id))], text);
   // A kv document's watch shows once: on its whole-document entry when there is one, else on each single question.
@@ -195,6 +207,28 @@ export function ReadingList({ onOpen, onOpenCopy }: ReadingListProps) {
                 {t('checkNow')}
               </button>
             ) : null}
+            {tagOptions.length ? (
+              <label>
+                {t('tagFilterLabel')}{' '}
+                <select
+                  data-kvl-action="tag-filter-select"
+                  value={selected}
+                  onChange={(e) => filterTag((e.currentTarget as HTMLSelectElement).value || null)}
+                >
+                  <option value="">{t('allTags')}</option>
+                  {tagOptions.map((tag) => (
+                    <option key={tag} value={tag}>
+                      {tag}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            ) : null}
+            {tagFilter !== null ? (
+              <button type="button" data-kvl-action="tag-filter-clear" onClick={() => filterTag(null)}>
+                {t('clearTagFilter')}
+              </button>
+            ) : null}
             <label>
               {t('sortLabel')}{' '}
               <select
@@ -210,6 +244,11 @@ export function ReadingList({ onOpen, onOpenCopy }: ReadingListProps) {
               </select>
             </label>
           </div>
+          <datalist id={TAG_LIST_ID}>
+            {tags.map((tag) => (
+              <option key={tag} value={tag} />
+            ))}
+          </datalist>
           {visible.length === 0 && complete ? <p class="kvl-empty">{t('noMatches')}</p> : null}
           <ol class="kvl-entries" ref={listRef} onKeyDown={onListKey}>
             {rows.map((entry) => (
@@ -222,6 +261,7 @@ export function ReadingList({ onOpen, onOpenCopy }: ReadingListProps) {
                 onOpen={onOpen}
                 onOpenCopy={onOpenCopy}
                 onRemove={remove}
+                onFilterTag={filterTag}
               />
             ))}
             {!complete ? (

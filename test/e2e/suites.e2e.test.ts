@@ -12,6 +12,7 @@ import { pdfSuite } from './suites/pdf';
 import { placeSuite } from './suites/place';
 import { relatedSuite } from './suites/related';
 import { siteScriptsSuite } from './suites/site-scripts';
+import { tagsSuite } from './suites/tags';
 import { themeSuite } from './suites/theme';
 import { type BrowserDriver, chromiumDriver } from './support/driver';
 
@@ -31,6 +32,10 @@ narrowSuite(() => driver);
 factsSuite(() => driver);
 kindsSuite(() => driver);
 relatedSuite(() => driver);
+tagsSuite(
+  () => driver,
+  () => chromiumDriver({ colorScheme: 'dark' }),
+);
 devicesSuite(chromiumDriver);
 copiesSuite(chromiumDriver);
 pdfSuite(chromiumDriver);

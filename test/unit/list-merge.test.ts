@@ -1,6 +1,6 @@
 // The reading list's merge rules (utils/reading-list/merge.ts) as properties: any interleaving of saves, edits,
-// removals and undos on 2–3 simulated devices (clocks skewed, one of them a newer version with a field this version
-// does not know), exchanged in any order, converges to the same list everywhere; no acknowledged write is lost
+// removals, undos and tags on 2–3 simulated devices (clocks skewed, one of them a newer version with a field this
+// version does not know), exchanged in any order, converges to the same list everywhere; no acknowledged write is lost
 // unless a later one replaced it or the entry was removed later; no removed entry comes back.
 // The same rules on real storage (store.ts, sync.ts) with fakeBrowser: the last describe block.
 
@@ -25,6 +25,7 @@ import {
   restoreIn,
   type Slot,
   sameSlot,
+  tagIn,
   tick,
 } from '../../utils/reading-list/merge';
 import {
@@ -38,6 +39,7 @@ import {
   setRead,
 } from '../../utils/reading-list/store';
 import { syncEnabled, syncNow } from '../../utils/reading-list/sync';
+import { tagKey } from '../../utils/reading-list/tags';
 
 const SITE = 'https://zoek.officielebekendmakingen.nl';
 const IDS = ['ah-tk-20232024-1481', 'ah-tk-20232024-1064'];
@@ -66,12 +68,14 @@ type Command =
   | { op: 'complete'; d: number; k: number }
   | { op: 'remove'; d: number; k: number }
   | { op: 'restore'; d: number; k: number }
-  | { op: 'tags'; d: number; k: number }
+  | { op: 'colour'; d: number; k: number }
+  | { op: 'tag'; d: number; k: number; tag: number; on: boolean }
   | { op: 'sync'; from: number; to: number }
   | { op: 'wait'; ms: number };
 
 const DEVICES = 3;
-const NEWER = 2; // the device running a newer version, which writes a `tags` field this version does not know
+const NEWER = 2; // the device running a newer version, which writes a `colour` field this version does not know
+const TAGS = ['Zorg', 'zorg', 'Wonen', 'Onderwijs'];
 const dev = fc.integer({ min: 0, max: DEVICES - 1 });
 const key = fc.integer({ min: 0, max: IDS.length - 1 });
 const command: fc.Arbitrary<Command> = fc.oneof(
@@ -81,7 +85,14 @@ const command: fc.Arbitrary<Command> = fc.oneof(
   fc.record({ op: fc.constant('complete' as const), d: dev, k: key }),
   fc.record({ op: fc.constant('remove' as const), d: dev, k: key }),
   fc.record({ op: fc.constant('restore' as const), d: dev, k: key }),
-  fc.record({ op: fc.constant('tags' as const), d: fc.constant(NEWER), k: key }),
+  fc.record({ op: fc.constant('colour' as const), d: fc.constant(NEWER), k: key }),
+  fc.record({
+    op: fc.constant('tag' as const),
+    d: dev,
+    k: key,
+    tag: fc.integer({ min: 0, max: TAGS.length - 1 }),
+    on: fc.boolean(),
+  }),
   fc.record({ op: fc.constant('sync' as const), from: dev, to: dev }),
   fc.record({ op: fc.constant('wait' as const), ms: fc.integer({ min: 0, max: 40 }) }),
 );
@@ -97,21 +108,30 @@ interface Write {
 }
 
 const EMPTY: Slot = { entry: null, gone: null };
-const GROUP_FIELDS: Record<string, readonly string[]> = { ...GROUPS, tags: ['tags'] };
+const GROUP_FIELDS: Record<string, readonly string[]> = { ...GROUPS, colour: ['colour'] };
 const groupValue = (e: ReadingEntry, g: string) =>
   JSON.stringify(GROUP_FIELDS[g].map((f) => (e as unknown as Record<string, unknown>)[f]));
 
-/** The writes a change made: every group whose stamp moved, or the removal. */
+/**
+ * The writes a change made: every group whose stamp moved, or the removal; for tags, each tag mark that changed
+ * (group `tag:<key>`), since they merge tag by tag.
+ */
 function writesOf(k: string, before: Slot, after: Slot): Write[] {
   const out: Write[] = [];
   if (after.gone !== null && after.gone !== before.gone)
     out.push({ k, group: 'gone', stamp: after.gone, value: '' });
   const e = after.entry;
   if (!e) return out;
-  for (const [g, stamp] of Object.entries(e.stamps))
+  for (const [g, stamp] of Object.entries(e.stamps)) {
+    if (g === 'tags') continue;
     if (before.entry?.stamps[g] !== stamp) out.push({ k, group: g, stamp, value: groupValue(e, g) });
+  }
+  for (const m of e.tags ?? [])
+    if (!before.entry?.tags?.some((b) => sameData(b, m)))
+      out.push({ k, group: `tag:${tagKey(m.label)}`, stamp: m.at, value: JSON.stringify(m) });
   return out;
 }
+const markOf = (e: ReadingEntry, group: string) => e.tags?.find((m) => `tag:${tagKey(m.label)}` === group);
 
 function simulate(commands: Command[], skew: number[]) {
   const devices = Array.from({ length: DEVICES }, () => new Map<string, Slot>());
@@ -158,10 +178,17 @@ function simulate(commands: Command[], skew: number[]) {
         if (was) next = restoreIn(slot, was, now);
         break;
       }
-      case 'tags':
+      case 'tag':
+        next = tagIn(slot, TAGS[c.tag], c.on, now);
+        break;
+      case 'colour':
         if (slot.entry) {
-          const s = tick(now, slot.entry.stamps.tags);
-          const e = { ...slot.entry, tags: [`tag ${++notes}`], stamps: { ...slot.entry.stamps, tags: s } };
+          const s = tick(now, slot.entry.stamps.colour);
+          const e = {
+            ...slot.entry,
+            colour: `kleur ${++notes}`,
+            stamps: { ...slot.entry.stamps, colour: s },
+          };
           next = { ...slot, entry: { ...e, updatedAt: Math.max(e.updatedAt, s) } as ReadingEntry };
         }
         break;
@@ -202,6 +229,21 @@ describe('merge rules as properties', () => {
             // the removal is known everywhere, at its time or a later one
             expect(gone).not.toBeNull();
             expect(gone as number).toBeGreaterThanOrEqual(w.stamp);
+            continue;
+          }
+          if (w.group.startsWith('tag:')) {
+            // a tag: its mark holds this write or a later one, or the entry was removed at or after it
+            const m = entry ? markOf(entry, w.group) : undefined;
+            if (!m || writes.some((x) => x.k === w.k && x.group === 'gone' && x.stamp >= w.stamp)) {
+              expect(gone).not.toBeNull();
+              expect(gone as number).toBeGreaterThanOrEqual(w.stamp);
+              continue;
+            }
+            expect(m.at).toBeGreaterThanOrEqual(w.stamp);
+            if (m.at === w.stamp) {
+              const tied = writes.filter((x) => x.k === w.k && x.group === w.group && x.stamp === w.stamp);
+              expect(tied.map((x) => x.value)).toContain(JSON.stringify(m));
+            }
             continue;
           }
           if (!entry || !(w.group in entry.stamps)) {

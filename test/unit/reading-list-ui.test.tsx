@@ -13,6 +13,7 @@ import {
   entryFromLink,
   getEntry,
   listEntries,
+  liveTags,
   mergeEntries,
   type ReadingEntry,
   resetForTests,
@@ -58,6 +59,8 @@ const doc = (id = ID): KamervraagDocument & { id: string } => ({
   furniture: [],
   unclassified: [],
 });
+
+const liveTagsOf = (e: ReadingEntry | null) => liveTags(e?.tags);
 
 let root: HTMLElement;
 beforeEach(() => {
@@ -408,5 +411,105 @@ describe('what each row of the popup is', () => {
       ['kv-tk-2024Z01234', 'vragen', 'Vragen zonder antwoord'],
       ['ah-tk-20232024-1', 'antwoord', 'Antwoord'],
     ]);
+  });
+});
+
+describe('tags in the popup list', () => {
+  const key = (n: number) => `ah-tk-20232024-${n}`;
+  const link = (n: number) => entryFromLink(`${URL_BASE}/${key(n)}.html`, `Vragen ${n}`, n) as ReadingEntry;
+  const shown = () => $$('[data-kvl-item]').map((li) => li.dataset.kvlItem);
+  const chips = (n: number) =>
+    $$(`[data-kvl-item="${key(n)}"] [data-kvl-tag]`).map((li) => li.dataset.kvlTag);
+  /** Types a tag in a row's tag input and presses Enter (opening the input first, unless it is open) */
+  async function typeTag(n: number, text: string) {
+    if (!$(`[data-kvl-item="${key(n)}"] [data-kvl-action="tag-text"]`))
+      await click(`[data-kvl-item="${key(n)}"] [data-kvl-action="tag"]`);
+    const input = $(`[data-kvl-item="${key(n)}"] [data-kvl-action="tag-text"]`) as HTMLInputElement;
+    expect(document.activeElement).toBe(input);
+    await act(() => {
+      input.value = text;
+      input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    });
+  }
+
+  it('adds a tag with Enter, shows it as a chip, filters by it (with the text filter), and removes it with ×', async () => {
+    await mergeEntries([link(1), link(2), link(3)]);
+    await act(() => render(<ReadingList onOpen={() => {}} onOpenCopy={() => {}} />, root));
+    await vi.waitFor(() => expect($$('[data-kvl-item]')).toHaveLength(3));
+    expect($('[data-kvl-action="tag-filter-select"]')).toBeNull(); // no tags yet: no tag filter
+
+    await typeTag(2, '  Debat   mei ');
+    await vi.waitFor(() => expect(chips(2)).toEqual(['Debat mei']));
+    expect(liveTagsOf(await getEntry(key(2)))).toEqual(['Debat mei']);
+    await typeTag(3, 'debat MEI'); // the same tag: shown as first written in the list's tags, kept as typed here
+    await typeTag(3, 'Wonen'); // the input stays open for the next one
+    await vi.waitFor(() => expect(chips(3)).toEqual(['debat MEI', 'Wonen']));
+    // every tag is offered to each row's input and in the filter, once
+    expect($$('#kvl-all-tags option').map((o) => o.getAttribute('value'))).toEqual(['Debat mei', 'Wonen']);
+    const select = $('[data-kvl-action="tag-filter-select"]') as HTMLSelectElement;
+    expect(Array.from(select.options).map((o) => o.value)).toEqual(['', 'Debat mei', 'Wonen']);
+
+    // the chip's button filters; its accessible name holds the tag
+    const chip = $(`[data-kvl-item="${key(3)}"] [data-kvl-tag="Wonen"] [data-kvl-action="tag-filter"]`);
+    expect(chip?.getAttribute('aria-label')).toBe('Wonen: alleen deze tag tonen');
+    await click(`[data-kvl-item="${key(3)}"] [data-kvl-tag="debat MEI"] [data-kvl-action="tag-filter"]`);
+    expect(shown()).toEqual([key(3), key(2)]);
+    expect(($('[data-kvl-action="tag-filter-select"]') as HTMLSelectElement).value).toBe('Debat mei');
+    // with the text filter: both must match
+    const input = $('[data-kvl-action="filter"]') as HTMLInputElement;
+    await act(() => {
+      input.value = key(2);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    expect(shown()).toEqual([key(2)]);
+    await act(() => {
+      input.value = '';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    // the select sets it too; the clear button clears it
+    await act(() => {
+      const s = $('[data-kvl-action="tag-filter-select"]') as HTMLSelectElement;
+      s.value = 'Wonen';
+      s.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    expect(shown()).toEqual([key(3)]);
+    await click('[data-kvl-action="tag-filter-clear"]');
+    expect(shown()).toEqual([key(3), key(2), key(1)]);
+    expect($('[data-kvl-action="tag-filter-clear"]')).toBeNull();
+    // the text filter finds tags
+    await act(() => {
+      input.value = 'wonen';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    expect(shown()).toEqual([key(3)]);
+    await act(() => {
+      input.value = '';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+
+    // × removes, named for the tag
+    const remove = $(`[data-kvl-item="${key(2)}"] [data-kvl-tag="Debat mei"] [data-kvl-action="tag-remove"]`);
+    expect(remove?.getAttribute('aria-label')).toBe('Tag Debat mei verwijderen');
+    await click(`[data-kvl-item="${key(2)}"] [data-kvl-tag="Debat mei"] [data-kvl-action="tag-remove"]`);
+    await vi.waitFor(() => expect(chips(2)).toEqual([]));
+    expect((await getEntry(key(2)))?.tags).toEqual([
+      expect.objectContaining({ label: 'Debat mei', removed: true }),
+    ]);
+  });
+
+  it('says so when a tag cannot be one, and Escape closes the input', async () => {
+    await mergeEntries([link(1)]);
+    await act(() => render(<ReadingList onOpen={() => {}} onOpenCopy={() => {}} />, root));
+    await vi.waitFor(() => expect($$('[data-kvl-item]')).toHaveLength(1));
+    await typeTag(1, 'a;b');
+    expect($(`[data-kvl-item="${key(1)}"] [data-kvl-error]`)?.textContent).toContain(
+      'Een tag heeft 1 tot 40 tekens, zonder ;',
+    );
+    expect((await getEntry(key(1)))?.tags).toBeUndefined();
+    const input = $('[data-kvl-action="tag-text"]') as HTMLInputElement;
+    await act(() => {
+      input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    });
+    expect($('[data-kvl-action="tag-text"]')).toBeNull();
   });
 });

@@ -508,7 +508,7 @@ describe('export and import', () => {
     const two = (await getEntry(ID2)) as ReadingEntry;
     const newer = { schema: 3, key: ID3, id: ID3, shape: ['van', 'later'] };
     await fakeBrowser.storage.local.set({
-      [`${ITEM_PREFIX}${ID2}`]: { ...two, tags: ['onderwijs'], stamps: { ...two.stamps, tags: 9 } },
+      [`${ITEM_PREFIX}${ID2}`]: { ...two, colour: 'blauw', stamps: { ...two.stamps, colour: 9 } },
       [`${ITEM_PREFIX}${ID3}`]: newer,
     });
     const items = (all: Record<string, unknown>) =>
@@ -596,11 +596,11 @@ describe('export and import', () => {
       .replace(/^\uFEFF/, '')
       .split('\r\n');
     expect(lines[0]).toBe(
-      'id,url,title,question,kind,askers,answeredBy,ministry,dateSubmitted,dateReceived,read,readAt,addedAt,note',
+      'id,url,title,question,kind,askers,answeredBy,ministry,dateSubmitted,dateReceived,read,readAt,addedAt,note,tags',
     );
     expect(lines).toHaveLength(4); // header, two rows, and the empty string after the last line break
     expect(lines[1].startsWith(`${ID1},`)).toBe(true);
-    expect(lines[1].endsWith(',"Met ""quotes"", komma\nen een regel"')).toBe(true);
+    expect(lines[1].endsWith(',"Met ""quotes"", komma\nen een regel",')).toBe(true);
     expect(lines[2]).toContain(`,"'=HYPERLINK(""http://example.invalid"")",`);
     expect(exportCsv(entries).startsWith('\uFEFF')).toBe(true);
   });

@@ -14,6 +14,7 @@ import {
   restoreIn,
   type Slot,
   sameSlot,
+  tagIn,
 } from './merge';
 import {
   ensureSchema,
@@ -181,6 +182,10 @@ export function applyOp(op: ListOp): Promise<unknown> {
       return entryAfter(op.key, (slot) => readIn(slot, op.read, op.now));
     case 'note':
       return entryAfter(op.key, (slot) => noteIn(slot, op.note, op.now));
+    case 'tag':
+      return typeof op.tag === 'string' && typeof op.on === 'boolean'
+        ? entryAfter(op.key, (slot) => tagIn(slot, op.tag, op.on, op.now))
+        : Promise.reject(new Error('reading list: malformed tag operation'));
     case 'complete':
       return op.doc.id
         ? entryAfter(op.doc.id, (slot) =>

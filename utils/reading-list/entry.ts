@@ -4,6 +4,7 @@
 import type { DocumentKind, KamervraagDocument, Pair } from '../kamervraag/model';
 import { findKamervraagId, isKamervraagId, isSiteUrl, splitQuestion, withQuestion } from '../site/ids';
 import { SCHEMA_VERSION } from '../storage';
+import { type TagMark, tagsProblem } from './tags';
 
 const KINDS: readonly DocumentKind[] = ['antwoord', 'mededeling', 'vragen'];
 
@@ -33,6 +34,13 @@ export type Stamps = Record<Group, number> & Record<string, number>;
 
 /** Fields that belong to no group: the entry's identity, its first save, and what is derived from the stamps. */
 export const OWN_FIELDS = ['key', 'id', 'addedAt', 'updatedAt', 'stamps'] as const;
+
+/**
+ * Fields added after schema 2, each its own group with its own stamp, present only once used: a version without them
+ * keeps and merges them as a newer version's fields (whole, on their stamp); this one merges them by their own rules
+ * (./merge.ts). `tags`: the entry's tags, one mark per tag (./tags.ts).
+ */
+export const LATER_FIELDS = ['tags'] as const;
 
 /** A single answer inside a document. */
 export interface SavedPair {
@@ -71,7 +79,9 @@ export interface ReadingEntry {
   note: string;
   /** Saved without the document (context menu, popup without reading view): completed when it is next opened */
   partial: boolean;
-  /** When each group of fields last changed (./merge.ts): facts, read, note, and any of a newer version */
+  /** Its tags, one mark per tag with its own change time, removed ones kept (./tags.ts); absent until tagged */
+  tags?: TagMark[];
+  /** When each group of fields last changed (./merge.ts): facts, read, note, tags (once tagged), a newer version's */
   stamps: Stamps;
 }
 
@@ -219,7 +229,7 @@ function isTime(v: unknown): v is number {
 const isEntryUrl = (v: unknown): v is string => isStr(v, LIMITS.url) && isSiteUrl(v);
 
 /** This version's fields: the entry's own (identity, times) and those of its groups (./merge.ts). */
-const FIELDS = new Set<string>([...OWN_FIELDS, ...Object.values(GROUPS).flat()]);
+const FIELDS = new Set<string>([...OWN_FIELDS, ...Object.values(GROUPS).flat(), ...LATER_FIELDS]);
 
 /** A newer version's own fields: kept and merged as they are, within these bounds. */
 const OTHER_FIELD = /^[A-Za-z][A-Za-z0-9_]{0,39}$/;
@@ -304,7 +314,9 @@ export function entryProblem(value: unknown): string | null {
   const st = v.stamps as Record<string, unknown> | null;
   if (typeof st !== 'object' || st === null || Array.isArray(st)) return 'stamps';
   if (!['facts', 'read', 'note'].every((g) => g in st)) return 'stamps';
-  if (Object.keys(st).length > 3 + MAX_OTHER_FIELDS || !Object.values(st).every(isTime)) return 'stamps';
+  if (Object.keys(st).length > 3 + LATER_FIELDS.length + MAX_OTHER_FIELDS || !Object.values(st).every(isTime))
+    return 'stamps';
+  if ('tags' in v && (tagsProblem(v.tags) || !('tags' in st))) return 'tags';
   return null;
 }
 

@@ -6,4 +6,5 @@ export * from './preview';
 export * from './query';
 export * from './store';
 export * from './sync';
+export * from './tags';
 export * from './transfer';

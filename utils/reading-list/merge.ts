@@ -11,8 +11,12 @@
 // is a tombstone with its own time, kept (a later save or undo is simply later than it): an entry is gone while no
 // group of it changed after its removal.
 // Fields this version does not know (written by a newer one) are merged the same way, each on its own stamp, and kept.
+// Tags are a group of their own (`stamps.tags`) merged tag by tag (./tags.ts): two devices that each add a tag keep
+// both; a removal beats only an add made before it. Like a newer version's fields (which is what they are to version
+// 2), they go with a removal of the entry that they did not change after, so both versions keep the same entry.
 
 import { GROUPS, type Group, OWN_FIELDS, type ReadingEntry, type Stamps, sameData } from './entry';
+import { joinTags, markTag, normaliseTag, type TagMark } from './tags';
 
 export type { Group, Stamps };
 
@@ -74,6 +78,13 @@ function mergeEntry(a: ReadingEntry, b: ReadingEntry): ReadingEntry {
   };
   const stamps: Record<string, number> = {};
   for (const g of new Set([...groupsOf(a), ...groupsOf(b)])) {
+    if (g === 'tags') {
+      const tags = joinTags(a.tags, b.tags);
+      if (a.tags || b.tags) out.tags = tags;
+      const t = Math.max(stampOf(a, g), stampOf(b, g), ...tags.map((m) => m.at));
+      if (t >= 0) stamps.tags = t;
+      continue;
+    }
     const w = compareGroup(a, b, g) >= 0 ? a : b;
     const src = w as unknown as Record<string, unknown>;
     for (const f of fieldsOf(g)) if (f in src) out[f] = src[f];
@@ -149,6 +160,21 @@ export function noteIn(slot: Slot, note: string, now: number): Slot {
   const old = slot.entry;
   if (!old || old.note === note) return slot;
   return { ...slot, entry: stamped(old, { note }, 'note', now) };
+}
+
+/**
+ * Adds a tag (`on`) or removes it; nothing changes for a tag that is not one (./tags.ts normaliseTag), one already
+ * there (or not there), or a new one beyond MAX_TAGS. The mark is later than every change of the entry's tags.
+ */
+export function tagIn(slot: Slot, tag: string, on: boolean, now: number): Slot {
+  const old = slot.entry;
+  const label = normaliseTag(tag);
+  if (!old || label === null) return slot;
+  const t = tick(now, old.stamps.tags, ...(old.tags ?? []).map((m: TagMark) => m.at));
+  const tags = markTag(old.tags, label, on, t);
+  if (!tags) return slot;
+  const stamps = { ...old.stamps, tags: t };
+  return { ...slot, entry: { ...old, tags, stamps, updatedAt: Math.max(old.updatedAt, t) } };
 }
 
 /** Fills in a partial entry's document facts (`complete` made from the document as `completeEntry` does). */

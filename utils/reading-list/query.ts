@@ -3,6 +3,7 @@
 
 import { fold } from '../kamervraag/text';
 import type { ReadingEntry } from './entry';
+import { liveTags, tagKey } from './tags';
 
 export type ReadFilter = 'all' | 'unread' | 'read';
 export type SortBy = 'added' | 'answered';
@@ -12,7 +13,7 @@ export interface Indexed {
   haystack: string;
 }
 
-/** Title, askers, ministry (and who answered), note and id. */
+/** Title, askers, ministry (and who answered), note, tags and id. */
 export function indexEntry(entry: ReadingEntry): Indexed {
   const parts = [
     entry.title,
@@ -20,6 +21,7 @@ export function indexEntry(entry: ReadingEntry): Indexed {
     entry.answeredBy ?? '',
     entry.ministry ?? '',
     entry.note,
+    liveTags(entry.tags).join('\n'),
     entry.key,
   ];
   return { entry, haystack: fold(parts.join('\n')) };
@@ -38,21 +40,50 @@ export function compare(by: SortBy): (a: ReadingEntry, b: ReadingEntry) => numbe
   return (a, b) => b.addedAt - a.addedAt || (a.key < b.key ? -1 : 1);
 }
 
-/** The entries to show: every word of `text` must occur; read filter; sorted. */
+/** The entries to show: every word of `text` must occur; read filter; tag filter (null: any); sorted. */
 export function query(
   items: Indexed[],
-  opts: { text: string; read: ReadFilter; sort: SortBy },
+  opts: { text: string; read: ReadFilter; sort: SortBy; tag?: string | null },
 ): ReadingEntry[] {
-  return filterIndexed(sortIndexed(items, opts.sort), opts.text, opts.read);
+  return filterIndexed(sortIndexed(items, opts.sort), opts.text, opts.read, opts.tag ?? null);
 }
 
-/** The entries of `sorted` that match, in their order (one `includes` per word and entry). */
-export function filterIndexed(sorted: Indexed[], text: string, read: ReadFilter): ReadingEntry[] {
+/** Whether an entry has this tag (compared as tags are: case-insensitively). */
+export function hasTag(entry: ReadingEntry, tag: string): boolean {
+  const k = tagKey(tag);
+  return entry.tags?.some((m) => !m.removed && tagKey(m.label) === k) ?? false;
+}
+
+/**
+ * Every live tag of the entries, once, as it was first written (the earliest added of its writings), sorted as the
+ * reader reads them.
+ */
+export function allTags(entries: Iterable<ReadingEntry>): string[] {
+  const out = new Map<string, { label: string; at: number }>();
+  for (const e of entries)
+    for (const m of e.tags ?? []) {
+      if (m.removed) continue;
+      const had = out.get(tagKey(m.label));
+      if (!had || m.at < had.at || (m.at === had.at && m.label < had.label)) out.set(tagKey(m.label), m);
+    }
+  return [...out.values()]
+    .map((m) => m.label)
+    .sort((a, b) => a.localeCompare(b, 'nl', { sensitivity: 'base' }));
+}
+
+/** The entries of `sorted` that match, in their order (one `includes` per word and entry); `tag`: only those with it. */
+export function filterIndexed(
+  sorted: Indexed[],
+  text: string,
+  read: ReadFilter,
+  tag: string | null = null,
+): ReadingEntry[] {
   const words = fold(text).split(/\s+/).filter(Boolean);
   const out: ReadingEntry[] = [];
   for (const it of sorted) {
     if (read === 'unread' && it.entry.read) continue;
     if (read === 'read' && !it.entry.read) continue;
+    if (tag !== null && !hasTag(it.entry, tag)) continue;
     if (words.length && !words.every((w) => it.haystack.includes(w))) continue;
     out.push(it.entry);
   }
@@ -60,7 +91,7 @@ export function filterIndexed(sorted: Indexed[], text: string, read: ReadFilter)
 }
 
 /**
- * The entries that match `text` in their own fields (title, askers, ministry, note, id), in `sorted` order, then
+ * The entries that match `text` in their own fields (title, askers, ministry, note, tags, id), in `sorted` order, then
  * those that match only in their document's saved copy (`hits`: document id → search score), best first.
  */
 export function filterWithCopies(
@@ -68,11 +99,12 @@ export function filterWithCopies(
   text: string,
   read: ReadFilter,
   hits: ReadonlyMap<string, number>,
+  tag: string | null = null,
 ): ReadingEntry[] {
-  const own = filterIndexed(sorted, text, read);
+  const own = filterIndexed(sorted, text, read, tag);
   if (hits.size === 0) return own;
   const mine = new Set(own);
-  const more = filterIndexed(sorted, '', read).filter((e) => !mine.has(e) && hits.has(e.id));
+  const more = filterIndexed(sorted, '', read, tag).filter((e) => !mine.has(e) && hits.has(e.id));
   // A stable sort: entries of the same document (and equal scores) stay in `sorted` order.
   more.sort((a, b) => (hits.get(b.id) ?? 0) - (hits.get(a.id) ?? 0));
   return own.concat(more);

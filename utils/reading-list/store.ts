@@ -175,6 +175,7 @@ export type ListOp =
   | { op: 'add'; entry: ReadingEntry; now: number }
   | { op: 'read'; key: string; read: boolean; now: number }
   | { op: 'note'; key: string; note: string; now: number }
+  | { op: 'tag'; key: string; tag: string; on: boolean; now: number }
   | { op: 'complete'; doc: DocumentFacts; now: number }
   | { op: 'remove'; key: string; now: number }
   | { op: 'restore'; entry: ReadingEntry; now: number }
@@ -210,6 +211,19 @@ export function setRead(key: string, read: boolean, now = Date.now()): Promise<R
 
 export function setNote(key: string, note: string, now = Date.now()): Promise<ReadingEntry | null> {
   return send({ op: 'note', key, note, now }) as Promise<ReadingEntry | null>;
+}
+
+/**
+ * Adds a tag to an entry (`on`) or removes it (./tags.ts: what a tag is; at most MAX_TAGS). Returns the changed entry,
+ * or null when nothing changed (the tag was there already, or not there; the entry is full or gone).
+ */
+export function setTag(
+  key: string,
+  tag: string,
+  on: boolean,
+  now = Date.now(),
+): Promise<ReadingEntry | null> {
+  return send({ op: 'tag', key, tag, on, now }) as Promise<ReadingEntry | null>;
 }
 
 /** Fills in a partial entry of this document (saved from a link) now that the document is open. */

@@ -4,6 +4,7 @@
 import { isSavedCopy, type SavedCopy } from '../saved/copy';
 import { entryProblem, type ReadingEntry, upgradeEntry } from './entry';
 import { keepRecords, mergeEntries } from './store';
+import { liveTags } from './tags';
 
 export const EXPORT_FORMAT = 'kamervragen-lezer/leeslijst';
 /** 1: entries of schema 1; 2: entries with their change times (schema 2) and the records this version kept unread */
@@ -69,6 +70,7 @@ export function exportMarkdown(entries: ReadingEntry[], lang: 'nl' | 'en' = 'nl'
           read: 'read',
           unread: 'unread',
           note: 'Note',
+          tags: 'Tags',
           added: 'added',
         }
       : {
@@ -78,6 +80,7 @@ export function exportMarkdown(entries: ReadingEntry[], lang: 'nl' | 'en' = 'nl'
           read: 'gelezen',
           unread: 'ongelezen',
           note: 'Notitie',
+          tags: 'Tags',
           added: 'toegevoegd',
         };
   const lines = [`# ${L.title}`, ''];
@@ -95,6 +98,8 @@ export function exportMarkdown(entries: ReadingEntry[], lang: 'nl' | 'en' = 'nl'
     );
     if (e.pair?.firstWords) lines.push(`  > ${md(e.pair.firstWords)}`);
     if (e.note) lines.push(`  ${L.note}: ${md(e.note)}`);
+    const tags = liveTags(e.tags);
+    if (tags.length) lines.push(`  ${L.tags}: ${tags.map(md).join(', ')}`);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -132,6 +137,7 @@ const CSV_COLUMNS = [
   'readAt',
   'addedAt',
   'note',
+  'tags',
 ] as const;
 
 /**
@@ -165,6 +171,7 @@ export function exportCsv(entries: ReadingEntry[]): string {
         iso(e.readAt),
         iso(e.addedAt),
         e.note,
+        liveTags(e.tags).join('; '),
       ]
         .map(csvField)
         .join(','),

@@ -6,7 +6,7 @@ import { type ListOp, sendOperationsTo } from './store';
 
 const LIST_OP = 'kvl:list-op';
 
-const OPS = new Set(['add', 'read', 'note', 'complete', 'remove', 'restore', 'merge', 'keep']);
+const OPS = new Set(['add', 'read', 'note', 'tag', 'complete', 'remove', 'restore', 'merge', 'keep']);
 
 /** A list operation sent by another of the extension's contexts (its fields are checked where it is applied). */
 export function listOpOf(message: unknown): ListOp | null {

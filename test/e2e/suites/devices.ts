@@ -1,13 +1,15 @@
 // The reading list on two devices: two browser profiles, each with the built extension, their storage.sync areas
 // copied from one to the other as the transport (what the browser's sync service does). Edits go in as the popup and
 // the pages send them (the list's one writer in the background), and the extension's own sync does the rest.
-// Also a large list: a 15,000-entry export imported through the options page, then a save from a page.
+// Tags added on both devices at once both survive. Also a large list: a 15,000-entry export imported through the
+// options page, then a save from a page.
 import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { benchEntries } from '../../../scripts/bench/popup';
 import { completeEntry, entryFromLink, type ReadingEntry } from '../../../utils/reading-list/entry';
+import { liveTags } from '../../../utils/reading-list/tags';
 import type { BrowserDriver, PageDriver } from '../support/driver';
 import { SAMPLE_ID, siteUrl } from '../support/extension';
 
@@ -161,19 +163,53 @@ export function devicesSuite(launch: () => Promise<BrowserDriver>): void {
       expect(await b.driver.storage()).not.toHaveProperty(`kvl-item:${Z}`);
     });
 
+    it('a tag added on each device at the same time: both keep both; a removal on one reaches the other', async () => {
+      const tagsOf = (e: ReadingEntry | undefined) => liveTags(e?.tags).join(', ');
+      await Promise.all([
+        op(a, { op: 'tag', key: Y, tag: 'Zorg', on: true, now: Date.now() }),
+        op(b, { op: 'tag', key: Y, tag: 'Wonen', on: true, now: Date.now() }),
+      ]);
+      await settled(b);
+      await carry(a, b);
+      await until(
+        () => item(b, Y),
+        (e) => tagsOf(e) === 'Wonen, Zorg',
+        'both tags on the second device',
+      );
+      await carry(b, a);
+      await until(
+        () => item(a, Y),
+        (e) => tagsOf(e) === 'Wonen, Zorg',
+        'both tags on the first device',
+      );
+      await op(a, { op: 'tag', key: Y, tag: 'wonen', on: false, now: Date.now() });
+      await carry(a, b);
+      const there = await until(
+        () => item(b, Y),
+        (e) => tagsOf(e) === 'Zorg',
+        'the removal on the second device',
+      );
+      expect(there.note).toBe('op de laptop geschreven');
+      expect(there.tags?.find((m) => m.label === 'Wonen')).toMatchObject({ removed: true });
+    });
+
     it("a newer version's fields survive a round trip through this version; its records are left as they are", async () => {
       // A third device runs a newer version: it wrote a field this version does not know into X's record, and a
       // record of a kind this version cannot read.
       const there = (await syncArea(b))[`kvl-item:${X}`] as ReadingEntry & Record<string, unknown>;
       const at = Math.max(...Object.values(there.stamps)) + 1;
-      const withTags = { ...there, tags: ['onderwijs', 'begroting'], stamps: { ...there.stamps, tags: at } };
+      const withTopics = {
+        ...there,
+        topics: ['onderwijs', 'begroting'],
+        stamps: { ...there.stamps, topics: at },
+      };
       const newer = { schema: 3, key: NEWER, id: NEWER, items: [{ a: 1 }] };
       await b.driver.inExtension(
-        `${API}.storage.sync.set(${JSON.stringify({ [`kvl-item:${X}`]: withTags, [`kvl-item:${NEWER}`]: newer })}).then(() => true)`,
+        `${API}.storage.sync.set(${JSON.stringify({ [`kvl-item:${X}`]: withTopics, [`kvl-item:${NEWER}`]: newer })}).then(() => true)`,
       );
       await until(
         () => item(b, X),
-        (e) => Array.isArray((e as unknown as { tags?: unknown })?.tags),
+        (e) => Array.isArray((e as unknown as { topics?: unknown })?.topics),
         'the field on the second device',
       );
       await op(b, { op: 'note', key: X, note: 'bewerkt door de oudere versie', now: Date.now() });
@@ -191,13 +227,15 @@ export function devicesSuite(launch: () => Promise<BrowserDriver>): void {
         40_000,
       );
       expect(remote[`kvl-item:${X}`]).toMatchObject({
-        tags: ['onderwijs', 'begroting'],
+        topics: ['onderwijs', 'begroting'],
         note: 'bewerkt door de oudere versie',
         read: false,
-        stamps: { tags: at },
+        stamps: { topics: at },
       });
       expect(remote[`kvl-item:${NEWER}`]).toEqual(newer);
-      expect((await a.driver.storage())[`kvl-item:${X}`]).toMatchObject({ tags: ['onderwijs', 'begroting'] });
+      expect((await a.driver.storage())[`kvl-item:${X}`]).toMatchObject({
+        topics: ['onderwijs', 'begroting'],
+      });
     });
 
     it('after importing 15,000 entries (about 8 MB) through the options page, a save from a page lands and nothing is lost', async () => {

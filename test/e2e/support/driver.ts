@@ -18,6 +18,10 @@ export interface PageDriver {
   waitFor<T>(expression: string, timeoutMs?: number): Promise<T>;
   /** A real (trusted) click on the first element matching `selector` in the page */
   click(selector: string): Promise<void>;
+  /** Focuses the first element matching `selector` and types `text` there with the keyboard */
+  type(selector: string, text: string): Promise<void>;
+  /** Presses a key ("Enter", "Escape", "Tab") where the focus is */
+  press(key: string): Promise<void>;
   /** A real click inside the extension's floating controls (an open shadow root) */
   clickFloating(selector: string): Promise<void>;
   setViewport(width: number, height: number): Promise<void>;
@@ -150,6 +154,11 @@ function playwrightPage(page: PlaywrightPage): PageDriver {
     waitFor: async <T>(expression: string, timeout = 20_000) =>
       (await (await page.waitForFunction(expression, null, { timeout })).jsonValue()) as T,
     click: (selector) => page.click(selector),
+    type: async (selector, text) => {
+      await page.focus(selector);
+      await page.keyboard.type(text);
+    },
+    press: (key) => page.keyboard.press(key),
     clickFloating: (selector) => page.click(`kvl-floating ${selector}`),
     setViewport: (width, height) => page.setViewportSize({ width, height }),
     upload: (selector, file) => page.setInputFiles(selector, file),
@@ -170,6 +179,11 @@ function puppeteerPage(page: PuppeteerPage): PageDriver {
     waitFor: async <T>(expression: string, timeout = 20_000) =>
       (await (await page.waitForFunction(expression, { timeout })).jsonValue()) as T,
     click: (selector) => page.click(selector),
+    type: async (selector, text) => {
+      await page.focus(selector);
+      await page.keyboard.type(text);
+    },
+    press: (key) => page.keyboard.press(key as Parameters<PuppeteerPage['keyboard']['press']>[0]),
     clickFloating: (selector) => page.click(`kvl-floating >>> ${selector}`),
     setViewport: (width, height) => page.setViewport({ width, height }),
     async upload(selector, file) {
