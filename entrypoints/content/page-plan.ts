@@ -34,7 +34,7 @@ export type Settings = {
  * t() in the language the setting gives on this page (its <html lang>: English for `en…`, else Dutch), from the
  * stored copy when it is the one of this version; else the browser's own messages (utils/i18n.ts).
  */
-export function useSettingsLanguage({ language, messages }: Settings): void {
+export function applySettingsLanguage({ language, messages }: Settings): void {
   const lang = resolveLanguage(language, document.documentElement.lang);
   const table = currentMessages(messages, browser.runtime.getManifest().version, lang);
   useMessageTable(table, lang);
@@ -158,7 +158,7 @@ export function pagePlan(
       run() {
         const { mode, open } = settings.value as Settings;
         // Only here, on a Kamervragen page: the texts in the interface's language.
-        useSettingsLanguage(settings.value as Settings);
+        applySettingsLanguage(settings.value as Settings);
         // The body is shown again in the task that mounts the view, which hides it itself (no layout in between); a
         // notice or the original layout leave it shown.
         undo();
@@ -191,7 +191,7 @@ export function pagePlan(
       html.dataset.kvlComplete = '';
       warn(err);
       // A step before 'show' failed: the notice in the interface's language when the settings are in.
-      if (settings.value) useSettingsLanguage(settings.value);
+      if (settings.value) applySettingsLanguage(settings.value);
       showFailure(err);
     },
     done(completed) {

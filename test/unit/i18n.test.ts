@@ -3,7 +3,7 @@
 // messages only when no table is there.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { type Settings, useSettingsLanguage } from '../../entrypoints/content/page-plan';
+import { type Settings, applySettingsLanguage } from '../../entrypoints/content/page-plan';
 import en from '../../public/_locales/en/messages.json';
 import nl from '../../public/_locales/nl/messages.json';
 import { applyLanguage, BUNDLED_MESSAGES } from '../../utils/bundled-messages';
@@ -176,7 +176,7 @@ describe('the stored copy of both tables (the content script)', () => {
       ] as const) {
         if (lang) document.documentElement.lang = lang;
         else document.documentElement.removeAttribute('lang');
-        useSettingsLanguage(settings('pagina'));
+        applySettingsLanguage(settings('pagina'));
         expect(t('expandAll'), String(lang)).toBe(text);
         expect(shownLanguage()).toBe(text === 'Expand all' ? 'en' : 'nl');
       }
@@ -185,10 +185,10 @@ describe('the stored copy of both tables (the content script)', () => {
 
     it('takes the language the reader chose on any page', () => {
       document.documentElement.lang = 'nl';
-      useSettingsLanguage(settings('en'));
+      applySettingsLanguage(settings('en'));
       expect(t('collapseAll')).toBe('Collapse all');
       document.documentElement.lang = 'en';
-      useSettingsLanguage(settings('nl'));
+      applySettingsLanguage(settings('nl'));
       expect(t('collapseAll')).toBe('Alles inklappen');
     });
 
@@ -196,7 +196,7 @@ describe('the stored copy of both tables (the content script)', () => {
       document.documentElement.lang = 'nl';
       const getMessage = vi.spyOn(fakeBrowser.i18n, 'getMessage');
       for (const messages of [null, { ...tables, version: '0.0.9' }]) {
-        useSettingsLanguage(settings('pagina', messages));
+        applySettingsLanguage(settings('pagina', messages));
         expect(t('collapseAll')).toBe('Alles inklappen'); // fakeBrowser's messages are the Dutch ones
         expect(shownLanguage()).toBe('en'); // what a real English browser would give
       }
