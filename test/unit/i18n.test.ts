@@ -3,7 +3,7 @@
 // messages only when no table is there.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { type Settings, applySettingsLanguage } from '../../entrypoints/content/page-plan';
+import { applySettingsLanguage, type Settings } from '../../entrypoints/content/page-plan';
 import en from '../../public/_locales/en/messages.json';
 import nl from '../../public/_locales/nl/messages.json';
 import { applyLanguage, BUNDLED_MESSAGES } from '../../utils/bundled-messages';
