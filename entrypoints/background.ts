@@ -2,9 +2,10 @@
 // context menu (save a document; open a PDF in the reading view), storage.sync, the cache of related documents' facts and the saved copies (the one writer of each).
 // It only reacts to events; the reading list itself lives in utils/reading-list (one storage key per entry).
 import { browser, defineBackground } from '#imports';
+import { applyLanguage, BUNDLED_MESSAGES } from '@/utils/bundled-messages';
 import { debounce } from '@/utils/debounce';
-import { type MessageKey, t } from '@/utils/i18n';
-import { browserMessages, messageTable } from '@/utils/message-cache';
+import { t } from '@/utils/i18n';
+import { type MessageTables, messageTables } from '@/utils/message-cache';
 import { factsOfMessage } from '@/utils/messages';
 import { createPdfMenu, openPdfLink, PDF_MENU_ID } from '@/utils/pdf/menu';
 import {
@@ -28,10 +29,10 @@ import { unseenCount, validWatches, watches } from '@/utils/related/watch';
 import { startWatching } from '@/utils/related/watcher';
 import { copyKeeper } from '@/utils/saved/keeper';
 import { copyRequestOf } from '@/utils/saved/requests';
+import { interfaceLanguage } from '@/utils/settings';
 import { HOST_PERMISSIONS } from '@/utils/site/hosts';
 import { isSiteHost } from '@/utils/site/ids';
 import { warn } from '@/utils/warn';
-import nl from '../public/_locales/nl/messages.json';
 
 const SAVE_COMMAND = 'save-page';
 const MENU_ID = 'kvl-save-link';
@@ -64,12 +65,12 @@ async function createMenu(): Promise<void> {
   createPdfMenu();
 }
 
-/** The interface texts in the browser's language, for the content script (see utils/message-cache.ts). */
+/** The interface texts in both languages, for the content script (see utils/message-cache.ts). */
 async function storeMessages(): Promise<void> {
-  const next = browserMessages(Object.keys(nl) as MessageKey[]);
-  // A service worker starts often: write only when something changed (version, language, texts).
-  if (JSON.stringify(await messageTable.getValue()) !== JSON.stringify(next))
-    await messageTable.setValue(next);
+  const next: MessageTables = { version: browser.runtime.getManifest().version, tables: BUNDLED_MESSAGES };
+  // A service worker starts often: write only when something changed (version, texts).
+  if (JSON.stringify(await messageTables.getValue()) !== JSON.stringify(next))
+    await messageTables.setValue(next);
 }
 
 /** Whether a message came from a page of the site. */
@@ -83,12 +84,19 @@ function fromSite(url: string | undefined): boolean {
 
 export default defineBackground(() => {
   storeMessages().catch(warn);
+  // The badge's title and the context menu in the interface's language: the setting's, Dutch for 'pagina' (the
+  // background shows no document). Dutch until the setting is read; both wait for it.
+  applyLanguage(null);
+  const language = interfaceLanguage
+    .getValue()
+    .then((setting) => void applyLanguage(setting))
+    .catch(warn);
   const list = listMirror(() => {
     refresh();
     sync();
     keepCopies();
   });
-  const refresh = debounce(() => refreshList(list), 50);
+  const refresh = debounce(() => language.then(() => refreshList(list)), 50);
   const sync = debounce(syncNow, 2000);
   refresh();
   sync();
@@ -140,7 +148,14 @@ export default defineBackground(() => {
     return request.op === 'refresh' ? keeper.refresh(request.id) : keeper.restore(request.copies);
   });
 
-  createMenu().catch(warn);
+  // One making of the menu at a time (each removes all items first, then creates them).
+  let menu = language.then(createMenu).catch(warn);
+  // A new choice: the menu's titles and the badge's title at once (pages and popups at their next load).
+  interfaceLanguage.watch((setting) => {
+    applyLanguage(setting);
+    menu = menu.then(createMenu).catch(warn);
+    refresh();
+  });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === PDF_MENU_ID) openPdfLink(info.linkUrl, tab).catch(warn);
     if (info.menuItemId !== MENU_ID || !info.linkUrl) return;

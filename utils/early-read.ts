@@ -4,10 +4,10 @@
 // the same isolated world and share its globalThis; this module is all they share, and it uses no polyfill (the
 // early script stays a few hundred bytes).
 
-import { ANSWERS_OPEN, MESSAGES, VIEW_MODE } from './storage';
+import { ANSWERS_OPEN, INTERFACE_LANGUAGE, MESSAGES, VIEW_MODE } from './storage';
 
 /** Storage keys of the values read early (the content script's settings and its copy of the interface texts). */
-export const EARLY_KEYS = [VIEW_MODE.key, ANSWERS_OPEN.key, MESSAGES.key];
+export const EARLY_KEYS = [VIEW_MODE.key, ANSWERS_OPEN.key, INTERFACE_LANGUAGE.key, MESSAGES.key];
 
 type Api = { storage: { local: { get(keys: string[]): Promise<Record<string, unknown>> } } };
 type Holder = { __kvlEarlyRead?: Promise<Record<string, unknown>> };

@@ -1,7 +1,7 @@
 // How the extension writes what it shows: dates, document kinds and numbers, ministers, failures. Texts come from
 // the interface's messages (utils/i18n.ts), so each is written in the interface's language.
 
-import { t } from './i18n';
+import { shownLanguage, t } from './i18n';
 import type { Answerer, DocumentKind, KamervraagDocument } from './kamervraag/model';
 import { DUTCH_MONTHS } from './kamervraag/text';
 import type { FailReason } from './related/fetch';
@@ -17,19 +17,23 @@ function isoToDutchDate(iso: string): string {
 /** A document's date as the page view shows it; null for none. */
 export const dateText = (iso: string | null) => (iso ? isoToDutchDate(iso) : null);
 
-// The list's short dates ("16 feb 2024", in the browser's locale), made once: a list of thousands re-renders rows
-// often, and Intl calls add up.
-let formats: { answered: Intl.DateTimeFormat; added: Intl.DateTimeFormat } | null = null;
+// The list's short dates ("16 feb 2024", in the interface's language), made once per language: a list of thousands
+// re-renders rows often, and Intl calls add up.
+let formats: { language: string; answered: Intl.DateTimeFormat; added: Intl.DateTimeFormat } | null = null;
 function shortDates() {
-  formats ??= {
-    answered: new Intl.DateTimeFormat(undefined, {
-      day: 'numeric',
-      month: 'short',
-      year: 'numeric',
-      timeZone: 'UTC',
-    }),
-    added: new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' }),
-  };
+  const language = shownLanguage();
+  if (formats?.language !== language) {
+    formats = {
+      language,
+      answered: new Intl.DateTimeFormat(language, {
+        day: 'numeric',
+        month: 'short',
+        year: 'numeric',
+        timeZone: 'UTC',
+      }),
+      added: new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short', year: 'numeric' }),
+    };
+  }
   return formats;
 }
 

@@ -6,7 +6,7 @@
 // A key is a promise to every installed copy: renaming one loses what users stored under it, so a stored value
 // whose meaning changes gets a version (SCHEMA_VERSION, the message table's `version`) or a new key.
 
-import type { MessageTable } from './message-cache';
+import type { MessageTables } from './message-cache';
 import type { SyncStatus } from './reading-list/sync';
 import type { Watch } from './related/watch';
 
@@ -20,6 +20,12 @@ export interface Declared<T> {
 }
 
 export type ViewMode = 'lezer' | 'origineel';
+/**
+ * The interface's language: the page's ('pagina': English on a document whose <html lang> is English, Dutch on any
+ * other, and Dutch on the popup, the options page, a saved copy and a PDF), or always Dutch or English. Never the
+ * browser's UI language (utils/i18n.ts).
+ */
+export type InterfaceLanguage = 'pagina' | 'nl' | 'en';
 
 // ---- the reader's settings (storage.local) ----
 
@@ -27,6 +33,12 @@ export type ViewMode = 'lezer' | 'origineel';
 export const VIEW_MODE: Declared<ViewMode> = { key: 'viewMode', area: 'local', fallback: 'lezer' };
 /** Are answers open when a page is shown in the reading view? */
 export const ANSWERS_OPEN: Declared<boolean> = { key: 'answersOpen', area: 'local', fallback: false };
+/** The interface's language (see InterfaceLanguage); on this device only, as the other settings */
+export const INTERFACE_LANGUAGE: Declared<InterfaceLanguage> = {
+  key: 'interfaceLanguage',
+  area: 'local',
+  fallback: 'pagina',
+};
 
 // ---- the reading list (storage.local, the source of truth; mirrored to storage.sync when the user turns it on) ----
 
@@ -60,8 +72,16 @@ export const SYNC_STATUS: Declared<SyncStatus | null> = {
 
 // ---- derived data, one writer each: the background ----
 
-/** The interface texts in the browser's language, for the content script (a version and language inside) */
-export const MESSAGES: Declared<MessageTable | null> = { key: 'kvl-messages', area: 'local', fallback: null };
+/**
+ * The interface texts in both languages, for the content script, which does not carry them (the extension's version
+ * inside). Before the language setting it held the browser language's table alone (`{version, language,
+ * messages}`): that shape reads as missing (utils/message-cache.ts checks it) until the background rewrites it.
+ */
+export const MESSAGES: Declared<MessageTables | null> = {
+  key: 'kvl-messages',
+  area: 'local',
+  fallback: null,
+};
 /** The questions the reader follows (kv pages), by kv id */
 export const WATCHES: Declared<Record<string, Watch>> = { key: 'kvl-watch', area: 'local', fallback: {} };
 /** `related:<id>` = { at, facts }: one related document's facts, fetched at `at` (related/cache.ts) */

@@ -3,11 +3,11 @@
 
 import { browser, defineContentScript } from '#imports';
 import { takeEarlyRead } from '@/utils/early-read';
-import { messageTable } from '@/utils/message-cache';
+import { messageTables } from '@/utils/message-cache';
 import { isStatusRequest, type KvlStatus } from '@/utils/messages';
 import { writeThroughBackground } from '@/utils/reading-list/writer';
 import { runPlan } from '@/utils/reading-view/plan';
-import { answersOpen, viewMode } from '@/utils/settings';
+import { answersOpen, interfaceLanguage, viewMode } from '@/utils/settings';
 import { CONTENT_MATCHES } from '@/utils/site/hosts';
 import { getValues } from '@/utils/stored';
 import { warn } from '@/utils/warn';
@@ -53,16 +53,16 @@ export default defineContentScript({
 });
 
 /**
- * Both settings and the stored copy of the interface texts (utils/message-cache.ts), from the one storage read the
+ * The settings and the stored copy of the interface texts (utils/message-cache.ts), from the one storage read the
  * early script started (or one of its own when there was none); `value` is set once it has arrived, so a ready
  * answer is used synchronously.
  */
 function readSettings(): { value: Settings | null; promise: Promise<Settings> } {
   const out: { value: Settings | null; promise: Promise<Settings> } = {
     value: null,
-    promise: getValues([viewMode, answersOpen, messageTable], takeEarlyRead()).then(
-      ([mode, open, messages]) => {
-        out.value = { mode, open, messages };
+    promise: getValues([viewMode, answersOpen, interfaceLanguage, messageTables], takeEarlyRead()).then(
+      ([mode, open, language, messages]) => {
+        out.value = { mode, open, language, messages };
         return out.value;
       },
     ),

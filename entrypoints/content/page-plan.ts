@@ -6,7 +6,7 @@
 // and says so once.
 
 import { browser } from '#imports';
-import { useMessageTable } from '@/utils/i18n';
+import { resolveLanguage, useMessageTable } from '@/utils/i18n';
 import { findBodyRoot, type HtmlParse, parseHtmlDocument } from '@/utils/kamervraag/html';
 import { currentMessages } from '@/utils/message-cache';
 import type { KvlStatus } from '@/utils/messages';
@@ -21,7 +21,24 @@ import { isLongPage, longPageReader, PARSE_OPTIONS, READING } from './long-page'
 import { showFailure, startReader } from './reader';
 import { prepareView } from './view';
 
-export type Settings = { mode: 'lezer' | 'origineel'; open: boolean; messages: unknown };
+export type Settings = {
+  mode: 'lezer' | 'origineel';
+  open: boolean;
+  /** The interface-language setting (utils/storage.ts InterfaceLanguage) */
+  language: unknown;
+  /** The background's copy of the interface texts (utils/message-cache.ts) */
+  messages: unknown;
+};
+
+/**
+ * t() in the language the setting gives on this page (its <html lang>: English for `en…`, else Dutch), from the
+ * stored copy when it is the one of this version; else the browser's own messages (utils/i18n.ts).
+ */
+export function applySettingsLanguage({ language, messages }: Settings): void {
+  const lang = resolveLanguage(language, document.documentElement.lang);
+  const table = currentMessages(messages, browser.runtime.getManifest().version, lang);
+  useMessageTable(table, lang);
+}
 
 /** The settings as the early read delivers them: `value` once they are in. */
 export interface SettingsSource {
@@ -139,11 +156,9 @@ export function pagePlan(
       name: 'show',
       ownTask: () => long,
       run() {
-        const { mode, open, messages } = settings.value as Settings;
-        // Only here, on a Kamervragen page: is the stored copy of the texts the one for this version and language?
-        useMessageTable(
-          currentMessages(messages, browser.runtime.getManifest().version, browser.i18n.getUILanguage()),
-        );
+        const { mode, open } = settings.value as Settings;
+        // Only here, on a Kamervragen page: the texts in the interface's language.
+        applySettingsLanguage(settings.value as Settings);
         // The body is shown again in the task that mounts the view, which hides it itself (no layout in between); a
         // notice or the original layout leave it shown.
         undo();
@@ -175,6 +190,8 @@ export function pagePlan(
       html.dataset.kvlFailed = step;
       html.dataset.kvlComplete = '';
       warn(err);
+      // A step before 'show' failed: the notice in the interface's language when the settings are in.
+      if (settings.value) applySettingsLanguage(settings.value);
       showFailure(err);
     },
     done(completed) {

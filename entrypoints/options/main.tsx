@@ -1,9 +1,12 @@
-// Options page: answers open by default, reading-list sync, where to change the shortcut, export and import.
+// Options page: the interface's language, answers open by default, reading-list sync, where to change the shortcut,
+// export and import.
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from '#imports';
+import { LanguageChoice, useInterfaceLanguage } from '@/components/list/LanguageChoice';
 import { SyncNotice } from '@/components/list/PopupSave';
-import { t } from '@/utils/i18n';
+import { startLanguage } from '@/utils/bundled-messages';
+import { shownLanguage, t } from '@/utils/i18n';
 import {
   exportCsv,
   exportJson,
@@ -22,6 +25,7 @@ import { writeThroughBackground } from '@/utils/reading-list/writer';
 import { allCopies } from '@/utils/saved/db';
 import { restoreCopies } from '@/utils/saved/requests';
 import { answersOpen } from '@/utils/settings';
+import type { InterfaceLanguage } from '@/utils/storage';
 import { warn } from '@/utils/warn';
 
 // Changes of the list (import) are the background's to write (one writer).
@@ -74,7 +78,8 @@ async function openShortcutSettings() {
   else await browser.tabs.create({ url: 'chrome://extensions/shortcuts' });
 }
 
-function Options() {
+function Options({ language }: { language: InterfaceLanguage }) {
+  const setting = useInterfaceLanguage(language);
   const open = useItem(answersOpen);
   const sync = useItem(syncEnabled);
   const status = useItem<SyncStatus | null>(syncStatus);
@@ -86,12 +91,12 @@ function Options() {
       .then((all) => setShortcut(all.find((c) => c.name === 'save-page')?.shortcut ?? ''))
       .catch(warn);
   }, []);
-  const lang = browser.i18n?.getUILanguage?.().startsWith('en') ? 'en' : 'nl';
   const stamp = () => new Date().toISOString().slice(0, 10);
 
   return (
     <main class="kvl-options">
       <h1>{t('optionsTitle')}</h1>
+      <LanguageChoice setting={setting} />
       <section>
         <label>
           <input
@@ -163,7 +168,7 @@ function Options() {
             data-kvl-action="export-markdown"
             onClick={() =>
               void listEntries().then((list) =>
-                download(`leeslijst-${stamp()}.md`, 'text/markdown', exportMarkdown(list, lang)),
+                download(`leeslijst-${stamp()}.md`, 'text/markdown', exportMarkdown(list, shownLanguage())),
               )
             }
           >
@@ -232,6 +237,7 @@ function Options() {
   );
 }
 
-document.documentElement.lang = browser.i18n?.getUILanguage?.().startsWith('en') ? 'en' : 'nl';
 const root = document.getElementById('app');
-if (root) render(<Options />, root);
+void startLanguage().then(({ setting }) => {
+  if (root) render(<Options language={setting} />, root);
+});

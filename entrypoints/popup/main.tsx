@@ -6,6 +6,7 @@ import { PdfOffer } from '@/components/list/PdfOffer';
 import { PopupSave, SyncNotice } from '@/components/list/PopupSave';
 import { type PopupState, PopupStatus } from '@/components/list/PopupStatus';
 import { prefetchListPreview, ReadingList } from '@/components/list/ReadingList';
+import { startLanguage } from '@/utils/bundled-messages';
 import { t } from '@/utils/i18n';
 import { requestStatus } from '@/utils/messages';
 import { pdfOffer } from '@/utils/pdf/offer';
@@ -131,7 +132,10 @@ function App() {
   );
 }
 
-// The reading list's preview is read while the popup renders its first frame.
+// The reading list's preview is read while the popup reads its language (Dutch unless the reader chose English) and
+// renders its first frame.
 prefetchListPreview();
 const root = document.getElementById('app');
-if (root) render(<App />, root);
+void startLanguage().then(() => {
+  if (root) render(<App />, root);
+});

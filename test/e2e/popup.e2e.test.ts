@@ -1,5 +1,6 @@
-// The popup asks the content script of a tab what it found and says so in the browser's language (Dutch, or
-// English when the browser's language is English): the expected texts are the built extension's own messages.
+// The popup asks the content script of a tab what it found and says so in the interface's language: Dutch by
+// default, whatever the browser's language (English here; test/e2e/suites/language.ts has the setting): the
+// expected texts are the extension's own Dutch messages.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { htmlCasesWithId } from './support/cases';
@@ -14,10 +15,9 @@ import {
 
 let browser: ExtensionBrowser;
 
-/** The message texts for the browser's UI language as the extension has them (_locales/en or the default nl). */
-function messagesFor(uiLanguage: string): Record<string, string> {
-  const lang = uiLanguage.toLowerCase().startsWith('en') ? 'en' : 'nl';
-  const json = JSON.parse(readFileSync(`public/_locales/${lang}/messages.json`, 'utf8')) as Record<
+/** The Dutch message texts as the extension has them (_locales/nl): the popup's default, in any browser language. */
+function dutchMessages(): Record<string, string> {
+  const json = JSON.parse(readFileSync('public/_locales/nl/messages.json', 'utf8')) as Record<
     string,
     { message: string }
   >;
@@ -50,7 +50,7 @@ it('names the Kamervraag and its number of pairs on the sample page', async () =
   ).toBeDefined();
   const popup = await popupTextFor(siteUrl(`${SAMPLE_ID}.html`), true);
   expect(popup.state).toBe('found');
-  const m = messagesFor(popup.uiLanguage);
+  const m = dutchMessages();
   const count = sample?.expected.pairs.length ?? 0;
   expect(count).toBeGreaterThan(1);
   expect(popup.text).toBe(
@@ -62,5 +62,5 @@ it('names the Kamervraag and its number of pairs on the sample page', async () =
 it('says there is no Kamervragen document on another page', async () => {
   const popup = await popupTextFor(siteUrl('gmb-2017-100007.html'), false);
   expect(popup.state).toBe('none');
-  expect(popup.text).toBe(messagesFor(popup.uiLanguage).popupNone);
+  expect(popup.text).toBe(dutchMessages().popupNone);
 });

@@ -530,7 +530,7 @@ describe('reading view behaviour', () => {
   });
 
   it("takes its interface texts from the background's stored copy when it is current, else from the browser", async () => {
-    type Table = { version: string; language: string; messages: Record<string, string> };
+    type Tables = { version: string; tables: Record<'nl' | 'en', Record<string, string>> };
     type Local = {
       get(k: string): Promise<Record<string, unknown>>;
       set(v: Record<string, unknown>): Promise<void>;
@@ -540,32 +540,46 @@ describe('reading view behaviour', () => {
       sw.evaluate(async () => {
         const local = (globalThis as unknown as { chrome: { storage: { local: Local } } }).chrome.storage
           .local;
-        return ((await local.get('kvl-messages'))['kvl-messages'] ?? null) as Table | null;
+        return ((await local.get('kvl-messages'))['kvl-messages'] ?? null) as Tables | null;
       });
-    const put = (table: Table) =>
+    const put = (table: unknown) =>
       sw.evaluate((value) => {
         const local = (globalThis as unknown as { chrome: { storage: { local: Local } } }).chrome.storage
           .local;
         return local.set({ 'kvl-messages': value });
       }, table);
-    // The background writes the copy when it starts.
+    // What the browser itself says (its own language: English here)
+    const browserSays = await sw.evaluate(() =>
+      (
+        globalThis as unknown as { chrome: { i18n: { getMessage(k: string): string } } }
+      ).chrome.i18n.getMessage('expandAll'),
+    );
+    // The background writes the copy, both languages, when it starts.
     await expect.poll(get).not.toBeNull();
-    const stored = (await get()) as Table;
+    const stored = (await get()) as Tables;
     expect(stored.version).toMatch(/^\d+\.\d+\.\d+/);
-    expect(Object.keys(stored.messages).length).toBeGreaterThan(50);
+    expect(Object.keys(stored.tables.nl).length).toBeGreaterThan(50);
+    expect(Object.keys(stored.tables.en).sort()).toEqual(Object.keys(stored.tables.nl).sort());
     const expandLabel = async () => {
       const { page } = await open(`${SAMPLE_ID}.html`);
       const text = await page.locator('[data-kvl-action="expand-all"]').textContent();
       await page.close();
       return text;
     };
-    const marked = { ...stored.messages, expandAll: 'Uitklappen (kopie)' };
+    const marked = {
+      nl: { ...stored.tables.nl, expandAll: 'Uitklappen (kopie)' },
+      en: { ...stored.tables.en, expandAll: 'Expand (copy)' },
+    };
     try {
-      await put({ ...stored, messages: marked });
+      // the Dutch table on a Dutch page, by default
+      await put({ ...stored, tables: marked });
       expect(await expandLabel()).toBe('Uitklappen (kopie)');
       // made for another version of the extension: not used
-      await put({ ...stored, version: '0.0.0', messages: marked });
-      expect(await expandLabel()).toBe(stored.messages.expandAll);
+      await put({ ...stored, version: '0.0.0', tables: marked });
+      expect(await expandLabel()).toBe(browserSays);
+      // the shape earlier versions stored (the browser language's table alone): not used
+      await put({ version: stored.version, language: 'en-US', messages: marked.en });
+      expect(await expandLabel()).toBe(browserSays);
     } finally {
       await put(stored);
     }

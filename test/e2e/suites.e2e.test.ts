@@ -7,6 +7,7 @@ import { factsSuite } from './suites/facts';
 import { hostileSuite } from './suites/hostile';
 import { keysSuite } from './suites/keys';
 import { kindsSuite } from './suites/kinds';
+import { languageSuite } from './suites/language';
 import { narrowSuite } from './suites/narrow';
 import { pdfSuite } from './suites/pdf';
 import { placeSuite } from './suites/place';
@@ -36,6 +37,7 @@ tagsSuite(
   () => driver,
   () => chromiumDriver({ colorScheme: 'dark' }),
 );
+languageSuite(() => driver);
 devicesSuite(chromiumDriver);
 copiesSuite(chromiumDriver);
 pdfSuite(chromiumDriver);

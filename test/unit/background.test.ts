@@ -7,6 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../entrypoints/background';
+import en from '../../public/_locales/en/messages.json';
 import nl from '../../public/_locales/nl/messages.json';
 import { buildRelatedFixtures, kvWithout } from '../../scripts/fixtures/make-related-fixtures';
 import { addEntry, type ReadingEntry, resetForTests, setRead } from '../../utils/reading-list';
@@ -165,15 +166,52 @@ afterEach(() => {
 });
 
 describe('when the background starts', () => {
-  it('stores the interface texts of the browser language for the content script, and only when they changed', async () => {
+  it('stores the interface texts of both languages for the content script, and only when they changed', async () => {
     start();
     await idle();
-    const texts = Object.fromEntries(Object.entries(nl).map(([k, v]) => [k, v.message]));
-    expect((await local())['kvl-messages']).toEqual({ version: '0.1.0', language: 'nl', messages: texts });
+    const table = (json: Record<string, { message: string }>) =>
+      Object.fromEntries(Object.entries(json).map(([k, v]) => [k, v.message]));
+    expect((await local())['kvl-messages']).toEqual({
+      version: '0.1.0',
+      tables: { nl: table(nl), en: table(en) },
+    });
     const set = vi.spyOn(fakeBrowser.storage.local, 'set');
     start();
     await idle();
     expect(set.mock.calls.filter(([items]) => 'kvl-messages' in items)).toEqual([]);
+  });
+
+  it("names its menu items in the interface's language, not the browser's, and again when the setting changes", async () => {
+    // An English browser: the menu is Dutch all the same (the setting's default, 'pagina': the site's language).
+    vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en-US');
+    start();
+    await idle();
+    const { removeAll, create } = fakeBrowser.contextMenus as unknown as Record<
+      string,
+      ReturnType<typeof vi.fn>
+    >;
+    expect(create.mock.calls).toEqual([[MENU], [PDF_MENU]]);
+    await fakeBrowser.storage.local.set({ interfaceLanguage: 'en' });
+    await idle();
+    expect(removeAll).toHaveBeenCalledTimes(2);
+    expect(create.mock.calls.slice(2)).toEqual([
+      [{ ...MENU, title: en.contextSave.message }],
+      [{ ...PDF_MENU, title: en.contextPdf.message }],
+    ]);
+    await fakeBrowser.storage.local.set({ interfaceLanguage: 'pagina' });
+    await idle();
+    expect(create.mock.calls.slice(4)).toEqual([[MENU], [PDF_MENU]]);
+  });
+
+  it('reads a stored English setting before it makes the menu', async () => {
+    await fakeBrowser.storage.local.set({ interfaceLanguage: 'en' });
+    start();
+    await idle();
+    const { create } = fakeBrowser.contextMenus as unknown as Record<string, ReturnType<typeof vi.fn>>;
+    expect(create.mock.calls.map(([item]) => item.title)).toEqual([
+      en.contextSave.message,
+      en.contextPdf.message,
+    ]);
   });
 
   it('puts its items on the context menu of links to the site (PDFs: open in reading view), after removing any from before', async () => {

@@ -15,7 +15,7 @@ const ID = 'ah-tk-20172018-1547';
 const LONG_ID = 'ah-tk-20232024-99999';
 const SHORT = caseSource(`html-${ID}`);
 const LONG = syntheticPage(400, LONG_ID);
-const SETTINGS: Settings = { mode: 'lezer', open: false, messages: null };
+const SETTINGS: Settings = { mode: 'lezer', open: false, language: 'pagina', messages: null };
 
 const loadPage = loadSitePage;
 

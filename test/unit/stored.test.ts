@@ -3,19 +3,24 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { EARLY_KEYS, startEarlyRead, takeEarlyRead } from '../../utils/early-read';
-import { messageTable } from '../../utils/message-cache';
+import { messageTables } from '../../utils/message-cache';
 import { syncEnabled } from '../../utils/reading-list/sync';
-import { answersOpen, viewMode } from '../../utils/settings';
+import { answersOpen, interfaceLanguage, viewMode } from '../../utils/settings';
 import { getValues, storedValue } from '../../utils/stored';
 
 beforeEach(() => fakeBrowser.reset());
 
 describe('stored values', () => {
   it('read the keys the settings always had, and their fallback when missing', async () => {
-    expect(await getValues([viewMode, answersOpen, messageTable])).toEqual(['lezer', false, null]);
+    expect(await getValues([viewMode, answersOpen, interfaceLanguage, messageTables])).toEqual([
+      'lezer',
+      false,
+      'pagina',
+      null,
+    ]);
     // As @wxt-dev/storage stored them ('local:viewMode' = key viewMode in storage.local): kept over the change.
     await fakeBrowser.storage.local.set({ viewMode: 'origineel', answersOpen: true, syncEnabled: true });
-    expect(await getValues([viewMode, answersOpen, messageTable])).toEqual(['origineel', true, null]);
+    expect(await getValues([viewMode, answersOpen, messageTables])).toEqual(['origineel', true, null]);
     expect(await syncEnabled.getValue()).toBe(true);
   });
 
@@ -59,15 +64,18 @@ describe('the early read (utils/early-read.ts)', () => {
     expect(takeEarlyRead()).toBeNull();
     expect(await read).toEqual({ viewMode: 'origineel', answersOpen: true });
     // The keys the early script knows are those of the stored values (a renamed setting would be read late, or never).
-    expect([...EARLY_KEYS].sort()).toEqual([viewMode.key, answersOpen.key, messageTable.key].sort());
+    expect([...EARLY_KEYS].sort()).toEqual(
+      [viewMode.key, answersOpen.key, interfaceLanguage.key, messageTables.key].sort(),
+    );
   });
 
   it('gives the same values through getValues as a read of its own, fallbacks included', async () => {
     await fakeBrowser.storage.local.set({ answersOpen: true });
     startEarlyRead();
-    const early = await getValues([viewMode, answersOpen, messageTable], takeEarlyRead());
-    expect(early).toEqual(['lezer', true, null]);
-    expect(early).toEqual(await getValues([viewMode, answersOpen, messageTable]));
+    const values = [viewMode, answersOpen, interfaceLanguage, messageTables] as const;
+    const early = await getValues(values, takeEarlyRead());
+    expect(early).toEqual(['lezer', true, 'pagina', null]);
+    expect(early).toEqual(await getValues(values));
   });
 
   it('leaves nothing to take where there is no extension API', () => {
@@ -90,6 +98,7 @@ describe('the storage keys (utils/storage.ts)', () => {
     const declared = [
       s.VIEW_MODE,
       s.ANSWERS_OPEN,
+      s.INTERFACE_LANGUAGE,
       s.SCHEMA,
       s.PREVIEW,
       s.SYNC_ENABLED,
@@ -101,6 +110,7 @@ describe('the storage keys (utils/storage.ts)', () => {
     expect(declared.map((d) => `${d.area}:${d.key}`)).toEqual([
       'local:viewMode',
       'local:answersOpen',
+      'local:interfaceLanguage',
       'local:kvl-schema',
       'local:kvl-preview',
       'local:syncEnabled',
