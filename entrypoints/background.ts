@@ -5,7 +5,7 @@ import { browser, defineBackground } from '#imports';
 import { applyLanguage, BUNDLED_MESSAGES } from '@/utils/bundled-messages';
 import { debounce } from '@/utils/debounce';
 import { t } from '@/utils/i18n';
-import { type MessageTables, messageTables } from '@/utils/message-cache';
+import { isMessagesRequest, type MessageTables, messageTables } from '@/utils/message-cache';
 import { factsOfMessage } from '@/utils/messages';
 import { createPdfMenu, openPdfLink, PDF_MENU_ID } from '@/utils/pdf/menu';
 import {
@@ -66,8 +66,12 @@ async function createMenu(): Promise<void> {
 }
 
 /** The interface texts in both languages, for the content script (see utils/message-cache.ts). */
+const messagesNow = (): MessageTables => ({
+  version: browser.runtime.getManifest().version,
+  tables: BUNDLED_MESSAGES,
+});
 async function storeMessages(): Promise<void> {
-  const next: MessageTables = { version: browser.runtime.getManifest().version, tables: BUNDLED_MESSAGES };
+  const next = messagesNow();
   // A service worker starts often: write only when something changed (version, texts).
   if (JSON.stringify(await messageTables.getValue()) !== JSON.stringify(next))
     await messageTables.setValue(next);
@@ -138,6 +142,12 @@ export default defineBackground(() => {
     // facts of the right shape.
     if (sender.id !== browser.runtime.id || !fromSite(sender.url) || !isRelatedFacts(facts)) return;
     return writeCached(facts).catch(warn);
+  });
+
+  // The interface texts, for a page that came before they were stored (see utils/message-cache.ts): our own only.
+  browser.runtime.onMessage.addListener((message, sender) => {
+    if (!isMessagesRequest(message) || sender.id !== browser.runtime.id) return;
+    return Promise.resolve(messagesNow());
   });
 
   // Copies refreshed or restored from an export: asked by the extension's own pages only (popup, options, copy page).

@@ -4,6 +4,7 @@
 // knows only the browser's language. Derived data: when it is missing or was written for another version, the
 // content script asks the browser as before (utils/i18n.ts).
 
+import { browser } from '#imports';
 import type { Language } from './i18n';
 import { MESSAGES } from './storage';
 import { storedValue } from './stored';
@@ -18,6 +19,24 @@ export interface MessageTables {
 }
 
 export const messageTables = storedValue(MESSAGES);
+
+const MESSAGES_REQUEST = 'kvl:messages';
+
+export function isMessagesRequest(message: unknown): boolean {
+  return (message as { type?: unknown } | null)?.type === MESSAGES_REQUEST;
+}
+
+/**
+ * The tables from the background itself, for a page that finds none of this version stored (the first page after
+ * an install or an update can come before the background has written them): null if it does not answer within
+ * `ms`, and the page then asks the browser, in the browser's language.
+ */
+export function requestMessages(ms: number): Promise<unknown> {
+  return Promise.race([
+    browser.runtime.sendMessage({ type: MESSAGES_REQUEST }).catch(() => null),
+    new Promise((resolve) => setTimeout(resolve, ms, null)),
+  ]);
+}
 
 /** A packaged _locales/<language>/messages.json as a table: each key's message as written (no named placeholders). */
 export function tableOf(json: Record<string, { message: string }>): Messages {
