@@ -132,6 +132,8 @@ describe("the content script's plan", () => {
     expect(notes.querySelectorAll('.kvl-note [data-kvl-action="note-back"]')).toHaveLength(13);
     const first = notes.querySelector('[data-kvl-action="note-back"]') as HTMLButtonElement;
     first.click();
+    // The scroll and the focus come after the view has seen the answer open (a microtask later).
+    await Promise.resolve();
     const cited = document.activeElement as HTMLAnchorElement;
     expect(cited.getAttribute('href')).toBe('#ID-1547-d37e49');
     expect(cited.closest('[data-kvl-pair]')?.getAttribute('data-kvl-pair')).toBe('1');
