@@ -123,6 +123,21 @@ describe("the content script's plan", () => {
     expect(document.querySelector('[data-kvl-fact="asker"]')?.textContent).toBe('Koekkoek (Volt)');
   });
 
+  it.each([
+    ['ah-tk-20192020-2197', '5,6', 'Vraag 5, 6', 'Bent u het ermee eens'],
+    ['ah-tk-20232024-2367', '7,8,9,10,11', 'Vraag 7, 8, 9 10 en 11', 'Wat gaat u, samen met'],
+  ])(
+    '%s: the grouped heading once, in the page’s own words, as the pair’s heading',
+    async (id, pair, head, question) => {
+      loadPage(caseSource(`html-${id}`), id);
+      await run();
+      const el = document.querySelector(`[data-kvl-view] [data-kvl-pair="${pair}"]`) as HTMLElement;
+      expect(el.querySelector('.kvl-label')?.textContent?.trim()).toBe(head);
+      expect(el.querySelector('.kvl-question')?.textContent?.trim().startsWith(question)).toBe(true);
+      expect(el.textContent?.split(head)).toHaveLength(2);
+    },
+  );
+
   it('gives the notes a heading and each a way back to where the text cites it', async () => {
     loadPage(SHORT, ID);
     await run();

@@ -1,5 +1,6 @@
 // Sorts the page's nodes into the places of the reading view, following where the classifier put each block.
 
+import { parseNormalizedHeading } from '../kamervraag/headings';
 import { type HtmlParse, isTextlessContent, sourceNodes } from '../kamervraag/html';
 import { normalizeSpace } from '../kamervraag/text';
 import { outermost } from './moves';
@@ -42,12 +43,9 @@ export function sortNodes(parsed: HtmlParse): { nodes: ViewNodes; all: Node[] } 
         const slot = view.pairs[place.pair];
         // Content without text that came with the label (an image right after it) goes in the question's text.
         const label = nodes.filter((n) => !isTextlessContent(n));
-        // The page's own label serves as the heading when it says just what the view would say.
-        if (
-          pair.questionLabels.length === 1 &&
-          normalizeSpace(block.text) === pair.label &&
-          label.length === 1
-        ) {
+        // The page's own label serves as the heading when it names just the pair's questions ("Vraag 5, 6" for the
+        // pair "Vraag 5 en 6"): a grouped heading is then shown once, in the page's own words.
+        if (pair.questionLabels.length === 1 && label.length === 1 && namesPair(block.text, pair.numbers)) {
           slot.head = label[0];
           slot.question.push(...nodes.filter((n) => n !== label[0]));
         } else slot.question.push(...nodes);
@@ -80,4 +78,14 @@ export function sortNodes(parsed: HtmlParse): { nodes: ViewNodes; all: Node[] } 
     }
   });
   return { nodes: view, all };
+}
+
+/** Whether `text` is a question heading ("Vraag …", "Vragen …") of exactly these question numbers. */
+function namesPair(text: string, numbers: readonly number[]): boolean {
+  const heading = parseNormalizedHeading(normalizeSpace(text));
+  return (
+    heading?.side === 'vraag' &&
+    heading.numbers.length === numbers.length &&
+    heading.numbers.every((n, i) => n === numbers[i])
+  );
 }
