@@ -13,10 +13,12 @@ import { linkReferences } from '@/utils/reading-view/links';
 import { hide, nodeMoves } from '@/utils/reading-view/moves';
 import { printAllOpen } from '@/utils/reading-view/print';
 import { sortNodes, type ViewNodes } from '@/utils/reading-view/sort-nodes';
+import { navigatedUrl, openTextFragment } from '@/utils/reading-view/text-fragment';
 import { relatedLoader } from '@/utils/related/loader';
 import { siteSource } from '@/utils/related/source';
 import { questionOfHash } from '@/utils/site/ids';
 import { timedTask } from '@/utils/timing';
+import { warn } from '@/utils/warn';
 
 export interface MountedView {
   element: HTMLElement;
@@ -138,6 +140,14 @@ export function mountReadingView(parsed: HtmlParse, options: MountOptions): Moun
       // All in the first render: a deep link's pair is there now. Later: a link followed before its pair had arrived.
       if (early && location.hash) openHash(view, location.hash, place);
       else openPending();
+      // A text-fragment link (`#:~:text=…`) where the browser did not open its pair (Firefox). A comfort: a failure
+      // is logged, and the view stays.
+      if (!location.hash)
+        try {
+          openTextFragment(view, navigatedUrl(), place);
+        } catch (err) {
+          warn(err);
+        }
       options.onRendered();
       related?.allow();
     };

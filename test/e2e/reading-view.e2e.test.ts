@@ -153,30 +153,7 @@ describe('reading view behaviour', () => {
     await page.close();
   });
 
-  // A shared link with a text fragment (what search engines and share buttons make) opens the answer holding the text,
-  // every time: 8 loads of a link into the third answer of ah-tk-20232024-1481.
-  it('opens the pair a text-fragment link points into, on every load', async () => {
-    for (let load = 0; load < 8; load++) {
-      const { page } = await open(
-        'ah-tk-20232024-1481.html#:~:text=De%20rapporten%20kunnen%20worden%20gedeeld',
-      );
-      await page.waitForFunction(() => document.documentElement.hasAttribute('data-kvl-complete'));
-      await expect
-        .poll(
-          () =>
-            page
-              .locator('[data-kvl-pair] details[open]')
-              .evaluateAll((ds) =>
-                ds.map((d) => d.closest('[data-kvl-pair]')?.getAttribute('data-kvl-pair')),
-              ),
-          { timeout: 5000 },
-        )
-        .toEqual(['3']);
-      const top = await page.locator('[data-kvl-pair="3"]').evaluate((el) => el.getBoundingClientRect().top);
-      expect(top).toBeLessThan(await page.evaluate(() => innerHeight));
-      await page.close();
-    }
-  });
+  // (A shared text-fragment link on load: test/e2e/suites/fragment.ts, in both browsers.)
 
   it('takes a reader from a note back to where the text cites it, opening the answer that holds it', async () => {
     const { page } = await open('ah-tk-20172018-1547.html');

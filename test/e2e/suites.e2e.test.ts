@@ -4,6 +4,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { copiesSuite } from './suites/copies';
 import { devicesSuite } from './suites/devices';
 import { factsSuite } from './suites/facts';
+import { fragmentSuite } from './suites/fragment';
 import { hostileSuite } from './suites/hostile';
 import { keysSuite } from './suites/keys';
 import { kindsSuite } from './suites/kinds';
@@ -31,6 +32,7 @@ hostileSuite(() => driver);
 keysSuite(() => driver);
 narrowSuite(() => driver);
 factsSuite(() => driver);
+fragmentSuite(() => driver);
 kindsSuite(() => driver);
 relatedSuite(() => driver);
 tagsSuite(
