@@ -4,8 +4,9 @@
 // background from the packaged messages (./bundled-messages.ts), the content script from the copy of both tables the
 // background keeps in storage (./message-cache.ts), read with its settings before the page is parsed: the content
 // script must stay small, and the browser's first getMessage in a page asks the browser process synchronously
-// (measured 3–15 ms in a content script). Without a table (a page loaded before the background first wrote one) t()
-// asks the browser's getMessage: the browser's language, as before the setting. Unit tests give fakeBrowser the Dutch
+// (measured 3–15 ms in a content script). Without a table (a page loaded before the background first wrote one, and
+// the background did not answer when asked for it: entrypoints/content/index.ts) t() asks the browser's getMessage:
+// the browser's language, as before the setting. Unit tests give fakeBrowser the Dutch
 // table (test/support/i18n.ts).
 
 import { browser } from '#imports';

@@ -2,7 +2,7 @@
 // writer, rewritten whenever it starts: after install, update, browser start) and read by the content script with
 // its settings: the content script does not carry the tables (its size is kept small), and the browser's getMessage
 // knows only the browser's language. Derived data: when it is missing or was written for another version, the
-// content script asks the browser as before (utils/i18n.ts).
+// content script asks the background for its tables (requestMessages), and the browser only when that fails.
 
 import { browser } from '#imports';
 import type { Language } from './i18n';

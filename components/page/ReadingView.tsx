@@ -92,10 +92,11 @@ export function ReadingView(props: ReadingViewProps) {
     if (pending.current === 0) props.onRendered();
   };
   const related = props.related ?? null;
-  // Where the card states who asked (read from the header: who asked whom, about what, who answered), the header as
-  // published is folded into the card, one click from view and found by the browser's find: each fact once, and the
-  // first question on the first screen. Else it is the only place they are read, and shown under the card.
-  const folded = nodes.header.length > 0 && doc.askers.length > 0;
+  // Where the card states the subject and who asked (read from the header: who asked whom, about what, who
+  // answered), the header as published is folded into the card, one click from view and found by the browser's find:
+  // each fact once, and the first question on the first screen. Else it is the only place some of them are read (a
+  // subject the parser did not find), and shown under the card.
+  const folded = nodes.header.length > 0 && doc.subject !== null && doc.askers.length > 0;
   // A kv page's answers come first, above everything (what a reader of unanswered questions looks for); an answer's
   // siblings right under its facts.
   const navigator = related ? <Navigator doc={doc} loader={related} origin={props.origin} /> : null;

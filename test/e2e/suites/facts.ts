@@ -73,7 +73,10 @@ export function factsSuite(driver: () => BrowserDriver): void {
       expect(at.line - at.view).toBeLessThanOrEqual(420);
       // …so where the site's header is that of today, the first question is on the first screen. (One saved page
       // is in the site's old layout, whose header alone, unstyled, is 740 px.)
-      if (at.view <= SITE_HEADER) expect(at.line).toBeLessThanOrEqual(800);
+      if (!c.name.endsWith('-old')) {
+        expect(at.view).toBeLessThanOrEqual(SITE_HEADER);
+        expect(at.line).toBeLessThanOrEqual(800);
+      }
       expect(page.errors).toEqual([]);
       await page.close();
     });
