@@ -43,9 +43,16 @@ function queued<T>(keys: string[], job: () => Promise<T>): Promise<T> {
 /**
  * Read-modify-write of some entries' slots (the entry and its removal time), in their keys' queues: `change` is
  * given each key's slot as stored at that moment and returns the new one. A stored value this version cannot read
- * (a newer version's record) is left as it is: `change` is not asked about it. Returns the new slots.
+ * (a newer version's record) is left as it is: `change` is not asked about it. A new slot whose entry is not a valid
+ * one throws, unless `refuse` is given: then that key keeps what is stored, `refuse` is told, and the other keys are
+ * written (one entry that cannot be merged never stops a batch). Returns the new slots (the stored one for a key
+ * refused).
  */
-function update(keys: string[], change: (key: string, slot: Slot) => Slot): Promise<Map<string, Slot>> {
+function update(
+  keys: string[],
+  change: (key: string, slot: Slot) => Slot,
+  refuse?: (key: string, problem: string) => void,
+): Promise<Map<string, Slot>> {
   return queued(keys, async () => {
     await ensureSchema();
     const stored = await getKeys(
@@ -62,10 +69,15 @@ function update(keys: string[], change: (key: string, slot: Slot) => Slot): Prom
       const at = stored[goneKey(k)];
       const old: Slot = { entry, gone: typeof at === 'number' ? at : null };
       const next = change(k, old);
+      if (next.entry && (!isEntry(next.entry) || next.entry.key !== k)) {
+        const problem = entryProblem(next.entry) ?? 'key';
+        if (!refuse) throw new Error(`invalid reading-list entry: ${problem}`);
+        refuse(k, problem);
+        out.set(k, old);
+        continue;
+      }
       out.set(k, next);
       if (sameSlot(old, next)) continue;
-      if (next.entry && (!isEntry(next.entry) || next.entry.key !== k))
-        throw new Error(`invalid reading-list entry: ${entryProblem(next.entry)}`);
       if (next.entry) set[itemKey(k)] = next.entry;
       else if (old.entry) remove.push(itemKey(k));
       if (next.gone !== null) set[goneKey(k)] = next.gone;
@@ -116,7 +128,9 @@ async function localRemove(key: string, now: number): Promise<ReadingEntry | nul
 
 /**
  * Merges copies of entries from elsewhere (an import, another device through sync) and removals made elsewhere
- * (key → when) with what is stored, each on its key as stored at that moment (./merge.ts). Returns what changed.
+ * (key → when) with what is stored, each on its key as stored at that moment (./merge.ts). Returns what changed. A key
+ * whose merge would not be a valid entry keeps what is stored (both copies stay: the other one where it came from),
+ * is counted as `refused` and warned about; the others are merged.
  */
 async function localMerge(
   entries: ReadingEntry[],
@@ -125,24 +139,38 @@ async function localMerge(
   const incoming = new Map<string, Slot>();
   for (const e of entries) {
     if (!isEntry(e)) throw new Error(`invalid reading-list entry: ${entryProblem(e)}`);
-    incoming.set(e.key, { entry: e, gone: null });
+    // read as stored ones are: its tags in their canonical form
+    incoming.set(e.key, { entry: readEntry(e) as ReadingEntry, gone: null });
   }
   for (const [k, at] of Object.entries(removals)) {
     if (typeof at !== 'number') continue;
     incoming.set(k, { entry: incoming.get(k)?.entry ?? null, gone: at });
   }
-  const counts = { added: 0, updated: 0, unchanged: 0, removed: 0, removedLater: 0 };
+  const counts: MergeCounts = { added: 0, updated: 0, unchanged: 0, removed: 0, removedLater: 0 };
   if (!incoming.size) return counts;
-  await update([...incoming.keys()], (k, old) => {
-    const theirs = incoming.get(k) as Slot;
-    const next = mergeSlot(old, theirs);
-    if (!old.entry && next.entry) counts.added++;
-    else if (old.entry && !next.entry) counts.removed++;
-    else if (theirs.entry && !next.entry) counts.removedLater++;
-    else if (theirs.entry && !sameData(old.entry, next.entry)) counts.updated++;
-    else if (theirs.entry) counts.unchanged++;
-    return next;
-  });
+  type Count = 'added' | 'updated' | 'unchanged' | 'removed' | 'removedLater';
+  const counted = new Map<string, Count>();
+  let refused = 0;
+  await update(
+    [...incoming.keys()],
+    (k, old) => {
+      const theirs = incoming.get(k) as Slot;
+      const next = mergeSlot(old, theirs);
+      if (!old.entry && next.entry) counted.set(k, 'added');
+      else if (old.entry && !next.entry) counted.set(k, 'removed');
+      else if (theirs.entry && !next.entry) counted.set(k, 'removedLater');
+      else if (theirs.entry && !sameData(old.entry, next.entry)) counted.set(k, 'updated');
+      else if (theirs.entry) counted.set(k, 'unchanged');
+      return next;
+    },
+    (k, problem) => {
+      counted.delete(k);
+      refused++;
+      console.warn('[Kamervragen Lezer] reading-list merge refused, the stored entry kept:', k, problem);
+    },
+  );
+  for (const c of counted.values()) counts[c]++;
+  if (refused) counts.refused = refused;
   return counts;
 }
 

@@ -1,10 +1,11 @@
-// One reading-list entry: its shape, how it is made from a parsed document (or a link), and strict validation.
+// One reading-list entry: its shape, how it is made from a parsed document (or a link), and strict validation (tags:
+// leniently, ./tags.ts tagsProblem).
 // Pure: no browser APIs, so the popup, the page, the background and import all share it.
 
 import type { DocumentKind, KamervraagDocument, Pair } from '../kamervraag/model';
 import { findKamervraagId, isKamervraagId, isSiteUrl, splitQuestion, withQuestion } from '../site/ids';
 import { SCHEMA_VERSION } from '../storage';
-import { type TagMark, tagsProblem } from './tags';
+import { joinTags, type TagMark, tagsProblem } from './tags';
 
 const KINDS: readonly DocumentKind[] = ['antwoord', 'mededeling', 'vragen'];
 
@@ -341,7 +342,18 @@ export function sameData(a: unknown, b: unknown): boolean {
  */
 export function readEntry(value: unknown, key?: string): ReadingEntry | null {
   const v = upgradeEntry(value);
-  return isEntry(v) && (key === undefined || v.key === key) ? v : null;
+  return isEntry(v) && (key === undefined || v.key === key) ? withTagsJoined(v) : null;
+}
+
+/**
+ * The entry with its tags in their canonical form (./tags.ts joinTags: sorted by key, one mark per tag, the removal
+ * marks bounded), as every merge writes them: a list another version or engine wrote in another order, or with a tag
+ * twice, reads as this one would have written it.
+ */
+function withTagsJoined(e: ReadingEntry): ReadingEntry {
+  if (!e.tags) return e;
+  const tags = joinTags(e.tags);
+  return sameData(tags, e.tags) ? e : { ...e, tags };
 }
 
 /** A version-1 entry given its stamps (the migration to version 2); anything else unchanged. */

@@ -16,7 +16,7 @@
 // 2), they go with a removal of the entry that they did not change after, so both versions keep the same entry.
 
 import { GROUPS, type Group, OWN_FIELDS, type ReadingEntry, type Stamps, sameData } from './entry';
-import { joinTags, markTag, normaliseTag, type TagMark } from './tags';
+import { joinTags, markTag, normaliseTag, type TagMark, tagKey } from './tags';
 
 export type { Group, Stamps };
 
@@ -69,7 +69,30 @@ function compareGroup(a: ReadingEntry, b: ReadingEntry, group: string): number {
   return va < vb ? -1 : va > vb ? 1 : 0;
 }
 
-/** Two copies of one entry (same key) merged group by group. Commutative, associative, idempotent. */
+/**
+ * The time of merged tags: the latest of their marks' and of the copies' stamps, and later than the stamp of a copy
+ * whose tags differ from the merged ones. A version without tags keeps the group whole, the later stamp winning and,
+ * at the same stamp, the larger JSON text (which is a shorter list's when it is the start of a longer one): a merge
+ * stamped like one of its copies but holding more than it could lose to that copy there. Once the copies' tags are the
+ * same, their stamps merge as the later one, so every device ends with the same. Commutative and idempotent.
+ */
+function tagsStamp(tags: TagMark[], ...copies: ReadingEntry[]): number {
+  let t = -1;
+  for (const m of tags) if (m.at > t) t = m.at;
+  for (const e of copies) {
+    const s = stampOf(e, 'tags');
+    if (s < 0) continue;
+    const same = sameData(e.tags ? joinTags(e.tags) : [], tags);
+    t = Math.max(t, same ? s : s + 1);
+  }
+  return t;
+}
+
+/**
+ * Two copies of one entry (same key) merged group by group. Commutative, idempotent; associative but for the tags'
+ * stamp (./tags.ts joinTags; tagsStamp: a merge of copies each holding part of the tags is stamped one past them, a
+ * copy that already held them all is not), which the next exchange makes the same everywhere.
+ */
 function mergeEntry(a: ReadingEntry, b: ReadingEntry): ReadingEntry {
   const out: Record<string, unknown> = {
     key: a.key,
@@ -81,8 +104,8 @@ function mergeEntry(a: ReadingEntry, b: ReadingEntry): ReadingEntry {
     if (g === 'tags') {
       const tags = joinTags(a.tags, b.tags);
       if (a.tags || b.tags) out.tags = tags;
-      const t = Math.max(stampOf(a, g), stampOf(b, g), ...tags.map((m) => m.at));
-      if (t >= 0) stamps.tags = t;
+      stamps.tags = tagsStamp(tags, a, b);
+      if (stamps.tags < 0) delete stamps.tags;
       continue;
     }
     const w = compareGroup(a, b, g) >= 0 ? a : b;
@@ -163,12 +186,14 @@ export function noteIn(slot: Slot, note: string, now: number): Slot {
 }
 
 /**
- * Adds a tag (`on`) or removes it; nothing changes for a tag that is not one (./tags.ts normaliseTag), one already
- * there (or not there), or a new one beyond MAX_TAGS. The mark is later than every change of the entry's tags.
+ * Adds a tag (`on`) or removes it; nothing changes for a tag that is not one (./tags.ts normaliseTag; a removal finds
+ * the tag by its key, tagKey, whatever its label), one already there (or not there), or a new one beyond MAX_TAGS.
+ * The mark is later than every change of the entry's tags.
  */
 export function tagIn(slot: Slot, tag: string, on: boolean, now: number): Slot {
   const old = slot.entry;
-  const label = normaliseTag(tag);
+  // A tag is removed by its key, whatever its label (another version's, not one this version would write).
+  const label = on ? normaliseTag(tag) : typeof tag === 'string' && tagKey(tag) !== '' ? tag : null;
   if (!old || label === null) return slot;
   const t = tick(now, old.stamps.tags, ...(old.tags ?? []).map((m: TagMark) => m.at));
   const tags = markTag(old.tags, label, on, t);

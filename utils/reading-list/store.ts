@@ -259,6 +259,11 @@ export interface MergeCounts {
   removed: number;
   /** Incoming entries not taken: removed here after they last changed */
   removedLater: number;
+  /**
+   * Incoming entries whose merge with the one here would not be a valid entry (./apply.ts): the one here kept as it
+   * is, the other left where it came from. Only there when some were.
+   */
+  refused?: number;
 }
 
 export function mergeEntries(

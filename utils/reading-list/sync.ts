@@ -9,7 +9,7 @@
 import { GONE_PREFIX, ITEM_PREFIX, SYNC_ENABLED, SYNC_STATUS } from '../storage';
 import { removeKeys, setKeys, snapshot, storedValue } from '../stored';
 import { type ReadingEntry, readEntry, sameData } from './entry';
-import { listEntries, listRemoved, mergeEntries } from './store';
+import { listEntries, listRemoved, type MergeCounts, mergeEntries } from './store';
 
 /** storage.sync quotas (Chrome and Firefox): 8 KB per item, 100 KB in all, 512 items. We keep a margin. */
 export const SYNC_QUOTA = {
@@ -127,14 +127,19 @@ async function syncItems(): Promise<{ items: Map<string, unknown>; gone: Map<str
  * at that moment (an edit made here meanwhile is never overwritten). Returns how many entries changed here.
  */
 export async function pullFromSync(): Promise<number> {
+  const r = await pull();
+  return r.added + r.updated + r.removed;
+}
+
+/** pullFromSync's merge: what changed, and how many entries could not be merged (kept as they are here). */
+async function pull(): Promise<MergeCounts> {
   const remote = await syncItems();
   const entries: ReadingEntry[] = [];
   for (const [k, v] of remote.items) {
     const e = readEntry(v, k);
     if (e) entries.push(e);
   }
-  const r = await mergeEntries(entries, Object.fromEntries(remote.gone));
-  return r.added + r.updated + r.removed;
+  return mergeEntries(entries, Object.fromEntries(remote.gone));
 }
 
 /**
@@ -169,7 +174,7 @@ export async function syncNow(now = Date.now()): Promise<SyncStatus | null> {
   if (!(await syncEnabled.getValue())) return null;
   let status: SyncStatus;
   try {
-    await pullFromSync();
+    const pulled = await pull();
     const gone = [...(await listRemoved())]
       .filter(([, at]) => at > now - GONE_DAYS * 86_400_000)
       .sort((a, b) => b[1] - a[1])
@@ -203,11 +208,13 @@ export async function syncNow(now = Date.now()): Promise<SyncStatus | null> {
     const written = await writeSync(writes);
     const failedEntries = written.failed.filter((k) => k.startsWith(ITEM_PREFIX)).length;
     const notSynced = left.length + failedEntries;
+    // Entries another device holds that could not be merged with the ones here (each kept as it is, on both).
+    const refused = pulled.refused ? `${pulled.refused} reading-list entries could not be merged` : null;
     status = {
-      ok: notSynced === 0 && written.error === null,
+      ok: notSynced === 0 && written.error === null && !refused,
       synced: fit.length - failedEntries,
       notSynced,
-      problem: written.error ?? (left.length ? 'quota' : null),
+      problem: written.error ?? (left.length ? 'quota' : refused),
       at: now,
     };
   } catch (err) {

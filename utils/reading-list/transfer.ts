@@ -59,7 +59,20 @@ function md(s: string): string {
   return s.replace(/\s+/g, ' ').replace(/([\\`*_[\]<>#|])/g, '\\$1');
 }
 
-/** A readable list with links, newest first. Labels are Dutch or English. */
+/**
+ * A tag in Markdown: a code span, so that a comma (or anything else) in it reads as part of it and nothing in it is
+ * taken as Markdown. Its fence is one backtick longer than the longest run of backticks in it, with a space inside
+ * each end when it starts or ends with one (CommonMark strips those spaces).
+ */
+export function mdTag(tag: string): string {
+  const text = tag.replace(/\s+/g, ' ');
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${text}${pad}${fence}`;
+}
+
+/** A readable list with links, newest first. Labels are Dutch or English; tags as code spans (mdTag). */
 export function exportMarkdown(entries: ReadingEntry[], lang: 'nl' | 'en' = 'nl'): string {
   const L =
     lang === 'en'
@@ -99,7 +112,7 @@ export function exportMarkdown(entries: ReadingEntry[], lang: 'nl' | 'en' = 'nl'
     if (e.pair?.firstWords) lines.push(`  > ${md(e.pair.firstWords)}`);
     if (e.note) lines.push(`  ${L.note}: ${md(e.note)}`);
     const tags = liveTags(e.tags);
-    if (tags.length) lines.push(`  ${L.tags}: ${tags.map(md).join(', ')}`);
+    if (tags.length) lines.push(`  ${L.tags}: ${tags.map(mdTag).join(', ')}`);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -239,6 +252,8 @@ export interface ImportCounts {
   updated: number;
   unchanged: number;
   removedLater: number;
+  /** Entries of the file that could not be merged with the one here (store.ts MergeCounts): only there when some were */
+  refused?: number;
 }
 
 /**
@@ -247,13 +262,14 @@ export interface ImportCounts {
  * to store (utils/saved/requests.ts restoreCopies), before this: the merge makes the background look for copies.
  */
 export async function importParsed(file: ImportFile): Promise<ImportCounts> {
-  const { added, updated, unchanged, removedLater } = await mergeEntries(file.entries);
+  const { added, updated, unchanged, removedLater, refused } = await mergeEntries(file.entries);
   const keptAdded = await keepRecords(file.kept);
   return {
     added: added + keptAdded,
     updated,
     unchanged: unchanged + file.kept.length - keptAdded,
     removedLater,
+    ...(refused ? { refused } : {}),
   };
 }
 
