@@ -6,6 +6,8 @@ import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { entryType, entryTypeLabel, shortDate, shortDay } from '../../utils/format';
 import { t } from '../../utils/i18n';
 import {
+  getEntry,
+  hasTag,
   liveTags,
   MAX_TAGS,
   normaliseTag,
@@ -83,9 +85,20 @@ function RowView({
   }, [editing]);
   const [tagging, setTagging] = useState(false);
   const tagRef = useRef<HTMLInputElement>(null);
+  const tagButtonRef = useRef<HTMLButtonElement>(null);
+  const tagsRef = useRef<HTMLUListElement>(null);
+  // Closing the tag input (Escape, Annuleer) removes the focused element: focus goes back to the Tag button, not to
+  // the page's <body>.
+  const refocus = useRef(false);
   useLayoutEffect(() => {
     if (tagging) tagRef.current?.focus();
+    else if (refocus.current) tagButtonRef.current?.focus();
+    refocus.current = false;
   }, [tagging]);
+  const closeTagInput = () => {
+    refocus.current = true;
+    setTagging(false);
+  };
   const tags = liveTags(entry.tags);
 
   const addTag = () => {
@@ -100,13 +113,23 @@ function RowView({
       return;
     }
     setTag(entry.key, label, true)
-      .then(() => {
+      .then(async (changed) => {
+        // Nothing changed: the tag is there already (added elsewhere meanwhile), or the background found the entry
+        // full (tags added elsewhere meanwhile): then say so, and keep what was typed.
+        const there = changed ?? (await getEntry(entry.key));
+        if (!changed && there && !hasTag(there, label)) return setError(t('tagsFull', String(MAX_TAGS)));
         if (tagRef.current) tagRef.current.value = '';
       })
       .catch(failed);
   };
+  /** Removes a tag; focus moves to the next tag's × (the one before after the last; else the Tag button). */
   const removeTag = (label: string) => {
     setError(null);
+    const chips = [
+      ...(tagsRef.current?.querySelectorAll<HTMLElement>('[data-kvl-action="tag-remove"]') ?? []),
+    ];
+    const at = tags.findIndex((x) => tagKey(x) === tagKey(label));
+    (chips[at + 1] ?? chips[at - 1] ?? tagButtonRef.current)?.focus();
     setTag(entry.key, label, false).catch(failed);
   };
 
@@ -191,7 +214,7 @@ function RowView({
         </div>
       ) : null}
       {tags.length ? (
-        <ul class="kvl-tags" aria-label={L.tagsLabel}>
+        <ul class="kvl-tags" aria-label={L.tagsLabel} ref={tagsRef}>
           {tags.map((tag) => (
             <li key={tagKey(tag)} class="kvl-tag" data-kvl-tag={tag}>
               <button
@@ -231,7 +254,7 @@ function RowView({
               if (e.key === 'Escape') {
                 e.preventDefault();
                 e.stopPropagation();
-                setTagging(false);
+                closeTagInput();
               } else if (e.key === 'Enter') {
                 e.preventDefault();
                 addTag();
@@ -241,7 +264,7 @@ function RowView({
           <button type="button" data-kvl-action="tag-save" onClick={addTag}>
             {L.saveTag}
           </button>{' '}
-          <button type="button" onClick={() => setTagging(false)}>
+          <button type="button" data-kvl-action="tag-cancel" onClick={closeTagInput}>
             {L.cancel}
           </button>
         </div>
@@ -273,6 +296,7 @@ function RowView({
         <button
           type="button"
           data-kvl-action="tag"
+          ref={tagButtonRef}
           aria-expanded={tagging}
           onClick={() => {
             setError(null);

@@ -17,6 +17,7 @@ import {
   mergeEntries,
   type ReadingEntry,
   resetForTests,
+  setTag,
   writePreview,
 } from '../../utils/reading-list';
 
@@ -511,5 +512,64 @@ describe('tags in the popup list', () => {
       input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     });
     expect($('[data-kvl-action="tag-text"]')).toBeNull();
+  });
+
+  it('focus stays in the row: × moves it to the next tag (the Tag button after the last), Escape and Annuleer to the Tag button', async () => {
+    await mergeEntries([link(1)]);
+    await act(() => render(<ReadingList onOpen={() => {}} onOpenCopy={() => {}} />, root));
+    await vi.waitFor(() => expect($$('[data-kvl-item]')).toHaveLength(1));
+    await typeTag(1, 'Wonen');
+    await typeTag(1, 'Zorg');
+    await vi.waitFor(() => expect(chips(1)).toEqual(['Wonen', 'Zorg']));
+    const row = `[data-kvl-item="${key(1)}"]`;
+    const tagButton = () => $(`${row} [data-kvl-action="tag"]`);
+    // Escape closes the input: focus on the Tag button, not lost to <body>
+    await act(() => {
+      $(`${row} [data-kvl-action="tag-text"]`)?.dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }),
+      );
+    });
+    expect($(`${row} [data-kvl-action="tag-text"]`)).toBeNull();
+    expect(document.activeElement).toBe(tagButton());
+    // Annuleer too
+    await click(`${row} [data-kvl-action="tag"]`);
+    expect(document.activeElement).toBe($(`${row} [data-kvl-action="tag-text"]`));
+    await click(`${row} [data-kvl-action="tag-cancel"]`);
+    expect($(`${row} [data-kvl-action="tag-text"]`)).toBeNull();
+    expect(document.activeElement).toBe(tagButton());
+    // × on the first tag: focus on the next tag's ×, which stays there once the chip is gone
+    const remove = (tag: string) => $(`${row} [data-kvl-tag="${tag}"] [data-kvl-action="tag-remove"]`);
+    (remove('Wonen') as HTMLElement).focus();
+    await click(`${row} [data-kvl-tag="Wonen"] [data-kvl-action="tag-remove"]`);
+    await vi.waitFor(() => expect(chips(1)).toEqual(['Zorg']));
+    expect(document.activeElement).toBe(remove('Zorg'));
+    // × on the last: the Tag button
+    await click(`${row} [data-kvl-tag="Zorg"] [data-kvl-action="tag-remove"]`);
+    await vi.waitFor(() => expect(chips(1)).toEqual([]));
+    expect(document.activeElement).toBe(tagButton());
+  });
+
+  it('says so when the background refuses a tag (the entry full meanwhile), and keeps what was typed', async () => {
+    await mergeEntries([link(1)]);
+    await act(() => render(<ReadingList onOpen={() => {}} onOpenCopy={() => {}} />, root));
+    await vi.waitFor(() => expect($$('[data-kvl-item]')).toHaveLength(1));
+    await typeTag(1, 't0');
+    await vi.waitFor(() => expect(chips(1)).toEqual(['t0']));
+    // 19 more, from elsewhere (another popup, a device through sync), reach the background before this row's add
+    const input = $('[data-kvl-action="tag-text"]') as HTMLInputElement;
+    await act(async () => {
+      const others = Array.from({ length: 19 }, (_, i) => setTag(key(1), `t${i + 1}`, true));
+      input.value = 'Nog een';
+      input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+      await Promise.all(others);
+    });
+    await vi.waitFor(() =>
+      expect($(`[data-kvl-item="${key(1)}"] [data-kvl-error]`)?.textContent).toContain(
+        'Al 20 tags: verwijder er eerst een',
+      ),
+    );
+    expect(($('[data-kvl-action="tag-text"]') as HTMLInputElement).value).toBe('Nog een');
+    expect(liveTagsOf(await getEntry(key(1)))).toHaveLength(20);
+    expect(liveTagsOf(await getEntry(key(1)))).not.toContain('Nog een');
   });
 });

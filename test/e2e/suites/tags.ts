@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, describe, expect, it } from 'vitest';
+import nl from '../../../public/_locales/nl/messages.json';
 import { completeEntry, entryFromLink, type ReadingEntry } from '../../../utils/reading-list/entry';
 import type { BrowserDriver, PageDriver } from '../support/driver';
 
@@ -72,17 +73,22 @@ export function tagsSuite(driver: () => BrowserDriver, launchDark: () => Promise
       await popup.click('[data-kvl-action="tag-filter-clear"]');
       await popup.waitFor(`document.querySelectorAll('[data-kvl-item^="ah-ek-20232024-230"]').length === 2`);
 
-      // Remove with × from the keyboard: focus it, Enter. Its name says which tag ("Tag … verwijderen" in Dutch).
+      // Remove with × from the keyboard: focus it, Enter. Its name says which tag, in the popup's language: Dutch by
+      // default, whatever the browser's (the extension's own message tables, public/_locales/nl).
       expect(
         await popup.evaluate(
           `document.querySelector(${JSON.stringify(`${chip(A)} [data-kvl-action="tag-remove"]`)}).getAttribute('aria-label')`,
         ),
-      ).toBe(await popup.evaluate(`${API}.i18n.getMessage('removeTag', [${JSON.stringify(TAG)}])`));
+      ).toBe(nl.removeTag.message.replace('$1', TAG));
       await popup.evaluate(
         `document.querySelector(${JSON.stringify(`${chip(A)} [data-kvl-action="tag-remove"]`)}).focus()`,
       );
       await popup.press('Enter');
       await popup.waitFor(`!document.querySelector(${JSON.stringify(chip(A))})`);
+      // focus is not lost to <body>: the chip was the row's last, so it is on the row's Tag button
+      await popup.waitFor(
+        `document.activeElement === document.querySelector('[data-kvl-item="${A}"] [data-kvl-action="tag"]')`,
+      );
       const after = (await d.storage())[`kvl-item:${A}`] as ReadingEntry;
       expect(after.tags).toEqual([{ label: TAG, at: expect.any(Number), removed: true }]);
       expect(popup.errors).toEqual([]);
