@@ -75,7 +75,9 @@ export function SyncNotice() {
     <p class="kvl-sync-problem" role="alert" data-kvl-sync="problem">
       {status.problem === 'quota'
         ? t('syncFull', String(status.notSynced))
-        : t('syncFailed', status.problem ?? '')}
+        : status.problem?.startsWith('refused:')
+          ? t('syncRefused', status.problem.slice('refused:'.length))
+          : t('syncFailed', status.problem ?? '')}
     </p>
   );
 }

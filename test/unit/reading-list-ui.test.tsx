@@ -4,6 +4,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { SyncNotice } from '../../components/list/PopupSave';
 import { ReadingList } from '../../components/list/ReadingList';
 import { SaveControls } from '../../components/page/SaveControls';
 import type { KamervraagDocument, Pair } from '../../utils/kamervraag/model';
@@ -20,6 +21,7 @@ import {
   setTag,
   writePreview,
 } from '../../utils/reading-list';
+import { syncStatus } from '../../utils/reading-list/sync';
 
 import { copyOf } from '../../utils/saved/copy';
 import { copyStamps, deleteCopies, putCopy } from '../../utils/saved/db';
@@ -571,5 +573,28 @@ describe('tags in the popup list', () => {
     expect(($('[data-kvl-action="tag-text"]') as HTMLInputElement).value).toBe('Nog een');
     expect(liveTagsOf(await getEntry(key(1)))).toHaveLength(20);
     expect(liveTagsOf(await getEntry(key(1)))).not.toContain('Nog een');
+  });
+});
+
+describe('the popup’s sync notice', () => {
+  it.each([
+    [
+      { ok: false, synced: 3, notSynced: 2, problem: 'quota', at: 1 },
+      'De leeslijst past niet meer in de browsersynchronisatie: 2 items staan alleen op dit apparaat',
+    ],
+    [
+      { ok: false, synced: 3, notSynced: 0, problem: 'refused:2', at: 1 },
+      '2 items van de leeslijst konden niet worden samengevoegd met die van een ander apparaat; ze blijven hier zoals ze waren.',
+    ],
+    [
+      { ok: false, synced: 0, notSynced: 5, problem: 'Error: x', at: 1 },
+      'Synchroniseren lukte niet: Error: x',
+    ],
+  ])('says what went wrong in the interface’s language (%o)', async (status, text) => {
+    await syncStatus.setValue(status);
+    await act(async () => {
+      render(<SyncNotice />, root);
+    });
+    await vi.waitFor(() => expect($('[data-kvl-sync="problem"]')?.textContent).toContain(text));
   });
 });

@@ -209,7 +209,8 @@ export async function syncNow(now = Date.now()): Promise<SyncStatus | null> {
     const failedEntries = written.failed.filter((k) => k.startsWith(ITEM_PREFIX)).length;
     const notSynced = left.length + failedEntries;
     // Entries another device holds that could not be merged with the ones here (each kept as it is, on both).
-    const refused = pulled.refused ? `${pulled.refused} reading-list entries could not be merged` : null;
+    // Said in the interface's language where it is shown (components/list/PopupSave.tsx): `refused:<count>`.
+    const refused = pulled.refused ? `refused:${pulled.refused}` : null;
     status = {
       ok: notSynced === 0 && written.error === null && !refused,
       synced: fit.length - failedEntries,
