@@ -40,6 +40,7 @@ import {
 } from '../../utils/reading-list/store';
 import { syncEnabled, syncNow } from '../../utils/reading-list/sync';
 import { joinTags, liveTags, MAX_REMOVED_MARKS, type TagMark, tagKey } from '../../utils/reading-list/tags';
+import { devicesOnStorage } from '../support/devices';
 
 const SITE = 'https://zoek.officielebekendmakingen.nl';
 const IDS = ['ah-tk-20232024-1481', 'ah-tk-20232024-1064'];
@@ -526,20 +527,6 @@ describe('tags merged on several devices, as properties', () => {
 });
 
 // ---- the same on real storage: store.ts and sync.ts, each device its own storage.local, sync shared ----
-
-/** Devices as separate storage.local contents over one fakeBrowser; the sync area is shared between them. */
-function devicesOnStorage(n: number) {
-  const locals: Record<string, unknown>[] = Array.from({ length: n }, () => ({ syncEnabled: true }));
-  let current = -1;
-  return async function use(d: number): Promise<void> {
-    if (d === current) return;
-    if (current >= 0) locals[current] = await fakeBrowser.storage.local.get(null);
-    await fakeBrowser.storage.local.clear();
-    await fakeBrowser.storage.local.set(locals[d]);
-    resetForTests();
-    current = d;
-  };
-}
 
 type StoreCommand =
   | { op: 'add' | 'read' | 'unread' | 'note' | 'remove' | 'restore' | 'sync'; d: number; k: number }

@@ -47,6 +47,7 @@ import {
   tagIn,
 } from '../../utils/reading-list/merge';
 import { ITEM_PREFIX } from '../../utils/storage';
+import { devicesOnStorage } from '../support/devices';
 
 const SITE = 'https://zoek.officielebekendmakingen.nl';
 const ID1 = 'ah-tk-20232024-1481';
@@ -546,23 +547,9 @@ describe('tags in storage, export and import', () => {
 });
 
 describe('two devices through storage.sync', () => {
-  /** Devices as separate storage.local contents over one fakeBrowser; the sync area is shared between them. */
-  function devices(n: number) {
-    const locals: Record<string, unknown>[] = Array.from({ length: n }, () => ({ syncEnabled: true }));
-    let current = -1;
-    return async (d: number) => {
-      if (d === current) return;
-      if (current >= 0) locals[current] = await fakeBrowser.storage.local.get(null);
-      await fakeBrowser.storage.local.clear();
-      await fakeBrowser.storage.local.set(locals[d]);
-      resetForTests();
-      current = d;
-    };
-  }
-
   it('each adds a different tag to the same entry before seeing the other: both keep both', async () => {
     await syncEnabled.setValue(true);
-    const use = devices(2);
+    const use = devicesOnStorage(2);
     await use(0);
     await addEntry(linkEntry(ID1, 1));
     await syncNow(2);
@@ -591,7 +578,7 @@ describe('two devices through storage.sync', () => {
 
   it('six devices each add 20 different tags to one entry before syncing: every sync succeeds, all keep all 120 (audit 2)', async () => {
     await syncEnabled.setValue(true);
-    const use = devices(6);
+    const use = devicesOnStorage(6);
     await use(0);
     await addEntry(linkEntry(ID1, 1));
     await addEntry(linkEntry(ID2, 1));

@@ -8,9 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { benchEntries } from '../../../scripts/bench/popup';
-import { completeEntry, entryFromLink, type ReadingEntry } from '../../../utils/reading-list/entry';
+import type { ReadingEntry } from '../../../utils/reading-list/entry';
 import { liveTags } from '../../../utils/reading-list/tags';
 import type { BrowserDriver, PageDriver } from '../support/driver';
+import { savedEntry } from '../support/entries';
 import { SAMPLE_ID, siteUrl } from '../support/extension';
 
 const API = '(globalThis.browser ?? globalThis.chrome)';
@@ -19,25 +20,6 @@ const ID = (n: number) => `ah-ek-20232024-${n}`;
 const [X, Y, Z, W, BIG] = [ID(2101), ID(2102), ID(2103), ID(2104), ID(2105)];
 const NEWER = ID(2199);
 const HOSTILE = '<script>&amp; "quotes" \\ back\u2028line\u2029para 😀 👩🏽‍⚖️ </b>&';
-
-function entry(id: string, note = ''): ReadingEntry {
-  const now = Date.now();
-  const link = entryFromLink(`https://zoek.officielebekendmakingen.nl/${id}.html`, `Vragen ${id}`, now);
-  const full = completeEntry(
-    link as ReadingEntry,
-    {
-      id,
-      kind: 'antwoord',
-      subject: `Vragen over onderwerp ${id}`,
-      askers: [{ name: 'Jansen', party: 'CDA' }],
-      answeredBy: { role: 'Minister', name: 'Van Dijk', ministry: 'Financiën' },
-      dateSubmitted: '2024-01-10',
-      dateReceived: '2024-02-01',
-    },
-    now,
-  );
-  return { ...full, note };
-}
 
 interface Device {
   driver: BrowserDriver;
@@ -117,7 +99,7 @@ export function devicesSuite(launch: () => Promise<BrowserDriver>): void {
         [W, 'half \ud800 teken'],
         [BIG, '€'.repeat(4000)], // 12 KB in UTF-8, as both browsers count it
       ] as const)
-        await op(a, { op: 'add', entry: entry(id, note), now: Date.now() });
+        await op(a, { op: 'add', entry: savedEntry(id, note), now: Date.now() });
       await carry(a, b);
       const got = await until(
         () => b.driver.storage(),

@@ -4,31 +4,14 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, describe, expect, it } from 'vitest';
 import nl from '../../../public/_locales/nl/messages.json';
-import { completeEntry, entryFromLink, type ReadingEntry } from '../../../utils/reading-list/entry';
+import type { ReadingEntry } from '../../../utils/reading-list/entry';
 import type { BrowserDriver, PageDriver } from '../support/driver';
+import { savedEntry } from '../support/entries';
 
 const API = '(globalThis.browser ?? globalThis.chrome)';
 // Eerste Kamer ids no other suite uses
 const [A, B] = ['ah-ek-20232024-2301', 'ah-ek-20232024-2302'];
 const TAG = 'Debat 12 mei';
-
-function entry(id: string): ReadingEntry {
-  const now = Date.now();
-  const link = entryFromLink(`https://zoek.officielebekendmakingen.nl/${id}.html`, `Vragen ${id}`, now);
-  return completeEntry(
-    link as ReadingEntry,
-    {
-      id,
-      kind: 'antwoord',
-      subject: `Vragen over tags ${id}`,
-      askers: [{ name: 'Jansen', party: 'CDA' }],
-      answeredBy: { role: 'Minister', name: 'Van Dijk', ministry: 'Financiën' },
-      dateSubmitted: '2024-01-10',
-      dateReceived: '2024-02-01',
-    },
-    now,
-  );
-}
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -50,7 +33,7 @@ export function tagsSuite(driver: () => BrowserDriver, launchDark: () => Promise
         popup.evaluate(
           `${API}.runtime.sendMessage({ type: 'kvl:list-op', op: ${JSON.stringify(operation)} })`,
         );
-      for (const id of [A, B]) await op({ op: 'add', entry: entry(id), now: Date.now() });
+      for (const id of [A, B]) await op({ op: 'add', entry: savedEntry(id), now: Date.now() });
       await popup.waitFor(`document.querySelectorAll('[data-kvl-item^="ah-ek-20232024-230"]').length === 2`);
 
       // Tag, with the keyboard: the button opens the input (focused), Enter adds
@@ -109,7 +92,7 @@ export function tagsSuite(driver: () => BrowserDriver, launchDark: () => Promise
         popup.evaluate(
           `${API}.runtime.sendMessage({ type: 'kvl:list-op', op: ${JSON.stringify(operation)} })`,
         );
-      await op({ op: 'add', entry: entry(A), now: Date.now() });
+      await op({ op: 'add', entry: savedEntry(A), now: Date.now() });
       await op({ op: 'tag', key: A, tag: TAG, on: true, now: Date.now() });
       await op({ op: 'tag', key: A, tag: 'Wonen', on: true, now: Date.now() });
       await popup.waitFor(`!!document.querySelector(${JSON.stringify(chip(A))})`);
