@@ -46,12 +46,16 @@ export function tableOf(json: Record<string, { message: string }>): Messages {
   return out;
 }
 
+/** Whether a stored value is the tables of this version of the extension (without reading them). */
+export function isCurrent(value: unknown, version: string): value is MessageTables {
+  const v = value as Partial<MessageTables> | null;
+  return v?.version === version && typeof v.tables === 'object' && v.tables !== null;
+}
+
 /** The stored table for `language` when it was made for this version of the extension; null otherwise. */
 export function currentMessages(value: unknown, version: string, language: Language): Messages | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const v = value as Partial<MessageTables>;
-  if (v.version !== version || typeof v.tables !== 'object' || v.tables === null) return null;
-  const messages: unknown = (v.tables as Record<string, unknown>)[language];
+  if (!isCurrent(value, version)) return null;
+  const messages: unknown = (value.tables as Record<string, unknown>)[language];
   if (typeof messages !== 'object' || messages === null) return null;
   const out: Messages = {};
   for (const [k, m] of Object.entries(messages)) if (typeof m === 'string' && m) out[k] = m;

@@ -28,19 +28,11 @@ export function Toc({ pairs, beforeChange }: { pairs: Pair[]; beforeChange?(): v
   );
 }
 
-/** The entries: the first screen's at once, the rest in chunks. */
-function TocEntries({
-  pairs,
-  onRendered,
-  beforeChange,
-}: {
-  pairs: Pair[];
-  onRendered?(): void;
-  beforeChange?(): void;
-}) {
+/** The entries: the first ones at once, the rest in chunks. */
+function TocEntries({ pairs, beforeChange }: { pairs: Pair[]; beforeChange?(): void }) {
   return (
     <ol>
-      {useChunks(pairs.length, TOC_FIRST, onRendered, beforeChange).map(([start, end]) => (
+      {useChunks(pairs.length, TOC_FIRST, undefined, beforeChange).map(([start, end]) => (
         <TocChunk key={start} pairs={pairs} start={start} end={end} />
       ))}
     </ol>

@@ -4,6 +4,7 @@
 import { useId } from 'preact/hooks';
 import { t } from '../../utils/i18n';
 import type { KamervraagDocument, Pair } from '../../utils/kamervraag/model';
+import { normalizeSpace } from '../../utils/kamervraag/text';
 import type { ViewNodes } from '../../utils/reading-view/sort-nodes';
 import type { RelatedLoader } from '../../utils/related/loader';
 import { questionAnchor, withQuestion } from '../../utils/site/ids';
@@ -14,7 +15,7 @@ import { SaveControls } from './SaveControls';
 
 /** An answer's opening, to scan answers without opening them: its first 160 characters, cut at a word. */
 function preview(answer: string): string {
-  const text = answer.replace(/\s+/g, ' ').trim();
+  const text = normalizeSpace(answer);
   if (text.length <= 160) return text;
   const cut = text.lastIndexOf(' ', 160);
   return `${text.slice(0, cut > 80 ? cut : 160)}…`;

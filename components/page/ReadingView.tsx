@@ -49,16 +49,14 @@ export const isLongDocument = (pairs: number) => pairs > LONG_DOCUMENT;
  * header card. Each pair costs about 1 ms in the task that shows the view (cold code).
  */
 export const FIRST_PAIRS = 5;
-/** Collapsed pairs that fill a screen (about 170 px each), with room to spare. */
-const SCREEN_PAIRS = FIRST_PAIRS;
 
 /**
- * The pairs rendered at once for a deep link to pair `target`: it and those that fill the screen below it, whatever
- * the contents do (scrolled to the pair, the screen shows what follows it: with too little below, the scroll would stop
- * short and the pair would stay halfway down the screen).
+ * The pairs rendered at once for a deep link to pair `target`: it and those that fill the screen below it (scrolled
+ * to the pair, the screen shows what follows it: with too little below, the scroll would stop short and the pair
+ * would stay halfway down the screen).
  */
 export function deepPairs(target: number, pairs: number): [number, number] {
-  return [target, Math.min(target + SCREEN_PAIRS, pairs)];
+  return [target, Math.min(target + FIRST_PAIRS, pairs)];
 }
 
 /**

@@ -3,7 +3,7 @@
 
 import { browser, defineContentScript } from '#imports';
 import { takeEarlyRead } from '@/utils/early-read';
-import { currentMessages, messageTables, requestMessages } from '@/utils/message-cache';
+import { isCurrent, messageTables, requestMessages } from '@/utils/message-cache';
 import { isStatusRequest, type KvlStatus } from '@/utils/messages';
 import { writeThroughBackground } from '@/utils/reading-list/writer';
 import { runPlan } from '@/utils/reading-view/plan';
@@ -63,7 +63,7 @@ function readSettings(): { value: Settings | null; promise: Promise<Settings> } 
     promise: getValues([viewMode, answersOpen, interfaceLanguage, messageTables], takeEarlyRead()).then(
       async ([mode, open, language, stored]) => {
         // None of this version stored yet (the first page after an install or update): the background's own.
-        const fresh = currentMessages(stored, browser.runtime.getManifest().version, 'nl') !== null;
+        const fresh = isCurrent(stored, browser.runtime.getManifest().version);
         const messages = fresh ? stored : ((await requestMessages(1500)) ?? stored);
         out.value = { mode, open, language, messages };
         return out.value;

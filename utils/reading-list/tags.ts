@@ -46,10 +46,13 @@ const MAX_MARK_EXTRA_CHARS = 1000;
 const BAD_CHAR = /[\p{Cc}\p{Cs};]/u;
 const MARK_FIELDS = new Set(['label', 'at', 'removed']);
 
-/** A tag as typed, cleaned up (trimmed, whitespace collapsed, NFC), or null when it cannot be a tag. */
+/** Trimmed, whitespace collapsed, NFC: how a tag is written and compared. */
+const cleaned = (text: string) => text.normalize('NFC').replace(/\s+/g, ' ').trim();
+
+/** A tag as typed, cleaned up, or null when it cannot be a tag. */
 export function normaliseTag(text: string): string | null {
   if (typeof text !== 'string') return null;
-  const label = text.normalize('NFC').replace(/\s+/g, ' ').trim();
+  const label = cleaned(text);
   const chars = [...label].length;
   if (chars < 1 || chars > MAX_TAG_CHARS || BAD_CHAR.test(label)) return null;
   return label;
@@ -60,7 +63,7 @@ export function normaliseTag(text: string): string | null {
  * same as the lower-cased label for every label this version writes.)
  */
 export function tagKey(label: string): string {
-  return label.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
+  return cleaned(label).toLowerCase();
 }
 
 /** The live tags' labels, in key order. */

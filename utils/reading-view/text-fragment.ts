@@ -5,6 +5,7 @@
 // keeps it. So once every pair is on the page: the text's pair opened, and the text scrolled to the middle of the
 // screen, unless the browser has done so already.
 
+import { normalizeSpace } from '../kamervraag/text';
 import type { PlaceKeeper } from './keep-place';
 
 /** One `text=` directive: [prefix-,]start[,end][,-suffix], each part decoded */
@@ -35,9 +36,10 @@ export function textDirectives(url: string): TextDirective[] {
     const prefix = parts[0]?.endsWith('-') ? parts.shift()?.slice(0, -1) : null;
     const suffix = parts.length > 1 && parts[parts.length - 1].startsWith('-') ? parts.pop()?.slice(1) : null;
     if (parts.length < 1 || parts.length > 2) continue;
-    const decoded = [prefix, parts[0], parts[1], suffix].map((p) => (p ? decode(p) : null));
+    const raw = [prefix, parts[0], parts[1], suffix];
+    const decoded = raw.map((p) => (p ? decode(p) : null));
     // A part that does not decode makes the directive one no browser follows.
-    if (decoded.some((d, i) => d === null && [prefix, parts[0], parts[1], suffix][i])) continue;
+    if (decoded.some((d, i) => d === null && raw[i])) continue;
     const [p, start, end, s] = decoded;
     if (start) out.push({ prefix: p, start, end, suffix: s });
   }
@@ -45,26 +47,30 @@ export function textDirectives(url: string): TextDirective[] {
 }
 
 /** Text as the browsers match a directive: whitespace collapsed, case folded. */
-const fold = (text: string) => text.replace(/\s+/g, ' ').trim().toLocaleLowerCase();
+const fold = (text: string) => normalizeSpace(text).toLocaleLowerCase();
 
-/** Whether `text` (folded) holds the directive: its start, then its end; with its prefix and suffix where given. */
-function holds(text: string, d: TextDirective): boolean {
-  const start = fold(d.start);
-  const before = d.prefix ? `${fold(d.prefix)} ` : '';
-  let from = text.indexOf(before + start);
-  if (from < 0) return false;
-  from += before.length + start.length;
-  if (d.end) {
-    const end = text.indexOf(fold(d.end), from);
-    if (end < 0) return false;
-    from = end + fold(d.end).length;
-  }
-  return !d.suffix || text.startsWith(` ${fold(d.suffix)}`, from) || text.startsWith(fold(d.suffix), from);
+/** A directive's parts folded, as the texts they are looked for in. */
+function folded(d: TextDirective): TextDirective {
+  const f = (part: string | null) => (part === null ? null : fold(part));
+  return { prefix: f(d.prefix), start: fold(d.start), end: f(d.end), suffix: f(d.suffix) };
 }
 
-/** The deepest element in `root` whose text holds the directive's start (where to scroll to). */
-function elementWith(root: Element, d: TextDirective): Element {
-  const start = fold(d.start);
+/** Whether `text` holds the directive (both folded): its start, then its end; with its prefix and suffix if given. */
+function holds(text: string, d: TextDirective): boolean {
+  const before = d.prefix ? `${d.prefix} ` : '';
+  let from = text.indexOf(before + d.start);
+  if (from < 0) return false;
+  from += before.length + d.start.length;
+  if (d.end) {
+    const end = text.indexOf(d.end, from);
+    if (end < 0) return false;
+    from = end + d.end.length;
+  }
+  return !d.suffix || text.startsWith(` ${d.suffix}`, from) || text.startsWith(d.suffix, from);
+}
+
+/** The deepest element in `root` whose text holds `start` (folded): where to scroll to. */
+function elementWith(root: Element, start: string): Element {
   let at = root;
   for (;;) {
     const child = Array.from(at.children).find((c) => fold(c.textContent ?? '').includes(start));
@@ -92,14 +98,14 @@ export function openTextFragment(
   const directives = textDirectives(url);
   if (directives.length === 0) return false;
   const pairs = Array.from(view.querySelectorAll<HTMLElement>('[data-kvl-pair]'));
-  for (const d of directives) {
+  const texts = pairs.map((p) => fold(p.textContent ?? ''));
+  for (const d of directives.map(folded)) {
     // With its prefix and suffix (which tell one place from another), else its start and end alone.
-    const texts = pairs.map((p) => fold(p.textContent ?? ''));
     const loose = { ...d, prefix: null, suffix: null };
     const i = texts.findIndex((t) => holds(t, d));
     const pair = pairs[i >= 0 ? i : texts.findIndex((t) => holds(t, loose))];
     if (!pair) continue;
-    const target = elementWith(pair, d);
+    const target = elementWith(pair, d.start);
     const answer = target.closest('details');
     const box = target.getBoundingClientRect();
     const seen = box.bottom > 0 && box.top < window.innerHeight;
